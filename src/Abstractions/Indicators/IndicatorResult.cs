@@ -33,8 +33,8 @@ public sealed record ComparatorValue(string IndicatorId, string Comparator, Repo
 /// <param name="Comparator">The comparator's name.</param>
 /// <param name="ComparatorValue">The comparator's value.</param>
 /// <param name="Difference">The result's value minus the comparator's.</param>
-/// <param name="Rag">The rating, respecting the indicator's direction.</param>
-public sealed record Comparison(string Comparator, decimal ComparatorValue, decimal Difference, RagRating Rag);
+/// <param name="Rag">The rating, respecting the indicator's direction; <see langword="null"/> for a neutral indicator.</param>
+public sealed record Comparison(string Comparator, decimal ComparatorValue, decimal Difference, RagRating? Rag);
 
 /// <summary>
 /// Which slice of the population a result describes: the whole (<see cref="Total"/>) or one value of a breakdown
@@ -118,6 +118,9 @@ public sealed record IndicatorResult
 
     /// <summary>The headline RAG rating: against the first comparator supplied, if any.</summary>
     public RagRating? Rag => Comparisons.IsDefaultOrEmpty ? null : Comparisons[0].Rag;
+
+    /// <summary>Whether the value is defined (the denominator was not zero).</summary>
+    public bool HasValue => Value.HasValue;
 
     /// <summary>Whether the result may still change (e.g. a live cohort whose follow-up has not all expired).</summary>
     public bool Provisional { get; init; }
