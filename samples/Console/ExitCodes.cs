@@ -1,0 +1,23 @@
+namespace YouthJustice.Sdk.Samples.Console;
+
+/// <summary>The console's documented exit codes (see README.md, "Console commands").</summary>
+internal static class ExitCodes
+{
+    /// <summary>The command did what was asked.</summary>
+    public const int Success = 0;
+
+    /// <summary>The data has errors: a strict import failed, or a lenient import rejected rows and <c>--fail-on-rejects</c> was given.</summary>
+    public const int DataErrors = 1;
+
+    /// <summary>The command line was wrong (unknown option, bad period, unknown indicator).</summary>
+    public const int UsageError = 2;
+
+    /// <summary>A plugin failed to load and the host was asked to fail fast.</summary>
+    public const int PluginError = 3;
+
+    /// <summary>A file or folder could not be read or written.</summary>
+    public const int IoError = 4;
+
+    /// <summary>An unexpected internal error: a bug; the message says where.</summary>
+    public const int InternalError = 70;
+}
