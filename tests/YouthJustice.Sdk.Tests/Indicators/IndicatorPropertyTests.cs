@@ -88,6 +88,18 @@ public class IndicatorPropertyTests
         return list;
     }
 
+    [Fact]
+    public void The_generator_makes_datasets_where_the_properties_bite()
+    {
+        // Guards against vacuous properties: some generated datasets have reoffenders and first time entrants.
+        var results = Enumerable.Range(0, 15).SelectMany(seed => Compute(Generate(12, seed))).ToList();
+
+        Assert.Contains(results, r => r.IndicatorId == NationalIndicatorIds.ReoffendingBinary && r.Breakdown.IsTotal && r.Numerator > 0);
+        Assert.Contains(results, r => r.IndicatorId == NationalIndicatorIds.TrackerPerReoffender && r.Breakdown.IsTotal && r.Value > 1m);
+        Assert.Contains(results, r => r.IndicatorId == NationalIndicatorIds.FteCount && r.Breakdown.IsTotal && r.Numerator > 0);
+        Assert.Contains(results, r => r.IndicatorId == NationalIndicatorIds.CustodyCount && r.Breakdown.IsTotal && r.Numerator > 0);
+    }
+
     [Property(MaxTest = 100)]
     public Property Reoffending_rates_are_bounded_and_consistent_with_each_other() =>
         Prop.ForAll(Datasets(), spec =>
