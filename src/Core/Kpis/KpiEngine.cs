@@ -172,6 +172,11 @@ internal static class KpiEngine
                     {
                         result = result with { Note = text };
                     }
+                    if (period.End > context.AsOf)
+                    {
+                        // The period runs past the data: later records may still change the figure.
+                        result = result with { Provisional = true };
+                    }
                     results.Add(IndicatorResultBuilder.Compare(result, definition, context.Comparators));
                 }
             }

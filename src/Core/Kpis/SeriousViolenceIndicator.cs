@@ -114,6 +114,10 @@ public sealed class SeriousViolenceIndicator : KeyPerformanceIndicator
                     {
                         result = result with { Note = string.Create(CultureInfo.InvariantCulture, $"Population: mid-{year} estimate (mid-{period.Start.Year} not available).") };
                     }
+                    if (period.End > context.AsOf)
+                    {
+                        result = result with { Provisional = true };
+                    }
                     if (query.CollectEvidence)
                     {
                         result = result with { Evidence = new ResultEvidence(ids, [], "offence", "population-estimate") };

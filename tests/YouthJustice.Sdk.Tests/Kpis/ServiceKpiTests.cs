@@ -29,6 +29,8 @@ public class ServiceKpiTests
         // Closed in 2023/24: P1 completed, P2 completed (case and spaces ignored), P3 disengaged, P7 declined. P4 open, P5 later, P6 court.
         results.AssertCounts("total", 2, 4);
         Assert.Equal(50m, results[0].Value);
+        Assert.False(results[0].Provisional);
+        Assert.True(Compute(new OutOfCourtCompletionIndicator(), OutOfCourtCase(), ReportingPeriod.FinancialYear(2024))[0].Provisional);
         Assert.Equal(Ids("P1", "P2"), results[0].Evidence!.NumeratorIds.ToArray());
         Assert.Single(results);
     }
@@ -182,6 +184,9 @@ public class ServiceKpiTests
 
         Assert.Equal(8_000m, results[0].Denominator);
         Assert.Equal("Population: mid-2023 estimate (mid-2024 not available).", results[0].Note);
+        // 2024/25 runs past the dataset's as-at date (30 June 2024).
+        Assert.True(results[0].Provisional);
+        Assert.False(Compute(new SeriousViolenceIndicator(), SeriousViolenceCase())[0].Provisional);
     }
 
     [Fact]
