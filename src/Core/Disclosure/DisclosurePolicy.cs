@@ -135,7 +135,7 @@ public sealed record DisclosurePolicy
     /// </summary>
     public bool ProtectSuppressedSum { get; init; }
 
-    /// <summary>Round published counts to this base (5 or 10), half away from zero; <see langword="null"/> (default) for no rounding.</summary>
+    /// <summary>Round published counts to this base (typically 5 or 10), half away from zero; <see langword="null"/> (default) for no rounding.</summary>
     public int? RoundTo { get; init; }
 
     /// <summary>Whether denominators are counts subject to suppression and rounding too. Default <see langword="true"/>.</summary>
@@ -161,7 +161,8 @@ public sealed record DisclosurePolicy
     /// </summary>
     /// <param name="results">The results; never modified.</param>
     /// <param name="mode"><see cref="DisclosureMode.Publication"/> applies the policy; <see cref="DisclosureMode.Internal"/> shows everything.</param>
-    /// <param name="definitions">Definitions whose <see cref="IndicatorDefinition.DisplayDecimals"/> set each value's decimals (optional).</param>
+    /// <param name="definitions">Definitions whose <see cref="IndicatorDefinition.DisplayDecimals"/> set each value's decimals (optional;
+    /// matched on id and version, else on id alone).</param>
     /// <exception cref="ArgumentNullException"><paramref name="results"/> is null or holds null.</exception>
     /// <exception cref="InvalidOperationException">The policy is invalid (negative threshold, a rounding base below 1).</exception>
     public IReadOnlyList<PublishedResult> Apply(
@@ -173,9 +174,11 @@ public sealed record DisclosurePolicy
             throw new InvalidOperationException($"Invalid disclosure policy: threshold {Threshold}, rounding base {RoundTo}.");
         }
         var decimals = new Dictionary<MethodologyRef, int>();
+        var decimalsById = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var d in definitions ?? [])
         {
             decimals[d.Ref] = d.DisplayDecimals;
+            decimalsById[d.Id] = d.DisplayDecimals;
         }
         var cells = results.Select(r => Preconditions.CheckNotNull(r, nameof(results))).ToList();
         var numerators = new SuppressionReason[cells.Count];
@@ -193,7 +196,7 @@ public sealed record DisclosurePolicy
             }
         }
         return [.. cells.Select((r, i) => Publish(r, numerators[i], denominators[i], mode,
-            decimals.TryGetValue(r.Methodology, out var places) ? places : DefaultValueDecimals))];
+            decimals.TryGetValue(r.Methodology, out var places) || decimalsById.TryGetValue(r.IndicatorId, out places) ? places : DefaultValueDecimals))];
     }
 
     /// <summary>Rounds <paramref name="count"/> to the nearest multiple of <paramref name="roundingBase"/>, half away from zero (12.5 → 15 for base 5; 7.5 → 10).</summary>

@@ -106,3 +106,44 @@ public class DisclosurePropertyTests
             return forward.All(kv => backward[kv.Key] == kv.Value);
         });
 }
+
+public class DisclosureOfKpiOutputTests
+{
+    private static readonly YouthJustice.Sdk.Domain.SupervisionSetting[] Settings =
+        [YouthJustice.Sdk.Domain.SupervisionSetting.Community, YouthJustice.Sdk.Domain.SupervisionSetting.ReleasedFromCustody];
+
+    /// <summary>Random KPI 1 caseloads: each child has start and end observations with random setting and suitability.</summary>
+    private static Gen<YouthJustice.Sdk.Domain.Dataset> Caseloads() =>
+        Gen.Choose(1, 40).SelectMany(n => Gen.Choose(0, 15).ArrayOf(n).Select(seeds =>
+        {
+            var children = seeds.Select((_, i) => Kpis.KpiTestData.Child($"C{i}")).ToList();
+            var observations = seeds.SelectMany((s, i) => new[]
+            {
+                Kpis.KpiTestData.Obs($"S{i}", $"C{i}", null, YouthJustice.Sdk.Domain.ObservationPoint.InterventionStart, Settings[s & 1], accommodation: (s & 2) != 0),
+                Kpis.KpiTestData.Obs($"E{i}", $"C{i}", null, YouthJustice.Sdk.Domain.ObservationPoint.InterventionEnd, Settings[s & 1], accommodation: (s & 4) != 0 || (s & 8) != 0),
+            });
+            return Kpis.KpiTestData.Dataset(children, [], observations);
+        }));
+
+    [Property(MaxTest = 200)]
+    public Property Published_kpi_tables_never_leave_a_single_suppressed_entry_in_any_row_column_or_total() =>
+        Prop.ForAll(Caseloads().ToArbitrary(), data =>
+        {
+            var results = Kpis.KpiTestData.Compute(new YouthJustice.Sdk.Kpis.SuitableAccommodationIndicator(), data);
+            var published = DisclosurePolicy.Default.Apply(results).ToDictionary(p => p.Breakdown.ToString());
+            bool Ok(string margin, string[] cells, Func<PublishedResult, PublishedFigure> figure) =>
+                cells.Count(c => figure(published[c]).IsSuppressed) + (figure(published[margin]).IsSuppressed ? 1 : 0) != 1;
+            var tables = new (string Margin, string[] Cells)[]
+            {
+                ("total", ["point=start", "point=end"]),
+                ("total", ["setting=community", "setting=released-from-custody"]),
+                ("total", ["point+setting=start+community", "point+setting=start+released-from-custody", "point+setting=end+community", "point+setting=end+released-from-custody"]),
+                ("point=start", ["point+setting=start+community", "point+setting=start+released-from-custody"]),
+                ("point=end", ["point+setting=end+community", "point+setting=end+released-from-custody"]),
+                ("setting=community", ["point+setting=start+community", "point+setting=end+community"]),
+                ("setting=released-from-custody", ["point+setting=start+released-from-custody", "point+setting=end+released-from-custody"]),
+            };
+            return tables.All(t => Ok(t.Margin, t.Cells, p => p.Numerator) && Ok(t.Margin, t.Cells, p => p.Denominator))
+                && published.Values.All(p => !(p.Numerator.IsSuppressed || p.Denominator.IsSuppressed) || p.Value.IsSuppressed);
+        });
+}
