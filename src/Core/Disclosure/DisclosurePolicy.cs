@@ -95,6 +95,9 @@ public sealed record PublishedResult
     /// <summary>The confidence interval as "lower to upper", suppressed with the value; empty when there is none.</summary>
     public required PublishedFigure Interval { get; init; }
 
+    /// <summary>Whether the figure may still change (copied from <see cref="IndicatorResult.Provisional"/>).</summary>
+    public bool Provisional { get; init; }
+
     /// <summary>Whether anything in the result is withheld.</summary>
     public bool IsSuppressed => Value.IsSuppressed || Numerator.IsSuppressed || Denominator.IsSuppressed;
 
@@ -255,6 +258,7 @@ public sealed record DisclosurePolicy
             Period = r.Period,
             Breakdown = r.Breakdown,
             Unit = r.Unit,
+            Provisional = r.Provisional,
             Value = value,
             Numerator = numeratorFigure,
             Denominator = denominatorFigure,

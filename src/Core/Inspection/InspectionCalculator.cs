@@ -11,11 +11,13 @@ namespace YouthJustice.Sdk.Inspection;
 /// <param name="Lens">The key question's lens.</param>
 /// <param name="Sufficient">Cases judged sufficient ('Yes').</param>
 /// <param name="Total">Cases the question applied to.</param>
+/// <remarks>Immutable and thread-safe; checked by <see cref="InspectionCalculator.Calculate"/>.</remarks>
 public sealed record KeyQuestionAnswer(string StandardId, KeyQuestionLens Lens, int Sufficient, int Total);
 
 /// <summary>Inspectors' rating of a judged (qualitative) standard.</summary>
 /// <param name="StandardId">The standard, e.g. <c>1.1</c>.</param>
 /// <param name="Rating">The rating.</param>
+/// <remarks>Immutable and thread-safe; checked by <see cref="InspectionCalculator.Calculate"/>.</remarks>
 public sealed record JudgedRating(string StandardId, InspectionRating Rating);
 
 /// <summary>One key question's result.</summary>

@@ -253,6 +253,19 @@ public class DisclosurePolicyTests
     }
 
     [Fact]
+    public void The_published_result_says_what_it_describes_and_whether_it_is_provisional()
+    {
+        var result = Ratio("sex=male", 12, 40) with { Provisional = true };
+
+        var published = DisclosurePolicy.Default.Apply([result], definitions: [Percent])[0];
+
+        Assert.Equal((result.Methodology, "E08000026", Year, "sex=male", "%"), (published.Methodology, published.AreaCode, published.Period, published.Breakdown.ToString(), published.Unit));
+        Assert.True(published.Provisional);
+        Assert.Equal("30.0", published.Value.Display);
+        Assert.Null(published.Reason);
+    }
+
+    [Fact]
     public void Different_areas_and_periods_are_separate_tables()
     {
         IndicatorResult[] results = [Plain("total", 30), Plain("sex=female", 30), Ratio("total", 3, null, "E06000001")];
