@@ -1,0 +1,97 @@
+using YouthJustice.Sdk.Domain;
+using YouthJustice.Sdk.Indicators;
+using YouthJustice.Sdk.Internal;
+
+namespace YouthJustice.Sdk.Kpis;
+
+/// <summary>
+/// The base of the YJB key performance indicators: holds the definition and checks the arguments. Only this assembly
+/// derives from it; create instances with <see cref="KeyPerformanceIndicators.Create"/> or the derived constructors.
+/// </summary>
+/// <remarks>Instances are immutable and thread-safe; results never depend on record order, culture or time zone.</remarks>
+public abstract class KeyPerformanceIndicator : IIndicator
+{
+    private protected KeyPerformanceIndicator(IndicatorDefinition definition, params string[] ids)
+    {
+        Preconditions.CheckNotNull(definition, nameof(definition));
+        Preconditions.CheckArgument(ids.Contains(definition.Id, StringComparer.Ordinal), nameof(definition),
+            $"Definition '{definition.Id}' cannot be applied by {GetType().Name}; expected {string.Join(" or ", ids)}.");
+        Definition = definition;
+    }
+
+    /// <inheritdoc />
+    public IndicatorDefinition Definition { get; }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="context"/> or <paramref name="query"/> is null.</exception>
+    /// <exception cref="KeyNotFoundException">The definition lacks a parameter the indicator needs.</exception>
+    /// <exception cref="FormatException">A parameter is malformed.</exception>
+    public IReadOnlyList<IndicatorResult> Compute(IndicatorContext context, IndicatorQuery query)
+    {
+        Preconditions.CheckNotNull(context, nameof(context));
+        Preconditions.CheckNotNull(query, nameof(query));
+        return query.Periods.IsDefaultOrEmpty ? [] : ComputeCore(context, query);
+    }
+
+    private protected abstract IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query);
+
+    /// <summary>
+    /// Units for KPIs 1-3: one per caseload observation of a known child whose <paramref name="measure"/> is recorded,
+    /// counted into the total and its point, setting and point+setting cells.
+    /// </summary>
+    private protected IEnumerable<CountedUnit> ObservationUnits(
+        Dataset dataset, Func<StatusObservation, Child, bool?> measure, Func<StatusObservation, Child, Contribution[]>? extra = null)
+    {
+        var children = KpiEngine.ChildrenById(dataset);
+        foreach (var o in KpiEngine.CaseloadObservations(Definition, dataset))
+        {
+            if (!children.TryGetValue(o.ChildId, out var child) || measure(o, child) is not { } inNumerator)
+            {
+                continue;
+            }
+            var contributions = KpiEngine.PointSettingContributions(o, inNumerator);
+            if (extra is not null)
+            {
+                contributions = [.. contributions, .. extra(o, child)];
+            }
+            yield return new CountedUnit(o.Id, child.HomeAreaCode, o.ObservedOn, contributions);
+        }
+    }
+
+    /// <summary>
+    /// Contributions of a unit that reached <paramref name="furthest"/> (0 = none) of <paramref name="names"/>.Length funnel stages:
+    /// stage k counts units at stage k or beyond over units at stage k-1 or beyond (all units for the first stage);
+    /// the total is the last stage over the first.
+    /// </summary>
+    private protected static Contribution[] FunnelContributions(int furthest, IReadOnlyList<string> names)
+    {
+        var list = new List<Contribution>(names.Count + 1);
+        if (furthest >= 1)
+        {
+            list.Add(new Contribution(BreakdownKey.Total, furthest >= names.Count));
+        }
+        for (var k = 1; k <= names.Count; k++)
+        {
+            if (furthest >= k - 1)
+            {
+                list.Add(new Contribution(new BreakdownKey(KpiEngine.DimensionStage, names[k - 1]), furthest >= k));
+            }
+        }
+        return [.. list];
+    }
+
+    private protected static BreakdownKey[] FunnelLayout(IReadOnlyList<string> names) =>
+        [BreakdownKey.Total, .. names.Select(n => new BreakdownKey(KpiEngine.DimensionStage, n))];
+
+    private protected static Func<BreakdownKey, string?> FunnelNotes(IReadOnlyList<string> names, string baseName) => key =>
+    {
+        if (key.IsTotal)
+        {
+            return $"End to end: {names[^1]} as a share of {names[0]}.";
+        }
+        var index = names.ToList().IndexOf(key.Value);
+        return index == 0
+            ? $"Numerator: at stage {names[0]} or beyond. Denominator: {baseName}."
+            : $"Numerator: at stage {names[index]} or beyond. Denominator: at stage {names[index - 1]} or beyond.";
+    };
+}

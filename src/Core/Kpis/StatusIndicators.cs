@@ -1,0 +1,154 @@
+using YouthJustice.Sdk.Domain;
+using YouthJustice.Sdk.Indicators;
+
+namespace YouthJustice.Sdk.Kpis;
+
+/// <summary>
+/// KPI 1, suitable accommodation: caseload observations (one per child, intervention and point) whose accommodation was
+/// suitable, over those where it was recorded. Results: the total (start and end pooled), then <c>point=start|end</c>,
+/// <c>setting=community|released-from-custody</c> and <c>point+setting</c> (e.g. <c>end+community</c>).
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class SuitableAccommodationIndicator : KeyPerformanceIndicator
+{
+    /// <summary>Creates the indicator with <paramref name="definition"/>, or the built-in <see cref="KeyPerformanceIndicators.Accommodation"/>.</summary>
+    /// <exception cref="ArgumentException">The definition is for another indicator.</exception>
+    public SuitableAccommodationIndicator(IndicatorDefinition? definition = null)
+        : base(definition ?? KeyPerformanceIndicators.Accommodation, KeyPerformanceIndicators.AccommodationId)
+    {
+    }
+
+    private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query) =>
+        KpiEngine.Count(Definition, context, query, ObservationUnits(context.Dataset, (o, _) => o.AccommodationSuitable),
+            KpiEngine.PointSettingLayout, IntervalMethod.Wilson, "status-observation", PooledNote);
+
+    internal static string? PooledNote(BreakdownKey key) =>
+        key.IsTotal ? "Start and end observations pooled; read point=start and point=end for the KPI's two measures." : null;
+}
+
+/// <summary>
+/// KPI 2, suitable education, training or employment: caseload observations where the child was in a suitable ETE
+/// arrangement, over those where it was recorded. Same breakdowns as <see cref="SuitableAccommodationIndicator"/>.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class SuitableEteIndicator : KeyPerformanceIndicator
+{
+    /// <summary>Creates the indicator with <paramref name="definition"/>, or the built-in <see cref="KeyPerformanceIndicators.Ete"/>.</summary>
+    /// <exception cref="ArgumentException">The definition is for another indicator.</exception>
+    public SuitableEteIndicator(IndicatorDefinition? definition = null)
+        : base(definition ?? KeyPerformanceIndicators.Ete, KeyPerformanceIndicators.EteId)
+    {
+    }
+
+    private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query) =>
+        KpiEngine.Count(Definition, context, query, ObservationUnits(context.Dataset, (o, _) => o.EteSuitable),
+            KpiEngine.PointSettingLayout, IntervalMethod.Wilson, "status-observation", SuitableAccommodationIndicator.PooledNote);
+}
+
+/// <summary>
+/// KPI 2, hours of ETE: caseload observations where the child's weekly hours met the threshold for their age on the
+/// observation date (below <c>olderAgeFrom</c>: <c>schoolAgeHoursThreshold</c>, default 25; from it: <c>olderHoursThreshold</c>,
+/// default 16), over observations where hours were recorded. Breakdowns as <see cref="SuitableAccommodationIndicator"/>
+/// plus <c>age-group=school-age|over-school-age</c>.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class EteHoursIndicator : KeyPerformanceIndicator
+{
+    /// <summary>The breakdown dimension of the age groups.</summary>
+    public const string AgeGroupDimension = "age-group";
+
+    /// <summary>Creates the indicator with <paramref name="definition"/>, or the built-in <see cref="KeyPerformanceIndicators.EteHours"/>.</summary>
+    /// <exception cref="ArgumentException">The definition is for another indicator.</exception>
+    public EteHoursIndicator(IndicatorDefinition? definition = null)
+        : base(definition ?? KeyPerformanceIndicators.EteHours, KeyPerformanceIndicators.EteHoursId)
+    {
+    }
+
+    private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
+    {
+        var schoolAgeHours = Definition.GetDecimal(KeyPerformanceIndicators.SchoolAgeHoursParameter);
+        var olderHours = Definition.GetDecimal(KeyPerformanceIndicators.OlderHoursParameter);
+        var olderFrom = Definition.GetInt(KeyPerformanceIndicators.OlderAgeFromParameter);
+        bool IsOlder(StatusObservation o, Child c) => c.AgeOn(o.ObservedOn) >= olderFrom;
+        var units = ObservationUnits(
+            context.Dataset,
+            (o, c) => o.EteHours is { } hours ? hours >= (IsOlder(o, c) ? olderHours : schoolAgeHours) : null,
+            (o, c) => [new Contribution(new BreakdownKey(AgeGroupDimension, IsOlder(o, c) ? "over-school-age" : "school-age"), o.EteHours >= (IsOlder(o, c) ? olderHours : schoolAgeHours))]);
+        BreakdownKey[] layout =
+            [.. KpiEngine.PointSettingLayout, new(AgeGroupDimension, "school-age"), new(AgeGroupDimension, "over-school-age")];
+        return KpiEngine.Count(Definition, context, query, units, layout, IntervalMethod.Wilson, "status-observation", key =>
+            key.Dimension == AgeGroupDimension
+                ? (key.Value == "school-age"
+                    ? FormattableString.Invariant($"Aged under {olderFrom} on the observation date; threshold {schoolAgeHours} hours a week.")
+                    : FormattableString.Invariant($"Aged {olderFrom} or over on the observation date; threshold {olderHours} hours a week."))
+                : SuitableAccommodationIndicator.PooledNote(key));
+    }
+}
+
+/// <summary>
+/// KPI 3, SEND/ALN: caseload observations of children whose SEND status is in <c>sendStatuses</c> where the child was in a
+/// suitable ETE arrangement and had a formal learning plan, over those observations where both were recorded.
+/// Same breakdowns as <see cref="SuitableAccommodationIndicator"/>.
+/// </summary>
+/// <remarks>The SEND status is the child's status in the dataset (a snapshot), not as at the observation. Immutable and thread-safe.</remarks>
+public sealed class SendEteIndicator : KeyPerformanceIndicator
+{
+    /// <summary>Creates the indicator with <paramref name="definition"/>, or the built-in <see cref="KeyPerformanceIndicators.SendEte"/>.</summary>
+    /// <exception cref="ArgumentException">The definition is for another indicator.</exception>
+    public SendEteIndicator(IndicatorDefinition? definition = null)
+        : base(definition ?? KeyPerformanceIndicators.SendEte, KeyPerformanceIndicators.SendEteId)
+    {
+    }
+
+    private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
+    {
+        var statuses = Definition.GetList(KeyPerformanceIndicators.SendStatusesParameter)
+            .Select(s => Enum.TryParse<SendStatus>(s, ignoreCase: true, out var v) ? v : throw new FormatException($"'{s}' is not a SendStatus."))
+            .ToHashSet();
+        var units = ObservationUnits(context.Dataset, (o, c) =>
+            statuses.Contains(c.Send) && o.EteSuitable is { } ete && o.LearningPlan is { } plan ? ete && plan : null);
+        return KpiEngine.Count(Definition, context, query, units, KpiEngine.PointSettingLayout, IntervalMethod.Wilson,
+            "status-observation", SuitableAccommodationIndicator.PooledNote);
+    }
+}
+
+/// <summary>
+/// KPIs 4 (mental health and emotional wellbeing) and 5 (substance misuse): a funnel over caseload observations at the
+/// <c>observationPoint</c> (default the end of the intervention) where the funnel was recorded. Results: the total
+/// (attending over need identified), then <c>stage=need-identified</c> (over all observations with the funnel recorded),
+/// <c>stage=planned-or-offered</c> (over need identified or beyond) and <c>stage=attending</c> (over planned or offered or beyond).
+/// Each numerator counts children at that stage or beyond, so the stage numerators never increase.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class SupportFunnelIndicator : KeyPerformanceIndicator
+{
+    /// <summary>The stage names, in funnel order.</summary>
+    public static IReadOnlyList<string> Stages { get; } = ["need-identified", "planned-or-offered", "attending"];
+
+    /// <summary>Creates the indicator for <see cref="KeyPerformanceIndicators.MentalHealth"/> or <see cref="KeyPerformanceIndicators.SubstanceMisuse"/> (or an edited version).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="definition"/> is null.</exception>
+    /// <exception cref="ArgumentException">The definition is for another indicator.</exception>
+    public SupportFunnelIndicator(IndicatorDefinition definition)
+        : base(definition, KeyPerformanceIndicators.MentalHealthId, KeyPerformanceIndicators.SubstanceMisuseId)
+    {
+    }
+
+    private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
+    {
+        var point = Definition.GetEnum<ObservationPoint>(KeyPerformanceIndicators.ObservationPointParameter);
+        var mental = Definition.Id == KeyPerformanceIndicators.MentalHealthId;
+        var children = KpiEngine.ChildrenById(context.Dataset);
+        var units = new List<CountedUnit>();
+        foreach (var o in KpiEngine.CaseloadObservations(Definition, context.Dataset))
+        {
+            var stage = mental ? o.MentalHealth : o.SubstanceMisuse;
+            if (o.Point != point || stage is null || !children.TryGetValue(o.ChildId, out var child))
+            {
+                continue;
+            }
+            units.Add(new CountedUnit(o.Id, child.HomeAreaCode, o.ObservedOn, FunnelContributions((int)stage.Value, Stages)));
+        }
+        return KpiEngine.Count(Definition, context, query, units, FunnelLayout(Stages), IntervalMethod.Wilson, "status-observation",
+            FunnelNotes(Stages, "observations with the funnel recorded"));
+    }
+}
