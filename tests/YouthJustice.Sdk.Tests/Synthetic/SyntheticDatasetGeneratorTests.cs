@@ -80,6 +80,35 @@ public class SyntheticDatasetGeneratorTests(CoventryFixture fixture) : IClassFix
         AssertValueEqual(expected, actual);
     }
 
+    [Theory]
+    [InlineData("Pacific/Kiritimati", 14)]
+    [InlineData("Pacific/Pago_Pago", -11)]
+    public void Generation_does_not_depend_on_the_local_time_zone(string zoneId, int offsetHours)
+    {
+        var options = SyntheticOptions.SingleAuthority(8) with { FinancialYears = 2 };
+        var expected = SyntheticDatasetGenerator.Generate(options);
+        var previous = Environment.GetEnvironmentVariable("TZ");
+        Dataset actual;
+        try
+        {
+            // On Unix the local zone is read from TZ again once the cache is cleared.
+            Environment.SetEnvironmentVariable("TZ", zoneId);
+            TimeZoneInfo.ClearCachedData();
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(TimeSpan.FromHours(offsetHours), TimeZoneInfo.Local.BaseUtcOffset);
+            }
+            actual = SyntheticDatasetGenerator.Generate(options);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("TZ", previous);
+            TimeZoneInfo.ClearCachedData();
+        }
+
+        AssertValueEqual(expected, actual);
+    }
+
     [Fact]
     public void A_single_authority_dataset_keeps_every_reference_and_date_rule()
     {
