@@ -40,7 +40,7 @@ public static class SyntheticDatasetGenerator
             var area = options.Areas[i];
             expectedChildren += area.Population10To17 * options.Scale * AreaSimulation.ChildrenPerHeadPerYear(area) * (options.FinancialYears + AreaSimulation.LeadInYears);
         }
-        var sink = new Sink((int)Math.Min(expectedChildren * 1.3, 50_000_000), options.Areas.Length);
+        var sink = new Sink((int)Math.Min(expectedChildren * 1.1, 50_000_000), options.Areas.Length);
 
         for (var i = 0; i < options.Areas.Length; i++)
         {
@@ -72,8 +72,9 @@ public static class SyntheticDatasetGenerator
     /// <summary>A list whose items are sorted at the end by a date and then by the order they were added.</summary>
     private sealed class KeyedList<T>(int capacity)
     {
-        private readonly List<T> _items = new(capacity);
-        private readonly List<long> _keys = new(capacity);
+        // Pre-size from the estimate, but never reserve more than 16M slots up front: beyond that the lists grow.
+        private readonly List<T> _items = new(Math.Min(capacity, 1 << 24));
+        private readonly List<long> _keys = new(Math.Min(capacity, 1 << 24));
 
         public void Add(LocalDate sortDate, T item)
         {
@@ -101,7 +102,7 @@ public static class SyntheticDatasetGenerator
         public readonly KeyedList<Offence> Offences = new(expectedChildren * 3);
         public readonly KeyedList<Outcome> Outcomes = new(expectedChildren * 3);
         public readonly KeyedList<ProgrammeEpisode> Episodes = new(expectedChildren * 2);
-        public readonly KeyedList<PathwayEvent> PathwayEvents = new(expectedChildren * 10);
+        public readonly KeyedList<PathwayEvent> PathwayEvents = new(expectedChildren * 7);
         public readonly List<ChildLink> Links = new(expectedChildren / 8);
         public readonly KeyedList<Assessment> Assessments = new(expectedChildren * 2);
         public readonly KeyedList<StatusObservation> StatusObservations = new(expectedChildren * 2);
