@@ -591,10 +591,13 @@ public static class SyntheticDatasetGenerator
             var outcomeDate = last.PlusDays(Delay(type));
             var free = date;
 
-            if (type.IsCourt && maxGravity >= 5 && (type.IsCustodial || type.Equals(OutcomeTypes.YouthRehabilitationOrderWithIss)) ? _random.Chance(0.45)
-                : type.IsCourt && maxGravity >= 6 && _random.Chance(0.08))
+            // Remands: common before custody or intensive supervision for serious offences (held until sentence),
+            // occasional before other court disposals for grave ones (ending in bail).
+            var untilSentence = type.IsCustodial || type.Equals(OutcomeTypes.YouthRehabilitationOrderWithIss);
+            var remanded = type.IsCourt && (untilSentence ? maxGravity >= 5 && _random.Chance(0.45) : maxGravity >= 6 && _random.Chance(0.08));
+            if (remanded)
             {
-                Remand(state, offenceIds, last, outcomeDate, type.IsCustodial || type.Equals(OutcomeTypes.YouthRehabilitationOrderWithIss));
+                Remand(state, offenceIds, last, outcomeDate, untilSentence);
             }
             if (outcomeDate > _asOf)
             {
@@ -819,9 +822,8 @@ public static class SyntheticDatasetGenerator
         /// <summary>Derives the programme episodes that follow the child's outcomes.</summary>
         private void Programmes(ChildState state)
         {
-            var priorStatutory = 0;
             var informalSoFar = 0;
-            // Outcomes are added in date order per incident; a breach or remand never starts a programme.
+            // Outcomes in the order they were generated; a breach or remand never starts a programme.
             var outcomeCount = state.Outcomes.Count;
             for (var i = 0; i < outcomeCount; i++)
             {
@@ -829,7 +831,7 @@ public static class SyntheticDatasetGenerator
                 var type = outcome.Type;
                 if (type.Category == OutcomeCategory.NoFurtherAction)
                 {
-                    if (priorStatutory == 0 && _random.Chance(0.55))
+                    if (!HasStatutoryOutcomeBy(state, outcome.OutcomeDate) && _random.Chance(0.55))
                     {
                         Diversion(state, outcome);
                     }
@@ -902,11 +904,21 @@ public static class SyntheticDatasetGenerator
                     Observe(state, draft, licenceEnd, ObservationPoint.InterventionEnd, SupervisionSetting.ReleasedFromCustody);
                     MaybeSibling(state, outcome.OutcomeDate);
                 }
-                if (type.IsStatutory)
+            }
+        }
+
+        /// <summary>Whether the child had a statutory outcome on or before the date (incidents can overlap, so
+        /// insertion order is not date order).</summary>
+        private static bool HasStatutoryOutcomeBy(ChildState state, LocalDate date)
+        {
+            foreach (var outcome in state.Outcomes)
+            {
+                if (outcome.Type.IsStatutory && outcome.OutcomeDate <= date)
                 {
-                    priorStatutory++;
+                    return true;
                 }
             }
+            return false;
         }
 
         private static Offence OffenceById(ChildState state, string id)
