@@ -195,8 +195,8 @@ public static class SyntheticDatasetGenerator
 
         /// <summary>
         /// New children coming to police notice per head of the 10-17 population per year, per unit of FTE rate.
-        /// Calibrated so that the realised first time entrant rate lands near the profile's rate: only about half of
-        /// the children who come to notice ever receive a statutory outcome.
+        /// Calibrated so that the realised first time entrant rate lands near the profile's rate: only about two in five
+        /// of the children who come to notice receive a statutory outcome within the window.
         /// </summary>
         private const double ContactsPerFte = 2.65;
 
@@ -231,6 +231,8 @@ public static class SyntheticDatasetGenerator
             }
         }
 
+        /// <summary>An estimate of all children per head per year, for pre-sizing lists: offenders plus the at-risk
+        /// children and siblings referred before any offence (about 30% more).</summary>
         public static double ChildrenPerHeadPerYear(AreaProfile area) => area.FteRatePer100K / 100_000.0 * ContactsPerFte * 1.3;
 
         public void Run()
