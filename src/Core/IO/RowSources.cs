@@ -187,7 +187,7 @@ internal sealed class CsvRowSource : RowSource
 /// <summary>Reads the records of one array of a JSON dataset document.</summary>
 internal sealed class JsonRowSource : RowSource
 {
-    private readonly JsonElement.ArrayEnumerator _items;
+    private JsonElement.ArrayEnumerator _items;
     private readonly bool _present;
     private int _index = -1;
 
