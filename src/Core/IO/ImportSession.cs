@@ -23,7 +23,7 @@ internal sealed class ImportSession
     private readonly Dictionary<string, string> _rejectedOffences = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _episodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _rejectedEpisodes = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _seenIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<DatasetEntity, HashSet<string>> _seenIds = [];
     private readonly HashSet<(string, int, int, Sex?, EthnicityGroup?)> _populationKeys = [];
     private readonly HashSet<(string, string, int, EthnicityGroup)> _referenceKeys = [];
 
@@ -31,6 +31,9 @@ internal sealed class ImportSession
     {
         _source = source;
         _options = options;
+        Internal.Preconditions.CheckArgument(options.Vocabulary is not null, nameof(options), "ImportOptions.Vocabulary must not be null.");
+        Internal.Preconditions.CheckArgument(options.ValidationRules is not null && !options.ValidationRules.Contains(null!), nameof(options),
+            "ImportOptions.ValidationRules must not be null or contain null.");
     }
 
     public bool HasErrors => _errors.Count > 0;
@@ -180,12 +183,14 @@ internal sealed class ImportSession
         writer.WriteRecord([.. source.RejectValues(), location, string.Join(";", fields), string.Join("; ", reasons)]);
     }
 
-    /// <summary>The key an id is remembered under: ids are unique per entity, not across entities.</summary>
-    private static string Key(EntitySchema schema, string id) => string.Concat(schema.JsonName, "\u001f", id);
-
+    /// <summary>Ids are unique per entity (not across entities), so each entity has its own set of the ids seen.</summary>
     private void CheckUnique(RowParser row, EntitySchema schema, string id)
     {
-        if (id.Length > 0 && !_seenIds.Add(Key(schema, id)))
+        if (!_seenIds.TryGetValue(schema.Entity, out var seen))
+        {
+            _seenIds[schema.Entity] = seen = new HashSet<string>(StringComparer.Ordinal);
+        }
+        if (id.Length > 0 && !seen.Add(id))
         {
             row.Error(0, $"duplicate id: another {schema.Singular} in this file already has id {id}");
         }
