@@ -1,6 +1,5 @@
 using NodaTime;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using YouthJustice.Sdk.Domain;
@@ -234,6 +233,4 @@ public static class DatasetExporter
         }),
         _ => throw new ArgumentOutOfRangeException(nameof(entity), entity, "Unknown dataset entity."),
     };
-
-    internal static string Utf8(byte[] bytes) => Encoding.UTF8.GetString(bytes);
 }

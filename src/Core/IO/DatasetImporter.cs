@@ -172,8 +172,8 @@ public static class DatasetImporter
                 session.Error(new ImportError(name, null, property.Name, property.Name, null, "unknown top-level field; it is ignored"));
             }
         }
-        var asOf = CheckManifest(session, name, null, "$", Text(DatasetFormat.FormatVersionField), Text(DatasetFormat.AsOfField));
-        return session.HasErrors ? null : asOf;
+        // Unknown top-level fields are reported but do not stop a lenient import; only a bad manifest does.
+        return CheckManifest(session, name, null, "$", Text(DatasetFormat.FormatVersionField), Text(DatasetFormat.AsOfField));
     }
 
     private static LocalDate? CheckManifest(ImportSession session, string file, int? line, string? position, string? version, string? asOfText)

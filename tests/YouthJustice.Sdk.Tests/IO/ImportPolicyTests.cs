@@ -134,3 +134,32 @@ public class ImportPolicyTests
         Assert.Equal(result.Report.TotalAccepted, result.Dataset.RecordCount);
     }
 }
+
+public class JsonImportPolicyTests
+{
+    [Fact]
+    public void Lenient_json_import_writes_rejects_with_the_record_position()
+    {
+        var json = """
+            {
+              "format_version": 1,
+              "as_of": "2024-03-31",
+              "note": "extra top-level fields are reported, not fatal",
+              "children": [
+                { "id": "C1", "date_of_birth": "2008-05-01", "sex": "MALE", "ethnicity": "WBRI", "home_area_code": "E08000026" },
+                { "id": "C2", "date_of_birth": "2009-01-01", "sex": "F", "ethnicity": "BCRB", "home_area_code": "E08000026" }
+              ]
+            }
+            """;
+        var rejects = TestDatasets.NewTempFolder();
+
+        var result = DatasetImporter.ImportJson(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)),
+            new ImportOptions { Policy = ImportPolicy.Lenient, RejectsDirectory = rejects });
+
+        Assert.Equal(["C1"], result.Dataset!.Children.Select(c => c.Id));
+        Assert.Contains(result.Report.Errors, e => e is { Position: "note" });
+        var lines = File.ReadAllLines(Path.Combine(rejects, "children.rejects.csv"));
+        Assert.Equal("id,date_of_birth,sex,ethnicity,home_area_code,care_status,send,reject_position,reject_field,reject_reason", lines[0]);
+        Assert.StartsWith("C2,2009-01-01,F,BCRB,E08000026,,,children[1],sex,\"sex: is not a known sex code", lines[1], StringComparison.Ordinal);
+    }
+}

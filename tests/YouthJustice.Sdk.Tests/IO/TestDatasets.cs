@@ -85,9 +85,27 @@ internal static class TestDatasets
         return folder;
     }
 
+    /// <summary>One folder per test process, deleted when the process exits, so test runs leave nothing behind.</summary>
+    private static readonly Lazy<string> Root = new(() =>
+    {
+        var root = Path.Combine(Path.GetTempPath(), "yj-io-tests", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort: a leftover temp folder must not fail the run.
+            }
+        };
+        return root;
+    });
+
     public static string NewTempFolder()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "yj-io-tests", Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(Root.Value, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         return folder;
     }
