@@ -73,7 +73,7 @@ public static class DatasetImporter
         Preconditions.CheckNotNull(stream, nameof(stream));
         Preconditions.CheckNotBlank(name, nameof(name));
         options ??= ImportOptions.Default;
-        var session = new ImportSession(name, options);
+        var session = new ImportSession(name, options, json: true);
         JsonDocument document;
         try
         {

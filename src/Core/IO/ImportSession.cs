@@ -10,6 +10,7 @@ namespace YouthJustice.Sdk.IO;
 internal sealed class ImportSession
 {
     private readonly string _source;
+    private readonly bool _json;
     private readonly ImportOptions _options;
     private readonly List<ImportError> _errors = [];
     private readonly List<ImportFileReport> _files = [];
@@ -27,8 +28,9 @@ internal sealed class ImportSession
     private readonly HashSet<(string, int, int, Sex?, EthnicityGroup?)> _populationKeys = [];
     private readonly HashSet<(string, string, int, EthnicityGroup)> _referenceKeys = [];
 
-    public ImportSession(string source, ImportOptions options)
+    public ImportSession(string source, ImportOptions options, bool json = false)
     {
+        _json = json;
         _source = source;
         _options = options;
         Internal.Preconditions.CheckArgument(options.Vocabulary is not null, nameof(options), "ImportOptions.Vocabulary must not be null.");
@@ -105,7 +107,8 @@ internal sealed class ImportSession
         var records = new List<T>();
         if (source is null)
         {
-            _files.Add(new ImportFileReport { Entity = schema.Entity, File = schema.FileName, Present = false, Read = 0, Accepted = 0, Rejected = 0 });
+            var missing = _json ? $"{_source}#{schema.JsonName}" : schema.FileName;
+            _files.Add(new ImportFileReport { Entity = schema.Entity, File = missing, Present = false, Read = 0, Accepted = 0, Rejected = 0 });
             return records;
         }
         using var _ = source;

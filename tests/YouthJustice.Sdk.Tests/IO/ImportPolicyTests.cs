@@ -158,6 +158,7 @@ public class JsonImportPolicyTests
 
         Assert.Equal(["C1"], result.Dataset!.Children.Select(c => c.Id));
         Assert.Contains(result.Report.Errors, e => e is { Position: "note" });
+        Assert.Equal("dataset.json#links: not present (read as empty)", result.Report.Files.Single(f => f.Entity == DatasetEntity.Links).ToString());
         var lines = File.ReadAllLines(Path.Combine(rejects, "children.rejects.csv"));
         Assert.Equal("id,date_of_birth,sex,ethnicity,home_area_code,care_status,send,reject_position,reject_field,reject_reason", lines[0]);
         Assert.StartsWith("C2,2009-01-01,F,BCRB,E08000026,,,children[1],sex,\"sex: is not a known sex code", lines[1], StringComparison.Ordinal);

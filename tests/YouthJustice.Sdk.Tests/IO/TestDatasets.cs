@@ -88,7 +88,9 @@ internal static class TestDatasets
     /// <summary>One folder per test process, deleted when the process exits, so test runs leave nothing behind.</summary>
     private static readonly Lazy<string> Root = new(() =>
     {
-        var root = Path.Combine(Path.GetTempPath(), "yj-io-tests", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var parent = Path.Combine(Path.GetTempPath(), "yj-io-tests");
+        DeleteFoldersOfEndedRuns(parent);
+        var root = Path.Combine(parent, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try
@@ -102,6 +104,44 @@ internal static class TestDatasets
         };
         return root;
     });
+
+    /// <summary>The test host is not always given the chance to run exit handlers, so each run also clears the folders
+    /// of earlier runs whose process has ended.</summary>
+    private static void DeleteFoldersOfEndedRuns(string parent)
+    {
+        if (!Directory.Exists(parent))
+        {
+            return;
+        }
+        foreach (var folder in Directory.GetDirectories(parent))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), System.Globalization.CultureInfo.InvariantCulture, out var pid) || IsRunning(pid))
+            {
+                continue;
+            }
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort, as above.
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 
     public static string NewTempFolder()
     {
