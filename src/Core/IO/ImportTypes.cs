@@ -217,8 +217,8 @@ public enum DatasetEntity
 /// A dataset-level validation rule, run after the built-in row rules on the loaded dataset. Plugins implement it to add
 /// local checks (e.g. "a diversion episode needs consent").
 /// </summary>
-/// <remarks>Implementations must be thread-safe and must not throw for bad data: they return violations instead.
-/// Under <see cref="ImportPolicy.Strict"/> any violation fails the import; under <see cref="ImportPolicy.Lenient"/> the
+/// <remarks>Implementations must be thread-safe and must not throw for bad data: they return violations instead. A rule
+/// that throws (or names a record that does not exist) is reported by name as an error and not applied. Under <see cref="ImportPolicy.Strict"/> any violation fails the import; under <see cref="ImportPolicy.Lenient"/> the
 /// named records are removed, together with the records that depend on them.</remarks>
 public interface IDatasetValidationRule
 {

@@ -16,19 +16,35 @@ internal sealed class RuleRunner(
 {
     private readonly Dictionary<DatasetEntity, HashSet<int>> _removed = [];
 
+
     public Dataset Apply(Dataset dataset)
     {
         foreach (var rule in rules)
         {
-            foreach (var violation in rule.Validate(dataset))
+            List<DatasetRuleViolation> violations;
+            try
             {
-                violation.Check();
-                var count = Count(dataset, violation.Entity);
-                if (violation.Index >= count)
+                violations = [.. rule.Validate(dataset)];
+                foreach (var violation in violations)
                 {
-                    throw new InvalidOperationException(
-                        $"Validation rule '{rule.Name}' reported index {violation.Index} of {violation.Entity}, which has {count} records.");
+                    violation.Check();
+                    var count = Count(dataset, violation.Entity);
+                    if (violation.Index >= count)
+                    {
+                        throw new InvalidOperationException(
+                            $"it reported index {violation.Index} of {violation.Entity}, which has {count} records");
+                    }
                 }
+            }
+#pragma warning disable CA1031 // A plugin's rule may fail in any way; it is reported by name instead of ending the import.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                errors.Add(new ImportError($"rule {rule.Name}", null, null, null, null, $"validation rule '{rule.Name}' failed and was not applied: {ex.Message}"));
+                continue;
+            }
+            foreach (var violation in violations)
+            {
                 if (Remove(violation.Entity, violation.Index))
                 {
                     AddError(violation.Entity, violation.Index, violation.Field, $"rule {rule.Name}: {violation.Reason}");

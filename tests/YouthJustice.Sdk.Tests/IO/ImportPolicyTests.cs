@@ -108,6 +108,27 @@ public class ImportPolicyTests
         }
     }
 
+    private sealed class BrokenRule : IDatasetValidationRule
+    {
+        public string Name => "broken";
+
+        public IEnumerable<DatasetRuleViolation> Validate(Dataset dataset) => throw new InvalidOperationException("lookup table missing");
+    }
+
+    [Fact]
+    public void A_plugin_validation_rule_that_throws_is_reported_by_name_instead_of_ending_the_import()
+    {
+        var options = new ImportOptions { Policy = ImportPolicy.Lenient, ValidationRules = [new BrokenRule()] };
+
+        var result = DatasetImporter.ImportFolder(WriteFolder(ValidFiles()), options);
+
+        Assert.NotNull(result.Dataset);
+        var error = Assert.Single(result.Report.Errors);
+        Assert.Equal("rule broken", error.File);
+        Assert.Contains("validation rule 'broken' failed and was not applied: lookup table missing", error.Reason, StringComparison.Ordinal);
+        Assert.Null(DatasetImporter.ImportFolder(WriteFolder(ValidFiles()), options with { Policy = ImportPolicy.Strict }).Dataset);
+    }
+
     [Fact]
     public void A_plugin_validation_rule_fails_a_strict_import_at_the_records_line()
     {
