@@ -185,13 +185,12 @@ public static class DatasetImporter
                 version is null ? "is required" : $"unsupported format version: this SDK reads version {DatasetFormat.CurrentVersion}"));
             ok = false;
         }
-        var parsed = asOfText is null ? null : NodaTime.Text.LocalDatePattern.Iso.Parse(asOfText);
-        if (parsed is null || !parsed.Success || asOfText!.Length != 10)
+        if (asOfText is null || !RowParser.TryParseIsoDate(asOfText, out var asOf))
         {
             session.Error(new ImportError(file, line, position, DatasetFormat.AsOfField, asOfText,
-                asOfText is null ? "is required" : "is not a date in ISO 8601 form yyyy-MM-dd"));
+                asOfText is null ? "is required" : "is not a real date in ISO 8601 form yyyy-MM-dd"));
             return null;
         }
-        return ok ? parsed.Value : null;
+        return ok ? asOf : null;
     }
 }
