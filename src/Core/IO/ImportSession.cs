@@ -1,0 +1,516 @@
+using NodaTime;
+using System.Collections.Immutable;
+using System.Collections.ObjectModel;
+using CsvHelper;
+using YouthJustice.Sdk.Domain;
+
+namespace YouthJustice.Sdk.IO;
+
+/// <summary>The state of one import: lookups of ids, counts, errors and rejects writers.</summary>
+internal sealed class ImportSession
+{
+    private readonly string _source;
+    private readonly bool _json;
+    private readonly ImportOptions _options;
+    private readonly List<ImportError> _errors = [];
+    private readonly List<ImportFileReport> _files = [];
+    private readonly Dictionary<DatasetEntity, List<int>> _positions = [];
+    private RowParser _row = null!;
+
+    // Accepted ids with what later files check against them, and rejected ids with where they were (for cascades).
+    private readonly Dictionary<string, LocalDate> _children = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _rejectedChildren = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string ChildId, LocalDate CommittedOn)> _offences = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _rejectedOffences = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _episodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _rejectedEpisodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<DatasetEntity, HashSet<string>> _seenIds = [];
+    private readonly HashSet<(string, int, int, Sex?, EthnicityGroup?)> _populationKeys = [];
+    private readonly HashSet<(string, string, int, EthnicityGroup)> _referenceKeys = [];
+
+    public ImportSession(string source, ImportOptions options, bool json = false)
+    {
+        _json = json;
+        _source = source;
+        _options = options;
+        Internal.Preconditions.CheckArgument(options.Vocabulary is not null, nameof(options), "ImportOptions.Vocabulary must not be null.");
+        Internal.Preconditions.CheckArgument(options.ValidationRules is not null && !options.ValidationRules.Contains(null!), nameof(options),
+            "ImportOptions.ValidationRules must not be null or contain null.");
+    }
+
+    public bool HasErrors => _errors.Count > 0;
+
+    private bool Lenient => _options.Policy == ImportPolicy.Lenient;
+
+    public void Error(ImportError error) => _errors.Add(error);
+
+    public void FatalError(string file, int? line, string reason) => _errors.Add(new ImportError(file, line, null, null, null, reason));
+
+    public ImportResult Fail() => new(null, new ImportReport(_source, _options.Policy, false, _files, _errors));
+
+    public ImportResult Run(LocalDate asOf, Func<EntitySchema, RowSource?> open)
+    {
+        _row = new RowParser(asOf);
+        if (Lenient && _options.RejectsDirectory is { } rejects)
+        {
+            Directory.CreateDirectory(rejects);
+            foreach (var schema in DatasetSchema.All)
+            {
+                // A rejects file left by an earlier run would be mistaken for this run's.
+                File.Delete(Path.Combine(rejects, schema.RejectsFileName));
+            }
+        }
+        var areas = Read(open(DatasetSchema.Areas), DatasetSchema.Areas, ConvertArea);
+        var children = Read(open(DatasetSchema.Children), DatasetSchema.Children, ConvertChild, c => _children.Add(c.Id, c.DateOfBirth), _rejectedChildren);
+        var offences = Read(open(DatasetSchema.Offences), DatasetSchema.Offences, ConvertOffence, o => _offences.Add(o.Id, (o.ChildId, o.CommittedOn)), _rejectedOffences);
+        var outcomes = Read(open(DatasetSchema.Outcomes), DatasetSchema.Outcomes, ConvertOutcome);
+        var episodes = Read(open(DatasetSchema.Episodes), DatasetSchema.Episodes, ConvertEpisode, e => _episodes.Add(e.Id, e.ChildId), _rejectedEpisodes);
+        var pathwayEvents = Read(open(DatasetSchema.PathwayEvents), DatasetSchema.PathwayEvents, ConvertPathwayEvent);
+        var links = Read(open(DatasetSchema.Links), DatasetSchema.Links, ConvertLink);
+        var assessments = Read(open(DatasetSchema.Assessments), DatasetSchema.Assessments, ConvertAssessment);
+        var observations = Read(open(DatasetSchema.StatusObservations), DatasetSchema.StatusObservations, ConvertObservation);
+        var victimContacts = Read(open(DatasetSchema.VictimContacts), DatasetSchema.VictimContacts, ConvertVictimContact);
+        var board = Read(open(DatasetSchema.BoardAttendance), DatasetSchema.BoardAttendance, ConvertBoardAttendance);
+        var populations = Read(open(DatasetSchema.Populations), DatasetSchema.Populations, ConvertPopulation);
+        var references = Read(open(DatasetSchema.ReferencePopulations), DatasetSchema.ReferencePopulations, ConvertReferencePopulation);
+
+        var dataset = new Dataset
+        {
+            AsOf = asOf,
+            Areas = areas.AsReadOnly(),
+            Children = children.AsReadOnly(),
+            Offences = offences.AsReadOnly(),
+            Outcomes = outcomes.AsReadOnly(),
+            Episodes = episodes.AsReadOnly(),
+            PathwayEvents = pathwayEvents.AsReadOnly(),
+            Links = links.AsReadOnly(),
+            Assessments = assessments.AsReadOnly(),
+            StatusObservations = observations.AsReadOnly(),
+            VictimContacts = victimContacts.AsReadOnly(),
+            BoardAttendances = board.AsReadOnly(),
+            Populations = populations.AsReadOnly(),
+            ReferencePopulations = references.AsReadOnly(),
+        };
+        if (_options.ValidationRules.Count > 0 && (Lenient || !HasErrors))
+        {
+            dataset = new RuleRunner(_options.ValidationRules, _files, _positions, _errors, Lenient).Apply(dataset);
+        }
+        var succeeded = Lenient || !HasErrors;
+        return new ImportResult(succeeded ? dataset : null, new ImportReport(_source, _options.Policy, succeeded, _files, _errors));
+    }
+
+    /// <summary>Reads one file: converts each record, counts it, and rejects it (with every problem) or accepts it.</summary>
+    private List<T> Read<T>(RowSource? source, EntitySchema schema, Func<RowParser, T?> convert,
+        Action<T>? onAccepted = null, Dictionary<string, string>? rejectedIds = null)
+        where T : class
+    {
+        var records = new List<T>();
+        if (source is null)
+        {
+            var missing = _json ? $"{_source}#{schema.JsonName}" : schema.FileName;
+            _files.Add(new ImportFileReport { Entity = schema.Entity, File = missing, Present = false, Read = 0, Accepted = 0, Rejected = 0 });
+            return records;
+        }
+        using var _ = source;
+        var positions = _options.ValidationRules.Count > 0 ? new List<int>() : null;
+        if (positions is not null)
+        {
+            _positions[schema.Entity] = positions;
+        }
+        _errors.AddRange(source.FileErrors);
+        long read = 0, rejected = 0;
+        CsvWriter? rejects = null;
+        try
+        {
+            while (source.MoveNext())
+            {
+                read++;
+                _row.Begin(source);
+                var record = convert(_row);
+                if (_row.HasErrors || record is null)
+                {
+                    rejected++;
+                    foreach (var problem in _row.Problems)
+                    {
+                        _errors.Add(new ImportError(source.File, source.Line, source.Position, problem.Field, problem.Value, problem.Reason));
+                    }
+                    if (rejectedIds is not null && source.Cells[0] is { } id)
+                    {
+                        // Only consulted when no accepted record has the id, so a rejected duplicate is harmless here.
+                        rejectedIds.TryAdd(id, source.Where);
+                    }
+                    if (Lenient && _options.RejectsDirectory is { } directory)
+                    {
+                        rejects ??= OpenRejects(directory, schema, source);
+                        WriteReject(rejects, source, _row.Problems);
+                    }
+                    continue;
+                }
+                records.Add(record);
+                positions?.Add(source.Line ?? ParsePosition(source.Position));
+                onAccepted?.Invoke(record);
+            }
+        }
+        finally
+        {
+            rejects?.Dispose();
+        }
+        var displayFile = source is JsonRowSource ? $"{source.File}#{schema.JsonName}" : source.File;
+        _files.Add(new ImportFileReport { Entity = schema.Entity, File = displayFile, Present = true, Read = read, Accepted = read - rejected, Rejected = rejected });
+        return records;
+    }
+
+    private static int ParsePosition(string? position)
+    {
+        var open = position!.IndexOf('[', StringComparison.Ordinal);
+        return int.Parse(position.AsSpan(open + 1, position.Length - open - 2), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static CsvWriter OpenRejects(string directory, EntitySchema schema, RowSource source)
+    {
+        var writer = CsvWriter.ToFile(Path.Combine(directory, schema.RejectsFileName), DatasetExporter.WriterOptions);
+        writer.WriteRecord([.. source.RejectHeader, source.RejectLocationColumn, "reject_field", "reject_reason"]);
+        return writer;
+    }
+
+    private static void WriteReject(CsvWriter writer, RowSource source, List<RowProblem> problems)
+    {
+        var fields = new List<string>();
+        var reasons = new List<string>();
+        foreach (var problem in problems)
+        {
+            fields.Add(problem.Field ?? "");
+            reasons.Add(problem.Field is null ? problem.Reason : $"{problem.Field}: {problem.Reason}");
+        }
+        var location = source.Line is { } line ? line.ToString(System.Globalization.CultureInfo.InvariantCulture) : source.Position ?? "";
+        writer.WriteRecord([.. source.RejectValues(), location, string.Join(";", fields), string.Join("; ", reasons)]);
+    }
+
+    /// <summary>Ids are unique per entity (not across entities), so each entity has its own set of the ids seen.</summary>
+    private void CheckUnique(RowParser row, EntitySchema schema, string id)
+    {
+        if (!_seenIds.TryGetValue(schema.Entity, out var seen))
+        {
+            _seenIds[schema.Entity] = seen = new HashSet<string>(StringComparer.Ordinal);
+        }
+        if (id.Length > 0 && !seen.Add(id))
+        {
+            row.Error(0, $"duplicate id: another {schema.Singular} in this file already has id {id}");
+        }
+    }
+
+    /// <summary>Checks a reference to a child; returns its date of birth when the child was accepted.</summary>
+    private LocalDate? RequireChild(RowParser row, int column, string id)
+    {
+        if (id.Length == 0)
+        {
+            return null;
+        }
+        if (_children.TryGetValue(id, out var dateOfBirth))
+        {
+            return dateOfBirth;
+        }
+        row.Error(column, _rejectedChildren.TryGetValue(id, out var where)
+            ? $"child {id} was rejected ({where})"
+            : $"unknown child {id}: not in {DatasetSchema.Children.FileName}");
+        return null;
+    }
+
+    private (string ChildId, LocalDate CommittedOn)? RequireOffence(RowParser row, int column, string id)
+    {
+        if (_offences.TryGetValue(id, out var offence))
+        {
+            return offence;
+        }
+        row.Error(column, id, _rejectedOffences.TryGetValue(id, out var where)
+            ? $"offence {id} was rejected ({where})"
+            : $"unknown offence {id}: not in {DatasetSchema.Offences.FileName}");
+        return null;
+    }
+
+    private string? RequireEpisode(RowParser row, int column, string id)
+    {
+        if (_episodes.TryGetValue(id, out var childId))
+        {
+            return childId;
+        }
+        row.Error(column, _rejectedEpisodes.TryGetValue(id, out var where)
+            ? $"episode {id} was rejected ({where})"
+            : $"unknown episode {id}: not in {DatasetSchema.Episodes.FileName}");
+        return null;
+    }
+
+    private Area? ConvertArea(RowParser row)
+    {
+        var code = row.Id(0);
+        CheckUnique(row, DatasetSchema.Areas, code);
+        var name = row.Text(1);
+        return row.HasErrors ? null : new Area(code, name);
+    }
+
+    private Child? ConvertChild(RowParser row)
+    {
+        var id = row.Id(0);
+        CheckUnique(row, DatasetSchema.Children, id);
+        var dateOfBirth = row.Date(1);
+        var sex = row.Code<Sex>(2, "sex");
+        var ethnicity = row.Ethnicity(3);
+        var home = row.Text(4);
+        var care = row.OptionalCode<CareStatus>(5, "care status") ?? CareStatus.None;
+        var send = row.OptionalCode<SendStatus>(6, "SEND status") ?? SendStatus.None;
+        return row.HasErrors || ethnicity is null ? null : new Child(id, dateOfBirth, sex, ethnicity, home, care, send);
+    }
+
+    private Offence? ConvertOffence(RowParser row)
+    {
+        var id = row.Id(0);
+        CheckUnique(row, DatasetSchema.Offences, id);
+        var childId = row.Text(1);
+        var dateOfBirth = RequireChild(row, 1, childId);
+        var before = row.Problems.Count;
+        var committed = row.Date(2);
+        if (dateOfBirth is { } born && row.Problems.Count == before && committed < born)
+        {
+            row.Error(2, $"is before the child's date of birth {RowParser.FormatDate(born)}");
+        }
+        var group = row.Code<OffenceGroup>(3, "offence group");
+        var gravity = row.Int(4, 1, 8);
+        var knife = row.OptionalBool(5) ?? false;
+        return row.HasErrors ? null : new Offence(id, childId, committed, group, gravity, knife);
+    }
+
+    private Outcome? ConvertOutcome(RowParser row)
+    {
+        var id = row.Id(0);
+        CheckUnique(row, DatasetSchema.Outcomes, id);
+        var childId = row.Text(1);
+        RequireChild(row, 1, childId);
+        var before = row.Problems.Count;
+        var date = row.Date(3);
+        var dateOk = row.Problems.Count == before;
+        OutcomeType? type = null;
+        if (row.Raw(4) is null)
+        {
+            row.Error(4, "is required but empty");
+        }
+        else if (!_options.Vocabulary.TryGetOutcomeType(row.Raw(4), out type))
+        {
+            row.Error(4, $"is not a known outcome type code (allowed: {string.Join(", ", _options.Vocabulary.OutcomeTypes.Select(t => t.Code))})");
+        }
+        var offenceIds = ImmutableArray.CreateBuilder<string>();
+        if (row.Raw(2) is { } list)
+        {
+            foreach (var part in list.Split(';'))
+            {
+                var offenceId = part.Trim();
+                if (offenceId.Length == 0)
+                {
+                    row.Error(2, "has an empty offence id (ids are separated by ';')");
+                    continue;
+                }
+                if (offenceIds.Contains(offenceId))
+                {
+                    row.Error(2, offenceId, "lists the same offence twice");
+                    continue;
+                }
+                offenceIds.Add(offenceId);
+                if (RequireOffence(row, 2, offenceId) is { } offence)
+                {
+                    if (!string.Equals(offence.ChildId, childId, StringComparison.Ordinal))
+                    {
+                        row.Error(2, offenceId, $"offence {offenceId} belongs to child {offence.ChildId}, not to child {childId}");
+                    }
+                    else if (dateOk && date < offence.CommittedOn)
+                    {
+                        row.Error(3, $"is before offence {offenceId} was committed ({RowParser.FormatDate(offence.CommittedOn)})");
+                    }
+                }
+            }
+        }
+        else if (type is not null && type.Category != OutcomeCategory.Remand)
+        {
+            row.Error(2, "is required: an outcome must dispose of at least one offence (only a remand may have none)");
+        }
+        var decidedBy = row.Code<DecidingBody>(5, "deciding body");
+        var admitted = row.OptionalBool(6);
+        var resentenced = row.OptionalBool(7) ?? false;
+        var length = row.OptionalInt(8, 0, int.MaxValue);
+        var release = row.OptionalDate(9);
+        var end = row.OptionalDate(10);
+        if (dateOk && release is { } released && released < date)
+        {
+            row.Error(9, "is before the outcome date");
+        }
+        if (dateOk && end is { } ended && ended < date)
+        {
+            row.Error(10, "is before the outcome date");
+        }
+        return row.HasErrors || type is null
+            ? null
+            : new Outcome(id, childId, offenceIds.DrainToImmutable(), date, type, decidedBy, admitted, resentenced, length, release, end);
+    }
+
+    private ProgrammeEpisode? ConvertEpisode(RowParser row)
+    {
+        var id = row.Id(0);
+        CheckUnique(row, DatasetSchema.Episodes, id);
+        var childId = row.Text(1);
+        RequireChild(row, 1, childId);
+        ProgrammeKind? programme = null;
+        if (row.Raw(2) is null)
+        {
+            row.Error(2, "is required but empty");
+        }
+        else if (!_options.Vocabulary.TryGetProgramme(row.Raw(2), out programme))
+        {
+            row.Error(2, $"is not a known programme code or alias (allowed: {string.Join(", ", _options.Vocabulary.Programmes.Select(p => p.Code))})");
+        }
+        var before = row.Problems.Count;
+        var referral = row.Date(3);
+        var referralOk = row.Problems.Count == before;
+        var route = row.OptionalText(4);
+        var eligibility = row.OptionalText(5);
+        var consent = row.OptionalBool(6);
+        var engagement = row.OptionalCode<Engagement>(7, "engagement") ?? Engagement.NotKnown;
+        var start = row.OptionalDate(8);
+        var end = row.OptionalDate(9);
+        if (referralOk && start is { } started && started < referral)
+        {
+            row.Error(8, "is before the referral date");
+        }
+        if (referralOk && end is { } ended && (ended < referral || (start is { } s && ended < s)))
+        {
+            row.Error(9, "is before the referral or start date");
+        }
+        var closure = row.OptionalText(10);
+        return row.HasErrors || programme is null
+            ? null
+            : new ProgrammeEpisode(id, childId, programme, referral, route, eligibility, consent, engagement, start, end, closure);
+    }
+
+    private PathwayEvent? ConvertPathwayEvent(RowParser row)
+    {
+        var episodeId = row.Text(0);
+        if (episodeId.Length > 0)
+        {
+            RequireEpisode(row, 0, episodeId);
+        }
+        var date = row.Date(1);
+        var state = row.Text(2);
+        var detail = row.OptionalText(3);
+        return row.HasErrors ? null : new PathwayEvent(episodeId, date, state, detail);
+    }
+
+    private ChildLink? ConvertLink(RowParser row)
+    {
+        var childId = row.Text(0);
+        RequireChild(row, 0, childId);
+        var linkedId = row.Text(1);
+        RequireChild(row, 1, linkedId);
+        if (childId.Length > 0 && string.Equals(childId, linkedId, StringComparison.Ordinal))
+        {
+            row.Error(1, "a child cannot be linked to itself");
+        }
+        var kind = row.Code<LinkKind>(2, "link kind");
+        return row.HasErrors ? null : new ChildLink(childId, linkedId, kind);
+    }
+
+    private Assessment? ConvertAssessment(RowParser row)
+    {
+        var id = row.Id(0);
+        CheckUnique(row, DatasetSchema.Assessments, id);
+        var childId = row.Text(1);
+        RequireChild(row, 1, childId);
+        var date = row.Date(2);
+        var kind = row.Text(3);
+        var harm = row.OptionalCode<RiskLevel>(4, "risk level") ?? RiskLevel.NotAssessed;
+        var safety = row.OptionalCode<RiskLevel>(5, "risk level") ?? RiskLevel.NotAssessed;
+        var aces = row.OptionalInt(6, 0, int.MaxValue);
+        var needs = row.NeedsList(7);
+        var parent = row.OptionalBool(8) ?? false;
+        return row.HasErrors ? null : new Assessment(id, childId, date, kind, harm, safety, aces, needs, parent);
+    }
+
+    private StatusObservation? ConvertObservation(RowParser row)
+    {
+        var id = row.Id(0);
+        CheckUnique(row, DatasetSchema.StatusObservations, id);
+        var childId = row.Text(1);
+        RequireChild(row, 1, childId);
+        var episodeId = row.OptionalText(2);
+        if (episodeId is not null && RequireEpisode(row, 2, episodeId) is { } episodeChild && childId.Length > 0
+            && !string.Equals(episodeChild, childId, StringComparison.Ordinal))
+        {
+            row.Error(2, $"episode {episodeId} belongs to child {episodeChild}, not to child {childId}");
+        }
+        var date = row.Date(3);
+        var point = row.Code<ObservationPoint>(4, "observation point");
+        var setting = row.Code<SupervisionSetting>(5, "supervision setting");
+        var accommodation = row.OptionalBool(6);
+        var ete = row.OptionalBool(7);
+        var hours = row.OptionalNonNegativeDecimal(8);
+        var plan = row.OptionalBool(9);
+        var mental = row.OptionalCode<SupportStage>(10, "support stage");
+        var substance = row.OptionalCode<SupportStage>(11, "support stage");
+        return row.HasErrors
+            ? null
+            : new StatusObservation(id, childId, episodeId, date, point, setting, accommodation, ete, hours, plan, mental, substance);
+    }
+
+    private VictimContact? ConvertVictimContact(RowParser row)
+    {
+        var id = row.Id(0);
+        CheckUnique(row, DatasetSchema.VictimContacts, id);
+        var childId = row.Text(1);
+        RequireChild(row, 1, childId);
+        var offenceId = row.OptionalText(2);
+        if (offenceId is not null && RequireOffence(row, 2, offenceId) is { } offence && childId.Length > 0
+            && !string.Equals(offence.ChildId, childId, StringComparison.Ordinal))
+        {
+            row.Error(2, $"offence {offenceId} belongs to child {offence.ChildId}, not to child {childId}");
+        }
+        var date = row.Date(3);
+        var consented = row.Bool(4);
+        var views = row.Bool(5);
+        var offered = row.Bool(6);
+        var takenUp = row.Bool(7);
+        return row.HasErrors ? null : new VictimContact(id, childId, offenceId, date, consented, views, offered, takenUp);
+    }
+
+    private BoardAttendance? ConvertBoardAttendance(RowParser row)
+    {
+        var date = row.Date(0);
+        var agency = row.Text(1);
+        var attendance = row.Code<AttendanceLevel>(2, "attendance level");
+        return row.HasErrors ? null : new BoardAttendance(date, agency, attendance);
+    }
+
+    private PopulationEstimate? ConvertPopulation(RowParser row)
+    {
+        var area = row.Text(0);
+        var year = row.Int(1, DatasetFormat.MinYear, DatasetFormat.MaxYear);
+        var age = row.Int(2, 0, DatasetFormat.MaxAge);
+        var sex = row.OptionalCode<Sex>(3, "sex");
+        var group = row.OptionalCode<EthnicityGroup>(4, "ethnicity group");
+        var count = row.Int(5, 0, int.MaxValue);
+        if (!row.HasErrors && !_populationKeys.Add((area, year, age, sex, group)))
+        {
+            row.Error(5, "duplicate population estimate: another row has the same area_code, year, age, sex and ethnicity_group");
+        }
+        return row.HasErrors ? null : new PopulationEstimate(area, year, age, sex, group, count);
+    }
+
+    private ReferencePopulation? ConvertReferencePopulation(RowParser row)
+    {
+        var name = row.Text(0);
+        var area = row.Text(1);
+        var year = row.Int(2, DatasetFormat.MinYear, DatasetFormat.MaxYear);
+        var group = row.Code<EthnicityGroup>(3, "ethnicity group");
+        var count = row.Int(4, 0, int.MaxValue);
+        if (!row.HasErrors && !_referenceKeys.Add((name, area, year, group)))
+        {
+            row.Error(4, "duplicate reference population: another row has the same name, area_code, year and ethnicity_group");
+        }
+        return row.HasErrors ? null : new ReferencePopulation(name, area, year, group, count);
+    }
+}

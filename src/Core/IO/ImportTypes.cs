@@ -1,0 +1,247 @@
+using System.Collections.ObjectModel;
+using System.Globalization;
+using System.Text;
+using YouthJustice.Sdk.Domain;
+using YouthJustice.Sdk.Internal;
+
+namespace YouthJustice.Sdk.IO;
+
+/// <summary>What an import does with rows that fail validation.</summary>
+public enum ImportPolicy
+{
+    /// <summary>Any error fails the whole import: no dataset is returned, and the report lists every error found.</summary>
+    Strict = 0,
+
+    /// <summary>Rows that fail validation are rejected (and written to a rejects file when asked); the good rows load.</summary>
+    Lenient = 1,
+}
+
+/// <summary>Options for <see cref="DatasetImporter"/>.</summary>
+/// <remarks>Immutable; use <c>with</c> to change a copy. Thread-safe.</remarks>
+public sealed record ImportOptions
+{
+    /// <summary>The default options: strict, the national vocabulary, no rejects directory, no extra rules.</summary>
+    public static ImportOptions Default { get; } = new();
+
+    /// <summary>Strict (the default) or lenient.</summary>
+    public ImportPolicy Policy { get; init; } = ImportPolicy.Strict;
+
+    /// <summary>The vocabulary that outcome type and programme codes (and programme aliases) resolve through.
+    /// Defaults to <see cref="DomainVocabulary.National"/>; pass a plugin-extended vocabulary to accept local codes.</summary>
+    public DomainVocabulary Vocabulary { get; init; } = DomainVocabulary.National;
+
+    /// <summary>Lenient imports only: the directory rejected rows are written to, one <c>&lt;entity&gt;.rejects.csv</c>
+    /// per file that had rejections. <see langword="null"/> (the default) writes nothing.</summary>
+    public string? RejectsDirectory { get; init; }
+
+    /// <summary>Extra dataset-level rules (e.g. from plugins), run after the built-in row rules on the loaded dataset.</summary>
+    public IReadOnlyList<IDatasetValidationRule> ValidationRules { get; init; } = [];
+}
+
+/// <summary>One problem found while importing: where it is, which field, the value and why it was refused.</summary>
+/// <param name="File">The file name, e.g. <c>offences.csv</c> or <c>dataset.json</c>.</param>
+/// <param name="Line">For CSV: the 1-based physical line the record starts on (the header is line 1);
+/// <see langword="null"/> for JSON and for problems not tied to a line.</param>
+/// <param name="Position">For JSON: the record's position, e.g. <c>children[12]</c> (0-based); <see langword="null"/> for CSV.</param>
+/// <param name="Field">The column (or JSON property) at fault; <see langword="null"/> when the whole record or file is at fault.</param>
+/// <param name="Value">The offending value as read; <see langword="null"/> when empty or not applicable.</param>
+/// <param name="Reason">Why the value or record was refused, in words a data officer can act on.</param>
+public sealed record ImportError(string File, int? Line, string? Position, string? Field, string? Value, string Reason)
+{
+    /// <summary>Where the problem is, e.g. <c>offences.csv line 7</c> or <c>dataset.json children[12]</c>.</summary>
+    public string Location =>
+        Line is { } line ? string.Create(CultureInfo.InvariantCulture, $"{File} line {line}")
+        : Position is { } position ? $"{File} {position}"
+        : File;
+
+    /// <summary>The error on one line: location, field, value and reason.</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder(Location);
+        if (Field is not null)
+        {
+            text.Append(", field ").Append(Field);
+        }
+        if (Value is not null)
+        {
+            text.Append(", value '").Append(Value).Append('\'');
+        }
+        return text.Append(": ").Append(Reason).ToString();
+    }
+}
+
+/// <summary>The counts for one file (or, for JSON, one array of the document).</summary>
+/// <remarks>Always <c>Read == Accepted + Rejected</c>. Immutable.</remarks>
+public sealed record ImportFileReport
+{
+    /// <summary>Which entity the file holds.</summary>
+    public required DatasetEntity Entity { get; init; }
+
+    /// <summary>The file name, e.g. <c>children.csv</c>; for JSON, the document's name with the array, e.g. <c>dataset.json#children</c>.</summary>
+    public required string File { get; init; }
+
+    /// <summary>Whether the file (or JSON array) was present. A missing optional file reads as empty.</summary>
+    public required bool Present { get; init; }
+
+    /// <summary>Data records read (the header is not counted).</summary>
+    public required long Read { get; init; }
+
+    /// <summary>Records that passed validation. In a failed strict import they were still not loaded.</summary>
+    public required long Accepted { get; init; }
+
+    /// <summary>Records refused, each with at least one <see cref="ImportError"/> in the report.</summary>
+    public required long Rejected { get; init; }
+
+    /// <summary>The reconciliation, e.g. <c>offences.csv: read 120 = accepted 118 + rejected 2</c>.</summary>
+    public override string ToString() =>
+        Present
+            ? string.Create(CultureInfo.InvariantCulture, $"{File}: read {Read} = accepted {Accepted} + rejected {Rejected}")
+            : $"{File}: not present (read as empty)";
+}
+
+/// <summary>What an import found: per-file counts that reconcile, and every error with its location.</summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class ImportReport
+{
+    internal ImportReport(string source, ImportPolicy policy, bool succeeded, IList<ImportFileReport> files, IList<ImportError> errors)
+    {
+        Source = source;
+        Policy = policy;
+        Succeeded = succeeded;
+        Files = new ReadOnlyCollection<ImportFileReport>(files);
+        Errors = new ReadOnlyCollection<ImportError>(errors);
+    }
+
+    /// <summary>The folder or JSON file imported.</summary>
+    public string Source { get; }
+
+    /// <summary>The policy the import ran under.</summary>
+    public ImportPolicy Policy { get; }
+
+    /// <summary>Whether a dataset was produced: a strict import with no errors, or a lenient import that could read
+    /// its manifest and required files (its rows may still have been rejected).</summary>
+    public bool Succeeded { get; }
+
+    /// <summary>Counts per file, in dependency order (areas, children, offences, outcomes, ...).</summary>
+    public IReadOnlyList<ImportFileReport> Files { get; }
+
+    /// <summary>Every error found, in the order found.</summary>
+    public IReadOnlyList<ImportError> Errors { get; }
+
+    /// <summary>Total records read across every file.</summary>
+    public long TotalRead => Sum(static f => f.Read);
+
+    /// <summary>Total records accepted across every file.</summary>
+    public long TotalAccepted => Sum(static f => f.Accepted);
+
+    /// <summary>Total records rejected across every file.</summary>
+    public long TotalRejected => Sum(static f => f.Rejected);
+
+    /// <summary>A summary: the outcome, the reconciliation of every file, and the errors (the first 50 of them).</summary>
+    public override string ToString()
+    {
+        const int MaxListed = 50;
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{Policy} import of {Source}: {(Succeeded ? "succeeded" : "FAILED, no records loaded")}")
+            .Append('\n');
+        foreach (var file in Files)
+        {
+            text.Append("  ").Append(file).Append('\n');
+        }
+        text.Append(CultureInfo.InvariantCulture, $"  total: read {TotalRead} = accepted {TotalAccepted} + rejected {TotalRejected}\n");
+        text.Append(CultureInfo.InvariantCulture, $"{Errors.Count} error(s)").Append(Errors.Count == 0 ? "\n" : ":\n");
+        for (var i = 0; i < Errors.Count && i < MaxListed; i++)
+        {
+            text.Append("  ").Append(Errors[i]).Append('\n');
+        }
+        if (Errors.Count > MaxListed)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  ... and {Errors.Count - MaxListed} more (see Errors)\n");
+        }
+        return text.ToString();
+    }
+
+    private long Sum(Func<ImportFileReport, long> selector)
+    {
+        long total = 0;
+        foreach (var file in Files)
+        {
+            total += selector(file);
+        }
+        return total;
+    }
+}
+
+/// <summary>The result of an import: the dataset (unless a strict import failed) and the report.</summary>
+/// <param name="Dataset">The imported dataset; <see langword="null"/> when the import failed (any error under
+/// <see cref="ImportPolicy.Strict"/>, or an unreadable manifest or missing required file under either policy).</param>
+/// <param name="Report">What the import found.</param>
+public sealed record ImportResult(Dataset? Dataset, ImportReport Report)
+{
+    /// <summary>Whether a dataset was produced.</summary>
+    public bool Succeeded => Dataset is not null;
+}
+
+/// <summary>The entities (one file each) a dataset is made of, in the order they are read.</summary>
+public enum DatasetEntity
+{
+    /// <summary><c>areas.csv</c>: local authority areas.</summary>
+    Areas = 0,
+    /// <summary><c>children.csv</c>: children (required).</summary>
+    Children = 1,
+    /// <summary><c>offences.csv</c>: offences.</summary>
+    Offences = 2,
+    /// <summary><c>outcomes.csv</c>: outcomes.</summary>
+    Outcomes = 3,
+    /// <summary><c>episodes.csv</c>: programme episodes.</summary>
+    Episodes = 4,
+    /// <summary><c>pathway-events.csv</c>: steps along programme pathways.</summary>
+    PathwayEvents = 5,
+    /// <summary><c>links.csv</c>: links between children.</summary>
+    Links = 6,
+    /// <summary><c>assessments.csv</c>: assessments.</summary>
+    Assessments = 7,
+    /// <summary><c>status-observations.csv</c>: status observations.</summary>
+    StatusObservations = 8,
+    /// <summary><c>victim-contacts.csv</c>: victim contacts.</summary>
+    VictimContacts = 9,
+    /// <summary><c>board-attendance.csv</c>: management board attendance.</summary>
+    BoardAttendance = 10,
+    /// <summary><c>populations.csv</c>: population estimates.</summary>
+    Populations = 11,
+    /// <summary><c>reference-populations.csv</c>: reference populations.</summary>
+    ReferencePopulations = 12,
+}
+
+/// <summary>
+/// A dataset-level validation rule, run after the built-in row rules on the loaded dataset. Plugins implement it to add
+/// local checks (e.g. "a diversion episode needs consent").
+/// </summary>
+/// <remarks>Implementations must be thread-safe and must not throw for bad data: they return violations instead. A rule
+/// that throws (or names a record that does not exist) is reported by name as an error and not applied. Under <see cref="ImportPolicy.Strict"/> any violation fails the import; under <see cref="ImportPolicy.Lenient"/> the
+/// named records are removed, together with the records that depend on them.</remarks>
+public interface IDatasetValidationRule
+{
+    /// <summary>A short name, quoted in every violation's reason.</summary>
+    string Name { get; }
+
+    /// <summary>Checks the dataset.</summary>
+    /// <param name="dataset">The dataset as loaded by the row rules.</param>
+    /// <returns>The violations; empty when the dataset passes.</returns>
+    IEnumerable<DatasetRuleViolation> Validate(Dataset dataset);
+}
+
+/// <summary>A record that broke an <see cref="IDatasetValidationRule"/>.</summary>
+/// <param name="Entity">The list the record is in.</param>
+/// <param name="Index">The record's 0-based index in that list of the dataset given to the rule.</param>
+/// <param name="Field">The column at fault, if one is.</param>
+/// <param name="Reason">Why the record is refused.</param>
+public sealed record DatasetRuleViolation(DatasetEntity Entity, int Index, string? Field, string Reason)
+{
+    /// <summary>Checks the arguments.</summary>
+    internal void Check()
+    {
+        Preconditions.CheckArgument(Index >= 0, nameof(Index), "A violation's index must not be negative.");
+        Preconditions.CheckNotBlank(Reason, nameof(Reason));
+    }
+}

@@ -1,0 +1,187 @@
+using YouthJustice.Sdk.Domain;
+using YouthJustice.Sdk.IO;
+using static YouthJustice.Sdk.Tests.IO.TestDatasets;
+
+namespace YouthJustice.Sdk.Tests.IO;
+
+public class ImportPolicyTests
+{
+    private static Dictionary<string, string> ThreeBadRows()
+    {
+        var files = WithLine("children.csv", 4, "C3,2007-11-30,NON_BINARY,XXXX,E08000026,CHILD_IN_NEED,EDUCATION_HEALTH_CARE_PLAN");
+        WithLine(files, "offences.csv", 3, "O2,C1,2022-06-01,VIOLENCE_AGAINST_THE_PERSON,12,true");
+        WithLine(files, "populations.csv", 3, "E08000026,2022,15,FEMALE,BLACK,-210");
+        return files;
+    }
+
+    [Fact]
+    public void Strict_import_with_errors_loads_nothing_and_reports_every_error()
+    {
+        var result = Import(ThreeBadRows(), ImportPolicy.Strict);
+
+        Assert.Null(result.Dataset);
+        Assert.False(result.Report.Succeeded);
+        Assert.Contains(result.Report.Errors, e => e is { File: "children.csv", Line: 4, Field: "ethnicity" });
+        Assert.Contains(result.Report.Errors, e => e is { File: "offences.csv", Line: 3, Field: "gravity" });
+        Assert.Contains(result.Report.Errors, e => e is { File: "populations.csv", Line: 3, Field: "count" });
+        Assert.Contains("FAILED, no records loaded", result.Report.ToString(), StringComparison.Ordinal);
+        foreach (var file in result.Report.Files)
+        {
+            Assert.Equal(file.Read, file.Accepted + file.Rejected);
+        }
+    }
+
+    [Fact]
+    public void Lenient_import_loads_the_good_rows_and_reconciles_every_file()
+    {
+        var result = Import(ThreeBadRows(), ImportPolicy.Lenient);
+
+        Assert.NotNull(result.Dataset);
+        Assert.Equal(["C1", "C2"], result.Dataset.Children.Select(c => c.Id));
+        Assert.Equal(["O1", "O3"], result.Dataset.Offences.Select(o => o.Id));
+        Assert.Single(result.Dataset.Populations);
+        foreach (var file in result.Report.Files)
+        {
+            Assert.Equal(file.Read, file.Accepted + file.Rejected);
+        }
+        var children = result.Report.Files.Single(f => f.Entity == DatasetEntity.Children);
+        Assert.Equal((3L, 2L, 1L), (children.Read, children.Accepted, children.Rejected));
+        Assert.Contains("children.csv: read 3 = accepted 2 + rejected 1", result.Report.ToString(), StringComparison.Ordinal);
+        Assert.Equal(result.Report.TotalRead, result.Report.TotalAccepted + result.Report.TotalRejected);
+        Assert.Equal(result.Report.TotalAccepted, result.Dataset.RecordCount);
+    }
+
+    [Fact]
+    public void Lenient_import_writes_rejected_rows_with_their_original_columns_line_field_and_reason()
+    {
+        var rejects = NewTempFolder();
+        var folder = WriteFolder(ThreeBadRows());
+
+        var result = DatasetImporter.ImportFolder(folder, new ImportOptions { Policy = ImportPolicy.Lenient, RejectsDirectory = rejects });
+
+        Assert.True(result.Succeeded);
+        var lines = File.ReadAllLines(Path.Combine(rejects, "offences.rejects.csv"));
+        Assert.Equal("id,child_id,committed_on,offence_group,gravity,involves_knife,reject_line,reject_field,reject_reason", lines[0]);
+        Assert.StartsWith("O2,C1,2022-06-01,VIOLENCE_AGAINST_THE_PERSON,12,true,3,gravity,gravity: must be between 1 and 8", lines[1], StringComparison.Ordinal);
+        Assert.Equal(2, lines.Length);
+        Assert.True(File.Exists(Path.Combine(rejects, "children.rejects.csv")));
+        Assert.False(File.Exists(Path.Combine(rejects, "areas.rejects.csv")));
+    }
+
+    [Fact]
+    public void Rows_that_refer_to_a_rejected_row_are_rejected_in_cascade_with_a_reason_naming_it()
+    {
+        var files = WithLine("children.csv", 2, "C1,2008-05-01,MALE,WBRI,,,");
+
+        var result = Import(files, ImportPolicy.Lenient);
+
+        Assert.NotNull(result.Dataset);
+        Assert.DoesNotContain(result.Dataset.Offences, o => o.ChildId == "C1");
+        var offence = result.Report.Errors.Single(e => e is { File: "offences.csv", Line: 2 });
+        Assert.Equal("child_id", offence.Field);
+        Assert.Equal("child C1 was rejected (line 2 of children.csv)", offence.Reason);
+        var outcome = result.Report.Errors.First(e => e is { File: "outcomes.csv", Line: 2, Field: "offence_ids" });
+        Assert.Equal("offence O1 was rejected (line 2 of offences.csv)", outcome.Reason);
+        var pathway = result.Report.Errors.First(e => e is { File: "pathway-events.csv", Line: 2 });
+        Assert.Equal("episode E1 was rejected (line 2 of episodes.csv)", pathway.Reason);
+        Assert.Equal(["O3"], result.Dataset.Offences.Select(o => o.Id));
+        Assert.Equal(["X3"], result.Dataset.Outcomes.Select(o => o.Id));
+        foreach (var file in result.Report.Files)
+        {
+            Assert.Equal(file.Read, file.Accepted + file.Rejected);
+        }
+    }
+
+    private sealed class NoKnifeOffencesRule : IDatasetValidationRule
+    {
+        public string Name => "no-knives";
+
+        public IEnumerable<DatasetRuleViolation> Validate(Dataset dataset)
+        {
+            for (var i = 0; i < dataset.Offences.Count; i++)
+            {
+                if (dataset.Offences[i].InvolvesKnife)
+                {
+                    yield return new DatasetRuleViolation(DatasetEntity.Offences, i, "involves_knife", "knife offences are out of scope");
+                }
+            }
+        }
+    }
+
+    private sealed class BrokenRule : IDatasetValidationRule
+    {
+        public string Name => "broken";
+
+        public IEnumerable<DatasetRuleViolation> Validate(Dataset dataset) => throw new InvalidOperationException("lookup table missing");
+    }
+
+    [Fact]
+    public void A_plugin_validation_rule_that_throws_is_reported_by_name_instead_of_ending_the_import()
+    {
+        var options = new ImportOptions { Policy = ImportPolicy.Lenient, ValidationRules = [new BrokenRule()] };
+
+        var result = DatasetImporter.ImportFolder(WriteFolder(ValidFiles()), options);
+
+        Assert.NotNull(result.Dataset);
+        var error = Assert.Single(result.Report.Errors);
+        Assert.Equal("rule broken", error.File);
+        Assert.Contains("validation rule 'broken' failed and was not applied: lookup table missing", error.Reason, StringComparison.Ordinal);
+        Assert.Null(DatasetImporter.ImportFolder(WriteFolder(ValidFiles()), options with { Policy = ImportPolicy.Strict }).Dataset);
+    }
+
+    [Fact]
+    public void A_plugin_validation_rule_fails_a_strict_import_at_the_records_line()
+    {
+        var result = DatasetImporter.ImportFolder(WriteFolder(ValidFiles()), new ImportOptions { ValidationRules = [new NoKnifeOffencesRule()] });
+
+        AssertSingleError(result, "offences.csv", 3, "involves_knife", "rule no-knives: knife offences are out of scope");
+    }
+
+    [Fact]
+    public void A_plugin_validation_rule_under_lenient_removes_the_record_and_its_dependants_and_counts_still_reconcile()
+    {
+        var result = DatasetImporter.ImportFolder(WriteFolder(ValidFiles()),
+            new ImportOptions { Policy = ImportPolicy.Lenient, ValidationRules = [new NoKnifeOffencesRule()] });
+
+        Assert.NotNull(result.Dataset);
+        Assert.Equal(["O1", "O3"], result.Dataset.Offences.Select(o => o.Id));
+        Assert.Equal(["X1", "X3"], result.Dataset.Outcomes.Select(o => o.Id));
+        Assert.Empty(result.Dataset.VictimContacts);
+        Assert.Contains(result.Report.Errors, e => e is { File: "outcomes.csv", Line: 3 } && e.Reason == "offence O2 was rejected by a validation rule");
+        foreach (var file in result.Report.Files)
+        {
+            Assert.Equal(file.Read, file.Accepted + file.Rejected);
+        }
+        Assert.Equal(result.Report.TotalAccepted, result.Dataset.RecordCount);
+    }
+}
+
+public class JsonImportPolicyTests
+{
+    [Fact]
+    public void Lenient_json_import_writes_rejects_with_the_record_position()
+    {
+        var json = """
+            {
+              "format_version": 1,
+              "as_of": "2024-03-31",
+              "note": "extra top-level fields are reported, not fatal",
+              "children": [
+                { "id": "C1", "date_of_birth": "2008-05-01", "sex": "MALE", "ethnicity": "WBRI", "home_area_code": "E08000026" },
+                { "id": "C2", "date_of_birth": "2009-01-01", "sex": "F", "ethnicity": "BCRB", "home_area_code": "E08000026" }
+              ]
+            }
+            """;
+        var rejects = TestDatasets.NewTempFolder();
+
+        var result = DatasetImporter.ImportJson(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)),
+            new ImportOptions { Policy = ImportPolicy.Lenient, RejectsDirectory = rejects });
+
+        Assert.Equal(["C1"], result.Dataset!.Children.Select(c => c.Id));
+        Assert.Contains(result.Report.Errors, e => e is { Position: "note" });
+        Assert.Equal("dataset.json#links: not present (read as empty)", result.Report.Files.Single(f => f.Entity == DatasetEntity.Links).ToString());
+        var lines = File.ReadAllLines(Path.Combine(rejects, "children.rejects.csv"));
+        Assert.Equal("id,date_of_birth,sex,ethnicity,home_area_code,care_status,send,reject_position,reject_field,reject_reason", lines[0]);
+        Assert.StartsWith("C2,2009-01-01,F,BCRB,E08000026,,,children[1],sex,\"sex: is not a known sex code", lines[1], StringComparison.Ordinal);
+    }
+}
