@@ -650,7 +650,8 @@ public static class SyntheticDatasetGenerator
                 {
                     var span = Period.DaysBetween(outcomeDate, orderEnd);
                     breachDate = outcomeDate.PlusDays(Math.Max(1, (int)(span * (0.2 + (0.6 * _random.NextDouble())))));
-                    if (breachDate <= _asOf)
+                    // The failure to comply is an offence, so it must fall while the child is still under 18.
+                    if (breachDate <= _asOf && outcomeDate < lastPossible && breachDate.PlusDays(-1) <= lastPossible)
                     {
                         breach = true;
                         resentenced = _random.Chance(0.45);
@@ -669,8 +670,17 @@ public static class SyntheticDatasetGenerator
             AddOutcome(state, outcome);
             if (breach)
             {
-                // A breach is proceedings on the order, not a new offence: it refers to the order's offences.
-                AddOutcome(state, new Outcome(NextOutcomeId(state), state.Child.Id, offenceIds, breachDate, OutcomeTypes.Breach,
+                // Failing to comply with an order is itself recorded as an offence, committed shortly before the breach
+                // proceedings. The breach outcome disposes of that offence first and then lists the order's offences, which
+                // a re-sentence sentences again. Only the failure to comply is new offending, so only it can be a
+                // reoffence (and only where the child was re-sentenced).
+                var failedToComply = LocalDate.Max(outcomeDate.PlusDays(1), breachDate.PlusDays(-_random.Between(1, 21)));
+                var breachOffence = new Offence(
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{state.Child.Id}-O{++state.OffenceSeq:D2}"),
+                    state.Child.Id, failedToComply, OffenceGroup.Other, 2);
+                state.Offences.Add(breachOffence);
+                _sink.Offences.Add(failedToComply, breachOffence);
+                AddOutcome(state, new Outcome(NextOutcomeId(state), state.Child.Id, [breachOffence.Id, .. offenceIds], breachDate, OutcomeTypes.Breach,
                     DecidingBody.Court, Admitted: _random.Chance(0.8), Resentenced: resentenced));
             }
 
@@ -875,7 +885,7 @@ public static class SyntheticDatasetGenerator
                     for (var j = i + 1; j < outcomeCount; j++)
                     {
                         var later = state.Outcomes[j];
-                        if (later.Type.Equals(OutcomeTypes.Breach) && later.OffenceIds[0] == outcome.OffenceIds[0] && later.Resentenced)
+                        if (later.Type.Equals(OutcomeTypes.Breach) && later.OffenceIds.Contains(outcome.OffenceIds[0]) && later.Resentenced)
                         {
                             resentenced = true;
                         }

@@ -218,6 +218,23 @@ public class SyntheticDatasetGeneratorTests(CoventryFixture fixture) : IClassFix
     }
 
     [Fact]
+    public void Every_breach_disposes_of_its_own_failure_to_comply_offence_committed_after_the_order()
+    {
+        var offences = _coventry.Offences.ToDictionary(o => o.Id);
+        var breaches = _coventry.Outcomes.Where(o => o.Type.Equals(OutcomeTypes.Breach)).ToList();
+
+        Assert.NotEmpty(breaches);
+        foreach (var breach in breaches)
+        {
+            // The first offence is the failure to comply; the rest are the order's, all committed earlier.
+            var failure = offences[breach.OffenceIds[0]];
+            Assert.True(failure.CommittedOn <= breach.OutcomeDate, $"{breach.Id}: failure to comply after the breach proceedings");
+            Assert.All(breach.OffenceIds.Skip(1), id => Assert.True(offences[id].CommittedOn < failure.CommittedOn, $"{breach.Id}: order offence {id} not before the failure"));
+            Assert.Equal(OffenceGroup.Other, failure.Group);
+        }
+    }
+
+    [Fact]
     public void Custody_breaches_and_turning_18_before_the_outcome_all_occur()
     {
         var children = _coventry.Children.ToDictionary(c => c.Id, StringComparer.Ordinal);
