@@ -82,7 +82,7 @@ public class ImportPropertyTests
 
         var local = Under(CultureInfo.GetCultureInfo(culture), () => DatasetImporter.ImportFolder(folder, options));
 
-        AssertEqual(invariant.Dataset!, local.Dataset);
+        DatasetAssert.Equal(invariant.Dataset!, local.Dataset);
         Assert.Equal(invariant.Report.ToString(), local.Report.ToString());
         Assert.Equal(3, local.Dataset!.Children.Count);
         Assert.Equal(12.5m, local.Dataset.StatusObservations[0].EteHours);

@@ -23,7 +23,7 @@ public class RoundTripTests
         var result = DatasetImporter.ImportFolder(folder);
 
         Assert.True(result.Succeeded, result.Report.ToString());
-        AssertEqual(dataset, result.Dataset);
+        DatasetAssert.Equal(dataset, result.Dataset);
     }
 
     [Theory]
@@ -38,7 +38,7 @@ public class RoundTripTests
         var result = DatasetImporter.ImportJson(stream);
 
         Assert.True(result.Succeeded, result.Report.ToString());
-        AssertEqual(dataset, result.Dataset);
+        DatasetAssert.Equal(dataset, result.Dataset);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public class RoundTripTests
 
         var fromJson = DatasetImporter.ImportJson(stream).Dataset;
 
-        AssertEqual(fromCsv, fromJson);
+        DatasetAssert.Equal(fromCsv, fromJson);
     }
 
     [Fact]

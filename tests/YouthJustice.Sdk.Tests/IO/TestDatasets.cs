@@ -219,25 +219,6 @@ internal static class TestDatasets
         Populations = [new PopulationEstimate("E08000026", 2022, 14, null, null, 4000)],
     };
 
-    public static void AssertEqual(Dataset expected, Dataset? actual)
-    {
-        Assert.NotNull(actual);
-        Assert.Equal(expected.AsOf, actual.AsOf);
-        Assert.Equal(expected.Areas, actual.Areas);
-        Assert.Equal(expected.Children, actual.Children);
-        Assert.Equal(expected.Offences, actual.Offences);
-        Assert.Equal(expected.Outcomes, actual.Outcomes);
-        Assert.Equal(expected.Episodes, actual.Episodes);
-        Assert.Equal(expected.PathwayEvents, actual.PathwayEvents);
-        Assert.Equal(expected.Links, actual.Links);
-        Assert.Equal(expected.Assessments, actual.Assessments);
-        Assert.Equal(expected.StatusObservations, actual.StatusObservations);
-        Assert.Equal(expected.VictimContacts, actual.VictimContacts);
-        Assert.Equal(expected.BoardAttendances, actual.BoardAttendances);
-        Assert.Equal(expected.Populations, actual.Populations);
-        Assert.Equal(expected.ReferencePopulations, actual.ReferencePopulations);
-    }
-
     /// <summary>Asserts the import failed with an error at exactly this file, line and field, whose reason contains a fragment.</summary>
     public static ImportError AssertSingleError(ImportResult result, string file, int line, string field, string reasonFragment)
     {
