@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using YouthJustice.Plugins.Shared;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
@@ -62,6 +63,8 @@ public sealed class WarwickshirePlugin : IYouthJusticePlugin
         var criteria = EcmEligibilityCriteria.FromSettings(settings);
         var rule = new EcmEligibilityRule(criteria);
         registrar.AddProgramme(EnrichedCaseManagement, Pathway);
+        // The criteria in force, for services that need them (e.g. a host screen listing who is eligible and why).
+        registrar.Services.AddSingleton(criteria);
         registrar.AddEligibilityRule(rule);
 
         var authority = registrar.Manifest.AuthorityCode;
