@@ -13,10 +13,33 @@ internal static class PluginFolders
 
     internal static readonly string[] RealIds = ["coventry-diversion", "leicester-early-intervention", "warwickshire-ecm"];
 
+    // One folder per test run, removed when the run ends (Linux lets loaded assemblies' files be deleted; elsewhere the
+    // attempt is harmless and the temp folder is the OS's to clear).
+    private static readonly string RunRoot = CreateRunRoot();
+
+    private static string CreateRunRoot()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "yj-plugin-tests", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        };
+        return root;
+    }
+
     /// <summary>A new plugins folder holding the three real plugins and the named fixture plugins.</summary>
     internal static string With(params string[] fixtureIds)
     {
-        var root = Path.Combine(Path.GetTempPath(), "yj-plugin-tests", Guid.NewGuid().ToString("N"));
+        var root = Path.Combine(RunRoot, Guid.NewGuid().ToString("N"));
         foreach (var id in RealIds)
         {
             Copy(Path.Combine(Real, id), Path.Combine(root, id));

@@ -17,7 +17,9 @@ public static class YouthJusticeServiceCollectionExtensions
     /// </summary>
     /// <remarks>
     /// <para>Safe to call more than once: services are added with <c>TryAdd</c>, a plugins folder or in-process plugin
-    /// already loaded is not loaded again, and an indicator given twice (same type and definition) counts once.</para>
+    /// already loaded is not loaded again, and an indicator given twice (same type and definition) counts once.
+    /// Plugins load with the failure policy and loader of the first call; the registry uses the policy the options
+    /// finally hold.</para>
     /// <para>Add national indicators with <c>services.TryAddEnumerable(ServiceDescriptor.Singleton&lt;IIndicator, T&gt;())</c>
     /// or through <see cref="YouthJusticeOptions.Indicators"/>.</para>
     /// </remarks>
