@@ -83,7 +83,7 @@ internal sealed class ReferralsIndicator(IndicatorDefinition definition, string 
     {
         var referred = CoventryIndicators.Referred(index, period);
         yield return Count(query, period, BreakdownKey.Total, [.. referred.Select(e => e.Id)], "episode");
-        if (query.Breakdowns.Contains("ethnicity-group", StringComparer.OrdinalIgnoreCase))
+        if (query.Wants("ethnicity-group"))
         {
             foreach (var group in Enum.GetValues<EthnicityGroup>())
             {

@@ -44,7 +44,7 @@ public sealed class YouthWorkerOfferRule(int lowLevelMaxGravity = 2) : IEligibil
     {
         ArgumentNullException.ThrowIfNull(child);
         ArgumentNullException.ThrowIfNull(context);
-        var index = new DatasetIndex(context.Dataset);
+        var index = DatasetIndex.For(context.Dataset);
         var outcomes = index.OutcomesByChild[child.Id]
             .Where(o => o.OutcomeDate <= context.AsOf && o.Type.Category != OutcomeCategory.NoFurtherAction)
             .OrderBy(o => o.OutcomeDate).ToList();
@@ -92,7 +92,7 @@ public sealed class OutOfCourtRouting(int lowLevelMaxGravity = 2, int enhancedMa
     {
         ArgumentNullException.ThrowIfNull(child);
         ArgumentNullException.ThrowIfNull(context);
-        var index = new DatasetIndex(context.Dataset);
+        var index = DatasetIndex.For(context.Dataset);
         var offences = index.OffencesByChild[child.Id].Where(o => o.CommittedOn <= context.AsOf)
             .OrderBy(o => o.CommittedOn).ThenBy(o => o.Id, StringComparer.Ordinal).ToList();
         if (offences.Count == 0)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using YouthJustice.Plugins.Shared;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Plugins;
 
@@ -21,7 +22,7 @@ internal sealed class BoardReportSection(IReadOnlyList<IIndicator> indicators) :
     public ReportSectionOutput Build(IndicatorContext context, IndicatorQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var byRoute = query with { Breakdowns = query.Breakdowns.Contains("route") ? query.Breakdowns : query.Breakdowns.Add("route") };
+        var byRoute = query with { Breakdowns = query.Wants("route") ? query.Breakdowns : (query.Breakdowns.IsDefault ? ["route"] : query.Breakdowns.Add("route")) };
         var results = Order.SelectMany(id => indicators.First(i => i.Definition.Id == id).Compute(context, byRoute)).ToImmutableArray();
         var rows = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
         foreach (var period in query.Periods)

@@ -22,7 +22,7 @@ public sealed class EarlyInterventionEligibilityRule(int communityResolutionWind
     {
         ArgumentNullException.ThrowIfNull(child);
         ArgumentNullException.ThrowIfNull(context);
-        var index = new DatasetIndex(context.Dataset);
+        var index = DatasetIndex.For(context.Dataset);
         var asOf = context.AsOf;
         var reasons = new List<string>();
         string? basis = null;

@@ -53,7 +53,7 @@ internal static class EarlyInterventionIndicators
     internal static IEnumerable<(BreakdownKey Key, Func<ProgrammeEpisode, bool> Filter)> Slices(IndicatorQuery query)
     {
         yield return (BreakdownKey.Total, _ => true);
-        if (query.Breakdowns.Contains("route", StringComparer.OrdinalIgnoreCase))
+        if (query.Wants("route"))
         {
             foreach (var route in LeicesterPlugin.Routes.All)
             {

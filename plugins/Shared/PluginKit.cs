@@ -9,7 +9,13 @@ namespace YouthJustice.Plugins.Shared;
 /// <summary>Lookups over a dataset built once per computation, so rules avoid scanning every list per child.</summary>
 internal sealed class DatasetIndex
 {
-    internal DatasetIndex(Dataset dataset)
+    // Datasets are immutable, so an index built once can serve every rule and indicator that reads the same dataset
+    // (a host deciding eligibility child by child would otherwise rebuild it per child).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Dataset, DatasetIndex> Cache = [];
+
+    internal static DatasetIndex For(Dataset dataset) => Cache.GetValue(dataset, d => new DatasetIndex(d));
+
+    private DatasetIndex(Dataset dataset)
     {
         Dataset = dataset;
         Children = dataset.Children.GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -84,11 +90,12 @@ internal abstract class PluginIndicator : IIndicator
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(query);
         // A local model describes one service's work, so its figures are for that authority only.
-        if (!query.AreaCodes.IsDefaultOrEmpty && !query.AreaCodes.Contains(AuthorityCode, StringComparer.OrdinalIgnoreCase))
+        if (query.Periods.IsDefaultOrEmpty
+            || (!query.AreaCodes.IsDefaultOrEmpty && !query.AreaCodes.Contains(AuthorityCode, StringComparer.OrdinalIgnoreCase)))
         {
             return [];
         }
-        var index = new DatasetIndex(context.Dataset);
+        var index = DatasetIndex.For(context.Dataset);
         var results = new List<IndicatorResult>();
         foreach (var period in query.Periods)
         {
@@ -147,6 +154,13 @@ internal abstract class PluginIndicator : IIndicator
 
     protected static ImmutableSortedDictionary<string, string> Parameters(params (string Name, string Value)[] parameters) =>
         parameters.ToImmutableSortedDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+}
+
+/// <summary>Query helpers that tolerate a query built with default (uninitialised) arrays.</summary>
+internal static class QueryExtensions
+{
+    internal static bool Wants(this IndicatorQuery query, string dimension) =>
+        !query.Breakdowns.IsDefault && query.Breakdowns.Contains(dimension, StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>Reads typed plugin settings with the plugin's defaults.</summary>

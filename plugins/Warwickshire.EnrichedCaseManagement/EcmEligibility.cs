@@ -70,7 +70,7 @@ public sealed class EcmEligibilityRule(EcmEligibilityCriteria criteria) : IEligi
     {
         ArgumentNullException.ThrowIfNull(child);
         ArgumentNullException.ThrowIfNull(context);
-        return Decide(child, context.AsOf, new DatasetIndex(context.Dataset));
+        return Decide(child, context.AsOf, DatasetIndex.For(context.Dataset));
     }
 
     internal EligibilityDecision Decide(Child child, NodaTime.LocalDate asOf, DatasetIndex index)
