@@ -1,0 +1,221 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using NodaTime;
+using YouthJustice.Plugins.Shared;
+using YouthJustice.Sdk.Domain;
+using YouthJustice.Sdk.Indicators;
+using YouthJustice.Sdk.Periods;
+
+namespace YouthJustice.Plugins.Coventry;
+
+internal static class CoventryIndicators
+{
+    internal const string Referrals = CoventryPlugin.Id + ".referrals";
+    internal const string ReferralEthnicity = CoventryPlugin.Id + ".referral-ethnicity";
+    internal const string ConsentRate = CoventryPlugin.Id + ".consent-rate";
+    internal const string EngagementRate = CoventryPlugin.Id + ".engagement-rate";
+    internal const string CourtShare = CoventryPlugin.Id + ".court-share-by-ethnicity";
+
+    internal static string FollowUpId(string programme, string measure, int months) =>
+        string.Create(CultureInfo.InvariantCulture, $"{CoventryPlugin.Id}.{programme}-{measure}-{months}m");
+
+    internal static IReadOnlyList<PluginIndicator> Create(string authority, string referencePopulation, LocalDate changeDate)
+    {
+        var list = new List<PluginIndicator>
+        {
+            new ReferralsIndicator(Definition(Referrals, "Diversion referrals", "referrals", 1m, Direction.HigherIsBetter,
+                "Diversion episodes referred by the police in the period (target: to increase, 000 L1294)."), authority),
+            new ReferralEthnicityIndicator(Definition(ReferralEthnicity, "Diversion referrals by ethnicity against the reference population", "%", 100m, Direction.Neutral,
+                "Share of diversion referrals (known ethnicity) from each ethnicity group, beside the group's share of the reference population; " +
+                "the total is the share from groups other than White British (target 50/50 in line with secondary schools, 000 L869).",
+                ("reference-population", referencePopulation)), authority),
+            new ConsentIndicator(Definition(ConsentRate, "Diversion consent rate", "%", 100m, Direction.HigherIsBetter,
+                "Referrals in the period where consent was sought and given, over referrals where it was sought (000 L730).", ("stage", "consent")), authority),
+            new ConsentIndicator(Definition(EngagementRate, "Diversion engagement rate", "%", 100m, Direction.HigherIsBetter,
+                "Referrals in the period with consent whose child engaged, over referrals with consent.", ("stage", "engagement")), authority),
+            new CourtShareIndicator(Definition(CourtShare, "Court share of outcomes by ethnicity, before and after the Diversion Project", "%", 100m, Direction.LowerIsBetter,
+                "Court disposals over court and out-of-court outcomes, by ethnicity group, in the part of the period before the change date and the part from it: " +
+                "the measure of the Diversion Project's effect on disproportionality the inspectorate asked for (001 L206, L309, L588).",
+                ("change-date", changeDate.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture))) with { Source = CoventryPlugin.Inspection }, authority),
+        };
+        foreach (var (programme, code) in new[] { ("diversion", CoventryPlugin.Diversion.Code), ("youth-worker", CoventryPlugin.YouthWorkerOffer.Code) })
+        {
+            foreach (var months in new[] { 6, 12 })
+            {
+                list.Add(new FollowUpIndicator(Definition(FollowUpId(programme, "rearrest", months),
+                    string.Create(CultureInfo.InvariantCulture, $"Re-arrest within {months} months of closure ({programme})"), "%", 100m, Direction.LowerIsBetter,
+                    string.Create(CultureInfo.InvariantCulture, $"Episodes closed in the period whose child committed a new offence within {months} months: over all offered (total) and over those engaged, side by side (000 L732, L1162)."),
+                    ("programme", code), ("follow-up-months", months.ToString(CultureInfo.InvariantCulture)), ("measure", "offence")), authority));
+                list.Add(new FollowUpIndicator(Definition(FollowUpId(programme, "fte", months),
+                    string.Create(CultureInfo.InvariantCulture, $"Became a first time entrant within {months} months of closure ({programme})"), "%", 100m, Direction.LowerIsBetter,
+                    string.Create(CultureInfo.InvariantCulture, $"Episodes closed in the period whose child (not an FTE when referred) received a first statutory outcome within {months} months: over all offered and over those engaged."),
+                    ("programme", code), ("follow-up-months", months.ToString(CultureInfo.InvariantCulture)), ("measure", "fte")), authority));
+            }
+        }
+        return list;
+    }
+
+    private static IndicatorDefinition Definition(string id, string name, string unit, decimal multiplier, Direction direction, string description,
+        params (string, string)[] parameters) =>
+        new()
+        {
+            Id = id,
+            Name = name,
+            Unit = unit,
+            Multiplier = multiplier,
+            Direction = direction,
+            Description = description,
+            Source = CoventryPlugin.Plan,
+            Parameters = parameters.ToImmutableSortedDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal),
+        };
+
+    internal static List<ProgrammeEpisode> Referred(DatasetIndex index, ReportingPeriod period) =>
+        [.. index.EpisodesOf(CoventryPlugin.Diversion.Code).Where(e => period.Contains(e.ReferralDate))];
+
+    internal static BreakdownKey Group(EthnicityGroup g) => new("ethnicity-group", g.ToString());
+
+    internal static BreakdownKey Heritage(EthnicityGroup g) => new("heritage", g == EthnicityGroup.WhiteBritish ? "white-british" : "other");
+}
+
+internal sealed class ReferralsIndicator(IndicatorDefinition definition, string authority) : PluginIndicator(definition, authority)
+{
+    protected override IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index)
+    {
+        var referred = CoventryIndicators.Referred(index, period);
+        yield return Count(query, period, BreakdownKey.Total, [.. referred.Select(e => e.Id)], "episode");
+        if (query.Wants("ethnicity-group"))
+        {
+            foreach (var group in Enum.GetValues<EthnicityGroup>())
+            {
+                yield return Count(query, period, CoventryIndicators.Group(group),
+                    [.. referred.Where(e => index.Children.TryGetValue(e.ChildId, out var c) && c.EthnicityGroup == group).Select(e => e.Id)], "episode");
+            }
+        }
+    }
+}
+
+/// <summary>Ethnicity of referrals against a named reference population (000 L869; domain §3 disproportionality: per group, never pooled).</summary>
+internal sealed class ReferralEthnicityIndicator(IndicatorDefinition definition, string authority) : PluginIndicator(definition, authority)
+{
+    protected override IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index)
+    {
+        var name = Definition.GetString("reference-population");
+        var referred = CoventryIndicators.Referred(index, period)
+            .Select(e => (Episode: e, Group: index.Children.TryGetValue(e.ChildId, out var c) ? c.EthnicityGroup : EthnicityGroup.NotKnown))
+            .Where(x => x.Group != EthnicityGroup.NotKnown).ToList();
+        var all = referred.Select(x => x.Episode.Id).ToList();
+        var reference = context.Dataset.ReferencePopulations
+            .Where(r => r.Name == name && string.Equals(r.AreaCode, AuthorityCode, StringComparison.OrdinalIgnoreCase) && r.Year <= period.End.Year && r.EthnicityGroup != EthnicityGroup.NotKnown)
+            .ToList();
+        var year = reference.Count == 0 ? (int?)null : reference.Max(r => r.Year);
+        var counts = reference.Where(r => r.Year == year).GroupBy(r => r.EthnicityGroup).ToDictionary(g => g.Key, g => g.Sum(r => (decimal)r.Count));
+        var total = counts.Values.Sum();
+
+        string Note(Func<EthnicityGroup, bool> inGroup, decimal share)
+        {
+            if (total == 0)
+            {
+                return $"No '{name}' reference population for {AuthorityCode}: no comparison.";
+            }
+            var refShare = counts.Where(c => inGroup(c.Key)).Sum(c => c.Value) / total;
+            var rri = refShare == 0 ? "" : $"; relative rate {DisplayRounding.Round(share / refShare, 2).ToString("F2", CultureInfo.InvariantCulture)}";
+            return string.Create(CultureInfo.InvariantCulture, $"{name} {year}: {DisplayRounding.Round(refShare * 100m, 1):F1}% of the reference population{rri}.");
+        }
+
+        IndicatorResult Share(BreakdownKey key, Func<EthnicityGroup, bool> inGroup)
+        {
+            var numerator = referred.Where(x => inGroup(x.Group)).Select(x => x.Episode.Id).ToList();
+            var share = all.Count == 0 ? 0m : (decimal)numerator.Count / all.Count;
+            return Rate(query, period, key, numerator, all, "episode", note: Note(inGroup, share));
+        }
+
+        yield return Share(BreakdownKey.Total, g => g != EthnicityGroup.WhiteBritish);
+        yield return Share(new BreakdownKey("heritage", "white-british"), g => g == EthnicityGroup.WhiteBritish);
+        foreach (var group in Enum.GetValues<EthnicityGroup>().Where(g => g != EthnicityGroup.NotKnown))
+        {
+            yield return Share(CoventryIndicators.Group(group), g => g == group);
+        }
+    }
+}
+
+internal sealed class ConsentIndicator(IndicatorDefinition definition, string authority) : PluginIndicator(definition, authority)
+{
+    protected override IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index)
+    {
+        var referred = CoventryIndicators.Referred(index, period);
+        if (Definition.GetString("stage") == "consent")
+        {
+            var sought = referred.Where(e => e.ConsentGiven is not null).ToList();
+            yield return Rate(query, period, BreakdownKey.Total, [.. sought.Where(e => e.ConsentGiven == true).Select(e => e.Id)], [.. sought.Select(e => e.Id)], "episode");
+        }
+        else
+        {
+            var consented = referred.Where(e => e.ConsentGiven == true).ToList();
+            yield return Rate(query, period, BreakdownKey.Total, [.. consented.Where(e => e.Engagement == Engagement.Engaged).Select(e => e.Id)], [.. consented.Select(e => e.Id)], "episode");
+        }
+    }
+}
+
+/// <summary>Re-arrest or first time entry after closure, over all offered (total) and over those engaged (breakdown cohort=engaged).</summary>
+internal sealed class FollowUpIndicator(IndicatorDefinition definition, string authority) : PluginIndicator(definition, authority)
+{
+    internal static readonly BreakdownKey EngagedCohort = new("cohort", "engaged");
+
+    protected override IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index)
+    {
+        var months = Definition.GetInt("follow-up-months");
+        var fte = Definition.GetString("measure") == "fte";
+        var asOf = context.AsOf;
+        var offered = index.EpisodesOf(Definition.GetString("programme"))
+            .Where(e => e.EndDate is { } end && period.Contains(end) && end <= asOf)
+            .Where(e => !fte || index.FirstStatutoryOutcome(e.ChildId) is not { } first || first > e.ReferralDate)
+            .ToList();
+        bool Hit(ProgrammeEpisode e) => fte
+            ? FollowUp.BecameFirstTimeEntrant(index, e.ChildId, e.ReferralDate, e.EndDate!.Value, months, asOf)
+            : FollowUp.OffencesWithin(index, e.ChildId, e.EndDate!.Value, months, asOf) > 0;
+        var open = offered.Any(e => FollowUp.IsOpen(e.EndDate!.Value, months, asOf));
+        var note = open ? "Some follow-ups have not finished: provisional." : null;
+        var engaged = offered.Where(e => e.Engagement == Engagement.Engaged).ToList();
+        yield return Rate(query, period, BreakdownKey.Total, [.. offered.Where(Hit).Select(e => e.Id)], [.. offered.Select(e => e.Id)], "episode", open, note);
+        yield return Rate(query, period, EngagedCohort, [.. engaged.Where(Hit).Select(e => e.Id)], [.. engaged.Select(e => e.Id)], "episode", open,
+            "Over those engaged only: read beside the total over all offered, which includes those who did not engage.");
+    }
+}
+
+/// <summary>Court vs out-of-court shares by ethnicity before and after a date (001 recommendation 4; 000 L867-L869).</summary>
+internal sealed class CourtShareIndicator(IndicatorDefinition definition, string authority) : PluginIndicator(definition, authority)
+{
+    protected override IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index)
+    {
+        var change = CoventryPlugin.Parse(Definition.GetString("change-date"));
+        var windows = new List<(ReportingPeriod Window, string Label)>();
+        if (period.Start < change)
+        {
+            windows.Add((ReportingPeriod.Custom(period.Start, period.End < change ? period.End : change.PlusDays(-1)), "before"));
+        }
+        if (period.End >= change)
+        {
+            windows.Add((ReportingPeriod.Custom(period.Start > change ? period.Start : change, period.End), "after"));
+        }
+        foreach (var (window, label) in windows)
+        {
+            var outcomes = context.Dataset.Outcomes
+                .Where(o => window.Contains(o.OutcomeDate) && (o.Type.IsCourt || o.Type.IsOutOfCourt))
+                .Select(o => (Outcome: o, Group: index.Children.TryGetValue(o.ChildId, out var c) ? c.EthnicityGroup : EthnicityGroup.NotKnown))
+                .ToList();
+            IndicatorResult Share(BreakdownKey key, Func<EthnicityGroup, bool> inGroup)
+            {
+                var slice = outcomes.Where(x => inGroup(x.Group)).ToList();
+                return Rate(query, window, key, [.. slice.Where(x => x.Outcome.Type.IsCourt).Select(x => x.Outcome.Id)], [.. slice.Select(x => x.Outcome.Id)], "outcome",
+                    note: string.Create(CultureInfo.InvariantCulture, $"{label} {change:uuuu-MM-dd}"));
+            }
+            yield return Share(BreakdownKey.Total, _ => true);
+            yield return Share(new BreakdownKey("heritage", "white-british"), g => g == EthnicityGroup.WhiteBritish);
+            yield return Share(new BreakdownKey("heritage", "other"), g => g is not (EthnicityGroup.WhiteBritish or EthnicityGroup.NotKnown));
+            foreach (var group in Enum.GetValues<EthnicityGroup>())
+            {
+                yield return Share(CoventryIndicators.Group(group), g => g == group);
+            }
+        }
+    }
+}

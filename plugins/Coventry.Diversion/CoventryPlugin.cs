@@ -1,0 +1,107 @@
+using NodaTime;
+using NodaTime.Text;
+using YouthJustice.Plugins.Shared;
+using YouthJustice.Sdk.Domain;
+using YouthJustice.Sdk.Indicators;
+using YouthJustice.Sdk.Plugins;
+
+namespace YouthJustice.Plugins.Coventry;
+
+/// <summary>
+/// Coventry's diversion model (seed 000 §4.1-4.3, 001 §4, 003 §4.1): the diversion pathway for children arrested where
+/// the police take no further action, the youth worker offer after a first police-only community resolution, the
+/// out-of-court routing rule, and the measures the inspectorate asked for (001 recommendation 4).
+/// </summary>
+public sealed class CoventryPlugin : IYouthJusticePlugin
+{
+    public const string Id = "coventry-diversion";
+
+    /// <summary>The diversion pathway: police referral after NFA, voluntary and with consent (000 L575, L730).</summary>
+    public static readonly ProgrammeKind Diversion = new("COVENTRY_DIVERSION", "Diversion pathway (Coventry)",
+        ["Diversion Project", "Diversion Offer", "Diversion Pathway"], isLocal: true);
+
+    /// <summary>The Early Help youth worker offer after a first police-only community resolution (000 L505, L732).</summary>
+    public static readonly ProgrammeKind YouthWorkerOffer = new("COVENTRY_YOUTH_WORKER", "Youth worker offer after a first police-only community resolution (Coventry)",
+        ["Youth Worker offer"], isLocal: true);
+
+    internal static readonly SourceCitation Plan = new("Coventry Youth Justice Strategy and Plan 2021-23 (update 2022)", "§4.1-4.3 (seed 000 L505, L575, L730-L734, L806, L828, L869, L929, L1028)");
+    internal static readonly SourceCitation Inspection = new("HM Inspectorate of Probation, Inspection of youth offending services in Coventry (2023)", "Recommendation 4; §1.3, §3.4 (seed 001 L206, L309, L574, L588)");
+
+    /// <summary>State codes of the diversion pathway.</summary>
+    public static class DiversionStates
+    {
+        public const string PoliceReferral = "POLICE_REFERRAL";
+        public const string ConsentSought = "CONSENT_SOUGHT";
+        public const string Declined = "DECLINED";
+        public const string Assessment = "ASSESSMENT";
+        public const string HealthReferral = "HEALTH_REFERRAL";
+        public const string SeniorPractitionerQa = "SENIOR_PRACTITIONER_QA";
+        public const string VoluntaryIntervention = "VOLUNTARY_INTERVENTION";
+        public const string Closed = "CLOSED";
+        public const string FollowUp = "FOLLOW_UP";
+    }
+
+    /// <summary>
+    /// Police referral → consent sought → declined (final), or assessment with a health referral for every child and quality
+    /// assurance by a senior practitioner (both before any intervention) → voluntary intervention → closure → follow-up
+    /// (000 L730, L929, L1028).
+    /// </summary>
+    public static ProgrammePathway DiversionPathway { get; } = ProgrammePathway.For(Diversion.Code)
+        .State(DiversionStates.PoliceReferral, "Referred by the police after no further action", initial: true)
+        .State(DiversionStates.ConsentSought, "Consent sought")
+        .State(DiversionStates.Declined, "Declined (no consent)", final: true)
+        .State(DiversionStates.Assessment, "Assessment")
+        .State(DiversionStates.HealthReferral, "Referred to the YJS health team")
+        .State(DiversionStates.SeniorPractitionerQa, "Quality assured by a senior practitioner")
+        .State(DiversionStates.VoluntaryIntervention, "Voluntary intervention")
+        .State(DiversionStates.Closed, "Closed")
+        .State(DiversionStates.FollowUp, "Follow-up for re-arrest and first time entry", final: true)
+        .Step(DiversionStates.PoliceReferral, DiversionStates.ConsentSought)
+        .Step(DiversionStates.ConsentSought, DiversionStates.Declined, DiversionStates.Assessment)
+        .Step(DiversionStates.Assessment, DiversionStates.HealthReferral, DiversionStates.SeniorPractitionerQa, DiversionStates.Closed)
+        .Step(DiversionStates.HealthReferral, DiversionStates.SeniorPractitionerQa, DiversionStates.VoluntaryIntervention, DiversionStates.Closed)
+        .Step(DiversionStates.SeniorPractitionerQa, DiversionStates.HealthReferral, DiversionStates.VoluntaryIntervention, DiversionStates.Closed)
+        .Step(DiversionStates.VoluntaryIntervention, DiversionStates.VoluntaryIntervention, DiversionStates.Closed)
+        .Step(DiversionStates.Closed, DiversionStates.FollowUp)
+        .Requires(DiversionStates.VoluntaryIntervention, DiversionStates.ConsentSought, DiversionStates.HealthReferral, DiversionStates.SeniorPractitionerQa)
+        .Build();
+
+    /// <summary>Offered → engaged or not engaged → completed (000 L732, L1162).</summary>
+    public static ProgrammePathway YouthWorkerPathway { get; } = ProgrammePathway.For(YouthWorkerOffer.Code)
+        .State("OFFERED", "Offered", initial: true)
+        .State("ENGAGED", "Engaged")
+        .State("NOT_ENGAGED", "Not engaged", final: true)
+        .State("COMPLETED", "Completed", final: true)
+        .Step("OFFERED", "ENGAGED", "NOT_ENGAGED")
+        .Step("ENGAGED", "COMPLETED", "NOT_ENGAGED")
+        .Build();
+
+    public void Register(IPluginRegistrar registrar)
+    {
+        ArgumentNullException.ThrowIfNull(registrar);
+        var settings = registrar.Settings;
+        var authority = registrar.Manifest.AuthorityCode;
+        registrar.AddProgramme(Diversion, DiversionPathway);
+        registrar.AddProgramme(YouthWorkerOffer, YouthWorkerPathway);
+
+        var routing = new OutOfCourtRouting(
+            Settings.GetInt(settings, "routing.lowLevelMaxGravity", 2),
+            Settings.GetInt(settings, "routing.enhancedMaxGravity", 4));
+        registrar.AddEligibilityRule(new DiversionEligibilityRule(Settings.GetInt(settings, "diversion.nfaWindowMonths", 3)));
+        registrar.AddEligibilityRule(new YouthWorkerOfferRule(routing.LowLevelMaxGravity));
+        registrar.AddEligibilityRule(routing);
+
+        var changeDate = LocalDatePattern.Iso.Parse(Settings.Get(settings, "disproportionality.changeDate", "2022-04-01")).GetValueOrThrow();
+        var indicators = CoventryIndicators.Create(authority, Settings.Get(settings, "referrals.referencePopulation", "secondary-school-census"), changeDate);
+        foreach (var indicator in indicators)
+        {
+            registrar.AddIndicator(indicator);
+        }
+        registrar.AddValidationRule(new ConsentValidationRule());
+        registrar.AddValidationRule(new HealthReferralValidationRule());
+        registrar.AddReportSection(new DiversionSummarySection(indicators));
+        registrar.AddTestCases(new CoventryTestCases());
+    }
+
+    internal static LocalDate Parse(string iso) => LocalDatePattern.Iso.Parse(iso).GetValueOrThrow();
+}

@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using YouthJustice.Sdk.Indicators;
+using YouthJustice.Sdk.Plugins;
+
+namespace YouthJustice.Plugins.Coventry;
+
+/// <summary>The board summary: referrals, consent and engagement, and the follow-up measures over all offered beside those engaged.</summary>
+internal sealed class DiversionSummarySection(IReadOnlyList<IIndicator> indicators) : IReportSection
+{
+    public string Id => CoventryPlugin.Id + ".summary";
+
+    public string Title => "Diversion and the youth worker offer: summary for the management board";
+
+    public ReportSectionOutput Build(IndicatorContext context, IndicatorQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var ids = new List<string> { CoventryIndicators.Referrals, CoventryIndicators.ConsentRate, CoventryIndicators.EngagementRate };
+        foreach (var programme in new[] { "diversion", "youth-worker" })
+        {
+            foreach (var months in new[] { 6, 12 })
+            {
+                ids.Add(CoventryIndicators.FollowUpId(programme, "rearrest", months));
+                ids.Add(CoventryIndicators.FollowUpId(programme, "fte", months));
+            }
+        }
+        var plain = query with { Breakdowns = [] };
+        var results = ids.SelectMany(id => indicators.First(i => i.Definition.Id == id).Compute(context, plain)).ToImmutableArray();
+        var rows = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
+        foreach (var period in query.Periods)
+        {
+            foreach (var id in ids)
+            {
+                var name = indicators.First(i => i.Definition.Id == id).Definition.Name;
+                var total = results.FirstOrDefault(r => r.IndicatorId == id && r.Period == period && r.Breakdown.IsTotal);
+                var engaged = results.FirstOrDefault(r => r.IndicatorId == id && r.Period == period && r.Breakdown == FollowUpIndicator.EngagedCohort);
+                rows.Add([period.ToString(), name, Format(total), Format(engaged)]);
+            }
+        }
+        return new ReportSectionOutput(Id, Title, ["Period", "Measure", "All offered", "Engaged only"], rows.ToImmutable(), results,
+        [
+            "Follow-up measures count episodes closed in the period; 'p' marks figures whose follow-up has not finished.",
+            "The youth worker offer's claim that all who engaged have not reoffended (000 L732) is shown against all offered as well.",
+            "Source: " + CoventryPlugin.Plan,
+        ]);
+    }
+
+    private static string Format(IndicatorResult? r) =>
+        r is null ? "" : r.Denominator is null ? r.Numerator.ToString(CultureInfo.InvariantCulture)
+            : $"{r.Numerator}/{r.Denominator}" + (r.Value is null ? "" : $" ({r.FormatValue(1)}%)") + (r.Provisional ? " p" : "");
+}

@@ -1,0 +1,184 @@
+using System.Globalization;
+using YouthJustice.Plugins.Shared;
+using YouthJustice.Sdk.Domain;
+using YouthJustice.Sdk.Plugins;
+
+namespace YouthJustice.Plugins.Coventry;
+
+/// <summary>The diversion pathway is for children arrested where the police take no further action (000 L575, L730):
+/// eligible while an NFA (or release under investigation) is recent.</summary>
+public sealed class DiversionEligibilityRule(int nfaWindowMonths = 3) : IEligibilityRule
+{
+    public string Id => CoventryPlugin.Id + ".diversion-eligibility";
+
+    public string Name => "Diversion pathway eligibility (police no further action)";
+
+    public ProgrammeKind? Programme => CoventryPlugin.Diversion;
+
+    public EligibilityDecision Decide(Child child, EligibilityContext context)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        ArgumentNullException.ThrowIfNull(context);
+        var from = context.AsOf.PlusMonths(-nfaWindowMonths);
+        var nfa = context.Dataset.Outcomes
+            .Where(o => o.ChildId == child.Id && o.Type.Category == OutcomeCategory.NoFurtherAction && o.OutcomeDate > from && o.OutcomeDate <= context.AsOf)
+            .OrderByDescending(o => o.OutcomeDate).FirstOrDefault();
+        return nfa is null
+            ? EligibilityDecision.NotEligible(string.Create(CultureInfo.InvariantCulture,
+                $"No police no-further-action decision in the {nfaWindowMonths} months to {context.AsOf:uuuu-MM-dd}."))
+            : EligibilityDecision.Eligible(string.Create(CultureInfo.InvariantCulture,
+                $"Police took no further action ({nfa.Type.Code}) on {nfa.OutcomeDate:uuuu-MM-dd}: a voluntary offer, with consent; not a disposal and not first time entry (000 L730, L806)."));
+    }
+}
+
+/// <summary>The youth worker offer follows a child's first police-only community resolution for a lower-level offence (000 L505, L732).</summary>
+public sealed class YouthWorkerOfferRule(int lowLevelMaxGravity = 2) : IEligibilityRule
+{
+    public string Id => CoventryPlugin.Id + ".youth-worker-offer";
+
+    public string Name => "Youth worker offer after a first police-only community resolution";
+
+    public ProgrammeKind? Programme => CoventryPlugin.YouthWorkerOffer;
+
+    public EligibilityDecision Decide(Child child, EligibilityContext context)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        ArgumentNullException.ThrowIfNull(context);
+        var index = DatasetIndex.For(context.Dataset);
+        var outcomes = index.OutcomesByChild[child.Id]
+            .Where(o => o.OutcomeDate <= context.AsOf && o.Type.Category != OutcomeCategory.NoFurtherAction)
+            .OrderBy(o => o.OutcomeDate).ToList();
+        if (outcomes.Count == 0)
+        {
+            return EligibilityDecision.NotEligible("The child has no outcome beyond no further action.");
+        }
+        var first = outcomes[0];
+        if (!first.Type.Equals(OutcomeTypes.CommunityResolution) || first.DecidedBy != DecidingBody.Police)
+        {
+            return EligibilityDecision.NotEligible($"The child's first outcome is {first.Type.Code} decided by {first.DecidedBy}, not a police-only community resolution.");
+        }
+        if (outcomes.Count > 1)
+        {
+            return EligibilityDecision.NotEligible("The child has had further outcomes since the first police-only community resolution: a second offence goes to the Joint Decision Panel (000 L828).");
+        }
+        var gravity = first.OffenceIds.Select(id => index.Offences.TryGetValue(id, out var o) ? o.Gravity : int.MaxValue).DefaultIfEmpty(int.MaxValue).Max();
+        return gravity <= lowLevelMaxGravity
+            ? EligibilityDecision.Eligible(string.Create(CultureInfo.InvariantCulture, $"First police-only community resolution ({first.Id}) for a lower-level offence (gravity {gravity})."))
+            : EligibilityDecision.NotEligible(string.Create(CultureInfo.InvariantCulture, $"The community resolution's offence has gravity {gravity}, above the lower-level limit {lowLevelMaxGravity}."));
+    }
+}
+
+/// <summary>
+/// Coventry's out-of-court routing (000 L828, §4.3): a first, low-level, admitted offence → police-only community
+/// resolution (with the youth worker offer); a more serious first offence → enhanced community resolution; a second offence,
+/// an offence too serious for either, or one not admitted → the Joint Decision Panel. Decides for the child's latest offence
+/// on or before the date; <see cref="EligibilityDecision.Outcome"/> is the route.
+/// </summary>
+public sealed class OutOfCourtRouting(int lowLevelMaxGravity = 2, int enhancedMaxGravity = 4) : IEligibilityRule
+{
+    public const string PoliceOnlyCommunityResolution = "POLICE_ONLY_CR";
+    public const string EnhancedCommunityResolution = "ENHANCED_CR";
+    public const string JointDecisionPanel = "JOINT_DECISION_PANEL";
+
+    public int LowLevelMaxGravity => lowLevelMaxGravity;
+
+    public string Id => CoventryPlugin.Id + ".out-of-court-route";
+
+    public string Name => "Out-of-court routing";
+
+    public ProgrammeKind? Programme => null;
+
+    public EligibilityDecision Decide(Child child, EligibilityContext context)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        ArgumentNullException.ThrowIfNull(context);
+        var index = DatasetIndex.For(context.Dataset);
+        var offences = index.OffencesByChild[child.Id].Where(o => o.CommittedOn <= context.AsOf)
+            .OrderBy(o => o.CommittedOn).ThenBy(o => o.Id, StringComparer.Ordinal).ToList();
+        if (offences.Count == 0)
+        {
+            return EligibilityDecision.NotEligible("The child has no offence to route.");
+        }
+        var latest = offences[^1];
+        // An earlier offence counts once it has had an outcome beyond no further action.
+        var previous = offences.Take(offences.Count - 1).Count(o => index.OutcomesByChild[child.Id]
+            .Any(x => x.OffenceIds.Contains(o.Id) && x.Type.Category != OutcomeCategory.NoFurtherAction));
+        var admitted = index.OutcomesByChild[child.Id].Where(x => x.OffenceIds.Contains(latest.Id)).Select(x => x.Admitted).FirstOrDefault(a => a is not null);
+        var g = latest.Gravity.ToString(CultureInfo.InvariantCulture);
+        if (previous > 0)
+        {
+            return Route(JointDecisionPanel, $"Offence {latest.Id} is a second offence ({previous} earlier with an outcome): refer to the Joint Decision Panel (000 L828).");
+        }
+        if (admitted == false)
+        {
+            return Route(JointDecisionPanel, $"Offence {latest.Id} is not admitted: a community resolution needs an admission; the Joint Decision Panel considers the options (e.g. Outcome 22).");
+        }
+        if (latest.Gravity <= lowLevelMaxGravity)
+        {
+            return Route(PoliceOnlyCommunityResolution, $"First, low-level (gravity {g}) offence {latest.Id}: police-only community resolution, with the youth worker offer.");
+        }
+        if (latest.Gravity <= enhancedMaxGravity)
+        {
+            return Route(EnhancedCommunityResolution, $"First offence {latest.Id} of gravity {g}, more serious than low-level: enhanced community resolution with YJS intervention (000 L806, L828).");
+        }
+        return Route(JointDecisionPanel, $"First offence {latest.Id} of gravity {g}, too serious for a community resolution: the Joint Decision Panel decides.");
+    }
+
+    private static EligibilityDecision Route(string route, string reason) => new(true, [reason], route);
+}
+
+/// <summary>A child who declines consent never enters the voluntary intervention (000 L730).</summary>
+internal sealed class ConsentValidationRule : IValidationRule
+{
+    public string Id => CoventryPlugin.Id + ".consent";
+
+    public string Description => "Diversion episodes without consent have no intervention, engagement or steps after DECLINED.";
+
+    public IEnumerable<ValidationFinding> Validate(Dataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var events = dataset.PathwayEvents.ToLookup(e => e.EpisodeId, StringComparer.Ordinal);
+        foreach (var e in dataset.Episodes.Where(e => e.Programme.Equals(CoventryPlugin.Diversion)))
+        {
+            var declined = e.ConsentGiven == false || events[e.Id].Any(x => string.Equals(x.State, CoventryPlugin.DiversionStates.Declined, StringComparison.OrdinalIgnoreCase));
+            if (!declined)
+            {
+                continue;
+            }
+            if (e.StartDate is not null)
+            {
+                yield return new ValidationFinding(Id, "episode", e.Id, "StartDate", "Consent was declined, yet an intervention start date is recorded.");
+            }
+            if (e.Engagement == Engagement.Engaged)
+            {
+                yield return new ValidationFinding(Id, "episode", e.Id, "Engagement", "Consent was declined, yet the child is recorded as engaged.");
+            }
+            if (events[e.Id].Any(x => string.Equals(x.State, CoventryPlugin.DiversionStates.VoluntaryIntervention, StringComparison.OrdinalIgnoreCase)))
+            {
+                yield return new ValidationFinding(Id, "pathway-event", e.Id, "State", "Consent was declined, yet a voluntary intervention step is recorded.");
+            }
+        }
+    }
+}
+
+/// <summary>Every child accessing the diversion pathway is referred to the YJS health team (000 L929).</summary>
+internal sealed class HealthReferralValidationRule : IValidationRule
+{
+    public string Id => CoventryPlugin.Id + ".health-referral";
+
+    public string Description => "Every diversion episode that reached assessment has a health referral.";
+
+    public IEnumerable<ValidationFinding> Validate(Dataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var events = dataset.PathwayEvents.ToLookup(e => e.EpisodeId, StringComparer.Ordinal);
+        foreach (var e in dataset.Episodes.Where(e => e.Programme.Equals(CoventryPlugin.Diversion)))
+        {
+            var states = events[e.Id].Select(x => x.State.ToUpperInvariant()).ToHashSet();
+            if (states.Contains(CoventryPlugin.DiversionStates.Assessment) && !states.Contains(CoventryPlugin.DiversionStates.HealthReferral))
+            {
+                yield return new ValidationFinding(Id, "episode", e.Id, null, "The child was assessed but not referred to the health team; every child on the pathway should be.", FindingSeverity.Warning);
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using YouthJustice.Plugins.Shared;
+using YouthJustice.Sdk.Indicators;
+using YouthJustice.Sdk.Plugins;
+
+namespace YouthJustice.Plugins.Leicester;
+
+/// <summary>The quarterly management board table: referred, engaged, completed, reoffended at 6 and 12 months, became an FTE,
+/// by referral route (002 L68-L70, L293, L686).</summary>
+internal sealed class BoardReportSection(IReadOnlyList<IIndicator> indicators) : IReportSection
+{
+    public string Id => LeicesterPlugin.Id + ".board-report";
+
+    public string Title => "Early Intervention Team: quarterly report to the management board";
+
+    private static readonly string[] Order =
+    [
+        EarlyInterventionIndicators.Referred, EarlyInterventionIndicators.Engaged, EarlyInterventionIndicators.Completed,
+        EarlyInterventionIndicators.Reoffended6, EarlyInterventionIndicators.Reoffended12, EarlyInterventionIndicators.BecameFte,
+    ];
+
+    public ReportSectionOutput Build(IndicatorContext context, IndicatorQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var byRoute = query with { Breakdowns = query.Wants("route") ? query.Breakdowns : (query.Breakdowns.IsDefault ? ["route"] : query.Breakdowns.Add("route")) };
+        var results = Order.SelectMany(id => indicators.First(i => i.Definition.Id == id).Compute(context, byRoute)).ToImmutableArray();
+        var rows = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
+        foreach (var period in query.Periods)
+        {
+            foreach (var key in results.Where(r => r.Period == period).Select(r => r.Breakdown).Distinct())
+            {
+                var cells = Order.Select(id => results.FirstOrDefault(r => r.IndicatorId == id && r.Period == period && r.Breakdown == key))
+                    .Select(Format);
+                rows.Add([period.ToString(), key.IsTotal ? "All routes" : key.Value, .. cells]);
+            }
+        }
+        return new ReportSectionOutput(Id, Title,
+            ["Period", "Route", "Referred", "Engaged", "Completed", "Reoffended within 6 months", "Reoffended within 12 months", "Became an FTE"],
+            rows.ToImmutable(), results,
+            [
+                "Engaged is over referred; completed is over engaged; follow-up figures are over episodes closed in the period.",
+                "Small numbers: rates over fewer than 10 episodes swing widely (Wilson 95% intervals are on the results).",
+                "Source: " + LeicesterPlugin.Plan,
+            ]);
+    }
+
+    private static string Format(IndicatorResult? r) =>
+        r is null ? "" : r.Denominator is null ? r.Numerator.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : $"{r.Numerator}/{r.Denominator}" + (r.Value is null ? "" : $" ({r.FormatValue(1)}%)") + (r.Provisional ? " p" : "");
+}

@@ -1,0 +1,86 @@
+using YouthJustice.Plugins.Shared;
+using YouthJustice.Sdk.Domain;
+using YouthJustice.Sdk.Indicators;
+using YouthJustice.Sdk.Plugins;
+
+namespace YouthJustice.Plugins.Leicester;
+
+/// <summary>
+/// Leicester's Early Intervention Team (also recorded as the Community Resolution &amp; Prevention Team or Service):
+/// eligibility, referral routes, the referred → engaged → completed funnel, follow-up at 6 and 12 months after closure,
+/// and the quarterly board report (seed 002 §4.1).
+/// </summary>
+public sealed class LeicesterPlugin : IYouthJusticePlugin
+{
+    public const string Id = "leicester-early-intervention";
+
+    /// <summary>One programme with the names the plan uses for it (002 L98, L241, L254, L291, L335).</summary>
+    public static readonly ProgrammeKind EarlyInterventionTeam = new(
+        "LEICESTER_EIT",
+        "Early Intervention Team (Leicester)",
+        [
+            "Early Intervention Team", "Early Interventions Team", "Early Intervention Service",
+            "Community Resolution & Prevention Team", "Community Resolution and Prevention Team",
+            "Community Resolution & Prevention Service", "Prevention and Community Resolutions Team", "CR&PT", "EIT",
+        ],
+        isLocal: true);
+
+    /// <summary>Referral routes (002 L252, L295-297, L437, L672).</summary>
+    public static class Routes
+    {
+        public const string PoliceCommunityResolution = "POLICE_CR";
+        public const string OutOfCourtPanel = "OOCD_PANEL";
+        public const string CaseManager = "CASE_MANAGER";
+        public const string SeriousYouthViolenceGroup = "SYV_JAG";
+        public const string SchoolReach = "SCHOOL_REACH";
+
+        public static readonly IReadOnlyList<string> All = [PoliceCommunityResolution, OutOfCourtPanel, CaseManager, SeriousYouthViolenceGroup, SchoolReach];
+    }
+
+    /// <summary>Eligibility bases (002 L254, L301, L437).</summary>
+    public static class Bases
+    {
+        public const string CommunityResolution = "COMMUNITY_RESOLUTION";
+        public const string AtRisk = "AT_RISK";
+        public const string SiblingOrAssociate = "SIBLING_OR_ASSOCIATE";
+
+        public static readonly IReadOnlyList<string> All = [CommunityResolution, AtRisk, SiblingOrAssociate];
+    }
+
+    internal static readonly SourceCitation Plan = new("Leicester City Youth Justice Plan 2022-23", "§4.1 Early Intervention Team (seed 002 L92-L104, L241-L311, L401, L429-L437, L686)");
+
+    /// <summary>Referral → panel or triage → intervention → closure → follow-up at 6 and 12 months (002 L293, L401, L560, L686).</summary>
+    public static ProgrammePathway Pathway { get; } = ProgrammePathway.For(EarlyInterventionTeam.Code)
+        .State("REFERRED", "Referred", initial: true)
+        .State("PANEL", "Out-of-court disposal panel")
+        .State("TRIAGE", "Triage / prevention assessment")
+        .State("INTERVENTION", "Intervention (one-to-one, knife work, mentoring, group work)")
+        .State("CLOSED", "Closed")
+        .State("FOLLOW_UP_6M", "Follow-up at 6 months")
+        .State("FOLLOW_UP_12M", "Follow-up at 12 months", final: true)
+        .Step("REFERRED", "PANEL", "TRIAGE", "CLOSED")
+        .Step("PANEL", "INTERVENTION", "CLOSED")
+        .Step("TRIAGE", "INTERVENTION", "CLOSED")
+        .Step("INTERVENTION", "INTERVENTION", "CLOSED")
+        .Step("CLOSED", "FOLLOW_UP_6M")
+        .Step("FOLLOW_UP_6M", "FOLLOW_UP_12M")
+        .Build();
+
+    public void Register(IPluginRegistrar registrar)
+    {
+        ArgumentNullException.ThrowIfNull(registrar);
+        var authority = registrar.Manifest.AuthorityCode;
+        registrar.AddProgramme(EarlyInterventionTeam, Pathway);
+        registrar.AddEligibilityRule(new EarlyInterventionEligibilityRule(
+            Settings.GetInt(registrar.Settings, "eligibility.communityResolutionWindowMonths", 3),
+            Settings.GetInt(registrar.Settings, "eligibility.atRiskAssessmentWindowMonths", 12)));
+        var indicators = EarlyInterventionIndicators.Create(authority);
+        foreach (var indicator in indicators)
+        {
+            registrar.AddIndicator(indicator);
+        }
+        registrar.AddValidationRule(new RouteValidationRule());
+        registrar.AddReportSection(new BoardReportSection(indicators));
+        registrar.AddTestCases(new LeicesterTestCases());
+    }
+}

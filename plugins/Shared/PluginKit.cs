@@ -1,0 +1,204 @@
+using System.Collections.Immutable;
+using NodaTime;
+using YouthJustice.Sdk.Domain;
+using YouthJustice.Sdk.Indicators;
+using YouthJustice.Sdk.Periods;
+
+namespace YouthJustice.Plugins.Shared;
+
+/// <summary>Lookups over a dataset built once per computation, so rules avoid scanning every list per child.</summary>
+internal sealed class DatasetIndex
+{
+    // Datasets are immutable, so an index built once can serve every rule and indicator that reads the same dataset
+    // (a host deciding eligibility child by child would otherwise rebuild it per child).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Dataset, DatasetIndex> Cache = [];
+
+    internal static DatasetIndex For(Dataset dataset) => Cache.GetValue(dataset, d => new DatasetIndex(d));
+
+    private DatasetIndex(Dataset dataset)
+    {
+        Dataset = dataset;
+        Children = dataset.Children.GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        OffencesByChild = dataset.Offences.ToLookup(o => o.ChildId, StringComparer.Ordinal);
+        OutcomesByChild = dataset.Outcomes.ToLookup(o => o.ChildId, StringComparer.Ordinal);
+        AssessmentsByChild = dataset.Assessments.ToLookup(a => a.ChildId, StringComparer.Ordinal);
+        EpisodesByChild = dataset.Episodes.ToLookup(e => e.ChildId, StringComparer.Ordinal);
+        EventsByEpisode = dataset.PathwayEvents.ToLookup(e => e.EpisodeId, StringComparer.Ordinal);
+        Offences = dataset.Offences.GroupBy(o => o.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+    }
+
+    internal Dataset Dataset { get; }
+    internal Dictionary<string, Child> Children { get; }
+    internal Dictionary<string, Offence> Offences { get; }
+    internal ILookup<string, Offence> OffencesByChild { get; }
+    internal ILookup<string, Outcome> OutcomesByChild { get; }
+    internal ILookup<string, Assessment> AssessmentsByChild { get; }
+    internal ILookup<string, ProgrammeEpisode> EpisodesByChild { get; }
+    internal ILookup<string, PathwayEvent> EventsByEpisode { get; }
+
+    /// <summary>The date of the child's first statutory outcome (the date they became a first time entrant), if any.</summary>
+    internal LocalDate? FirstStatutoryOutcome(string childId) =>
+        OutcomesByChild[childId].Where(o => o.Type.CountsAsFirstTimeEntrant).Select(o => (LocalDate?)o.OutcomeDate).Min();
+
+    /// <summary>Offences the child committed after <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
+    internal IEnumerable<Offence> OffencesBetween(string childId, LocalDate from, LocalDate to) =>
+        OffencesByChild[childId].Where(o => o.CommittedOn > from && o.CommittedOn <= to);
+
+    internal IEnumerable<ProgrammeEpisode> EpisodesOf(string programmeCode) =>
+        Dataset.Episodes.Where(e => string.Equals(e.Programme.Code, programmeCode, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>Proportions with a Wilson score interval: local cohorts are small, and a rate over tens of children needs one.</summary>
+internal static class Proportion
+{
+    private const double Z95 = 1.959963984540054;
+
+    /// <summary>The 95% Wilson score interval for <paramref name="successes"/> of <paramref name="n"/>, scaled by <paramref name="multiplier"/>.</summary>
+    internal static ConfidenceInterval? Wilson(int successes, int n, decimal multiplier)
+    {
+        if (n <= 0)
+        {
+            return null;
+        }
+        var p = (double)successes / n;
+        var z2 = Z95 * Z95;
+        var centre = (p + (z2 / (2 * n))) / (1 + (z2 / n));
+        var half = Z95 * Math.Sqrt((p * (1 - p) / n) + (z2 / (4.0 * n * n))) / (1 + (z2 / n));
+        return new ConfidenceInterval(
+            (decimal)Math.Max(0, centre - half) * multiplier,
+            (decimal)Math.Min(1, centre + half) * multiplier,
+            0.95m,
+            "Wilson score");
+    }
+}
+
+/// <summary>What plugin indicators share: the area filter (a plugin reports for its own authority) and result building.</summary>
+internal abstract class PluginIndicator : IIndicator
+{
+    protected PluginIndicator(IndicatorDefinition definition, string authorityCode)
+    {
+        Definition = definition;
+        AuthorityCode = authorityCode;
+    }
+
+    public IndicatorDefinition Definition { get; }
+
+    protected string AuthorityCode { get; }
+
+    public IReadOnlyList<IndicatorResult> Compute(IndicatorContext context, IndicatorQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(query);
+        // A local model describes one service's work, so its figures are for that authority only.
+        if (query.Periods.IsDefaultOrEmpty
+            || (!query.AreaCodes.IsDefaultOrEmpty && !query.AreaCodes.Contains(AuthorityCode, StringComparer.OrdinalIgnoreCase)))
+        {
+            return [];
+        }
+        var index = DatasetIndex.For(context.Dataset);
+        var results = new List<IndicatorResult>();
+        foreach (var period in query.Periods)
+        {
+            results.AddRange(ComputePeriod(context, query, period, index));
+        }
+        return results;
+    }
+
+    protected abstract IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index);
+
+    /// <summary>A proportion of distinct ids (numerator ids are a subset of the denominator's), with a Wilson interval.</summary>
+    protected IndicatorResult Rate(IndicatorQuery query, ReportingPeriod period, BreakdownKey breakdown,
+        IReadOnlyCollection<string> numerator, IReadOnlyCollection<string> denominator, string recordKind,
+        bool provisional = false, string? note = null)
+    {
+        var n = numerator.Count;
+        var d = denominator.Count;
+        return new IndicatorResult
+        {
+            Methodology = Definition.Ref,
+            AreaCode = AuthorityCode,
+            Period = period,
+            Breakdown = breakdown,
+            Numerator = n,
+            Denominator = d,
+            Multiplier = Definition.Multiplier,
+            Value = d == 0 ? null : (decimal)n / d * Definition.Multiplier,
+            Unit = Definition.Unit,
+            Interval = Proportion.Wilson(n, d, Definition.Multiplier),
+            Provisional = provisional,
+            Note = note,
+            Evidence = query.CollectEvidence
+                ? new ResultEvidence([.. numerator.Order(StringComparer.Ordinal)], [.. denominator.Order(StringComparer.Ordinal)], recordKind, recordKind)
+                : null,
+        };
+    }
+
+    /// <summary>A plain count of distinct ids.</summary>
+    protected IndicatorResult Count(IndicatorQuery query, ReportingPeriod period, BreakdownKey breakdown,
+        IReadOnlyCollection<string> ids, string recordKind, string? note = null) =>
+        new()
+        {
+            Methodology = Definition.Ref,
+            AreaCode = AuthorityCode,
+            Period = period,
+            Breakdown = breakdown,
+            Numerator = ids.Count,
+            Denominator = null,
+            Value = ids.Count,
+            Unit = Definition.Unit,
+            Note = note,
+            Evidence = query.CollectEvidence
+                ? new ResultEvidence([.. ids.Order(StringComparer.Ordinal)], [], recordKind, recordKind)
+                : null,
+        };
+
+    protected static ImmutableSortedDictionary<string, string> Parameters(params (string Name, string Value)[] parameters) =>
+        parameters.ToImmutableSortedDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+}
+
+/// <summary>Query helpers that tolerate a query built with default (uninitialised) arrays.</summary>
+internal static class QueryExtensions
+{
+    internal static bool Wants(this IndicatorQuery query, string dimension) =>
+        !query.Breakdowns.IsDefault && query.Breakdowns.Contains(dimension, StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>Reads typed plugin settings with the plugin's defaults.</summary>
+internal static class Settings
+{
+    internal static string Get(IReadOnlyDictionary<string, string> settings, string name, string fallback) =>
+        settings.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : fallback;
+
+    internal static int GetInt(IReadOnlyDictionary<string, string> settings, string name, int fallback) =>
+        settings.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v)
+            ? int.Parse(v, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture)
+            : fallback;
+
+    internal static bool GetBool(IReadOnlyDictionary<string, string> settings, string name, bool fallback) =>
+        settings.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? bool.Parse(v) : fallback;
+}
+
+/// <summary>Follow-up after a date: a new offence, or a first statutory outcome, within a number of months.</summary>
+internal static class FollowUp
+{
+    /// <summary>The end of a follow-up of <paramref name="months"/> months from <paramref name="start"/>.
+    /// NodaTime clamps to the month end (31 August + 6 months = 28 or 29 February).</summary>
+    internal static LocalDate End(LocalDate start, int months) => start.PlusMonths(months);
+
+    /// <summary>Whether the follow-up has not finished by the dataset's date, so the figure may still change.</summary>
+    internal static bool IsOpen(LocalDate start, int months, LocalDate asOf) => End(start, months) > asOf;
+
+    /// <summary>Offences committed in the follow-up (after <paramref name="start"/>, up to the end or <paramref name="asOf"/>).</summary>
+    internal static int OffencesWithin(DatasetIndex index, string childId, LocalDate start, int months, LocalDate asOf)
+    {
+        var end = End(start, months);
+        return index.OffencesBetween(childId, start, end < asOf ? end : asOf).Count();
+    }
+
+    /// <summary>Whether the child's first statutory outcome falls after <paramref name="after"/> and within the follow-up.</summary>
+    internal static bool BecameFirstTimeEntrant(DatasetIndex index, string childId, LocalDate after, LocalDate start, int months, LocalDate asOf)
+    {
+        var end = End(start, months);
+        return index.FirstStatutoryOutcome(childId) is { } first && first > after && first <= (end < asOf ? end : asOf);
+    }
+}

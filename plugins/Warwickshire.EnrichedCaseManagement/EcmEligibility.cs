@@ -1,0 +1,149 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using YouthJustice.Plugins.Shared;
+using YouthJustice.Sdk.Domain;
+using YouthJustice.Sdk.Plugins;
+
+namespace YouthJustice.Plugins.Warwickshire;
+
+/// <summary>Evidence of complexity the ECM pathway accepts (003 L168-L172).</summary>
+public enum Complexity
+{
+    MultipleAces = 0,
+    ChildProtectionHistory = 1,
+    LookedAfter = 2,
+    SubstanceMisuse = 3,
+    MentalHealth = 4,
+    NeurologicalIssues = 5,
+    SpeechLanguageCommunication = 6,
+    EngagementIssues = 7,
+}
+
+/// <summary>
+/// The eligibility rule's thresholds, as data: by default the 003 pathway (at least 3 offences in the last 12 months,
+/// any one complexity flag, a current intervention). An authority changes them in <c>plugin.json</c> settings.
+/// </summary>
+public sealed record EcmEligibilityCriteria
+{
+    public int MinimumOffences { get; init; } = 3;
+    public int WindowMonths { get; init; } = 12;
+    public ImmutableArray<Complexity> ComplexityFlags { get; init; } = [.. Enum.GetValues<Complexity>()];
+    /// <summary>How many ACEs count as "multiple".</summary>
+    public int MultipleAcesThreshold { get; init; } = 2;
+    public bool RequireCurrentIntervention { get; init; } = true;
+
+    /// <summary>The 003 pathway (L168-L172).</summary>
+    public static EcmEligibilityCriteria Pathway003 { get; } = new();
+
+    public static EcmEligibilityCriteria FromSettings(IReadOnlyDictionary<string, string> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var flags = Settings.Get(settings, "eligibility.complexityFlags", "");
+        return new EcmEligibilityCriteria
+        {
+            MinimumOffences = Settings.GetInt(settings, "eligibility.minimumOffences", 3),
+            WindowMonths = Settings.GetInt(settings, "eligibility.windowMonths", 12),
+            ComplexityFlags = flags.Length == 0
+                ? Pathway003.ComplexityFlags
+                : [.. flags.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(f => Enum.Parse<Complexity>(f, ignoreCase: true))],
+            MultipleAcesThreshold = Settings.GetInt(settings, "eligibility.multipleAcesThreshold", 2),
+            RequireCurrentIntervention = Settings.GetBool(settings, "eligibility.requireCurrentIntervention", true),
+        };
+    }
+}
+
+/// <summary>
+/// Eligibility for enriched case management: at least N offences in the last M months, AND evidence of complexity from
+/// the configured flags, AND (by default) a current intervention (003 L168-L172). Reasons list every criterion.
+/// </summary>
+public sealed class EcmEligibilityRule(EcmEligibilityCriteria criteria) : IEligibilityRule
+{
+    public EcmEligibilityCriteria Criteria { get; } = criteria ?? throw new ArgumentNullException(nameof(criteria));
+
+    public string Id => WarwickshirePlugin.Id + ".eligibility";
+
+    public string Name => "Enriched case management eligibility";
+
+    public ProgrammeKind? Programme => WarwickshirePlugin.EnrichedCaseManagement;
+
+    public EligibilityDecision Decide(Child child, EligibilityContext context)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        ArgumentNullException.ThrowIfNull(context);
+        return Decide(child, context.AsOf, DatasetIndex.For(context.Dataset));
+    }
+
+    internal EligibilityDecision Decide(Child child, NodaTime.LocalDate asOf, DatasetIndex index)
+    {
+        var reasons = new List<string>();
+        var from = asOf.PlusMonths(-Criteria.WindowMonths);
+        var offences = index.OffencesByChild[child.Id].Count(o => o.CommittedOn > from && o.CommittedOn <= asOf);
+        var enoughOffences = offences >= Criteria.MinimumOffences;
+        reasons.Add(string.Create(CultureInfo.InvariantCulture,
+            $"{offences} offence(s) in the {Criteria.WindowMonths} months to {asOf:uuuu-MM-dd}: {(enoughOffences ? "meets" : "below")} the minimum of {Criteria.MinimumOffences}."));
+
+        var flags = EvidenceOfComplexity(child, asOf, index).Where(Criteria.ComplexityFlags.Contains).ToList();
+        reasons.Add(flags.Count > 0
+            ? $"Evidence of complexity: {string.Join(", ", flags)}."
+            : "No evidence of complexity among: " + string.Join(", ", Criteria.ComplexityFlags) + ".");
+
+        var current = CurrentIntervention(child, asOf, index);
+        if (Criteria.RequireCurrentIntervention)
+        {
+            reasons.Add(current is null ? "No current intervention." : $"Current intervention: {current}.");
+        }
+        var eligible = enoughOffences && flags.Count > 0 && (!Criteria.RequireCurrentIntervention || current is not null);
+        return new EligibilityDecision(eligible, [.. reasons]);
+    }
+
+    private IEnumerable<Complexity> EvidenceOfComplexity(Child child, NodaTime.LocalDate asOf, DatasetIndex index)
+    {
+        var assessments = index.AssessmentsByChild[child.Id].Where(a => a.AssessedOn <= asOf).ToList();
+        var needs = assessments.Aggregate(Needs.None, (n, a) => n | a.Needs);
+        if (assessments.Any(a => a.AceCount >= Criteria.MultipleAcesThreshold))
+        {
+            yield return Complexity.MultipleAces;
+        }
+        if (needs.HasFlag(Needs.ChildProtectionHistory) || child.CareStatus == CareStatus.ChildProtectionPlan)
+        {
+            yield return Complexity.ChildProtectionHistory;
+        }
+        if (child.CareStatus == CareStatus.LookedAfter)
+        {
+            yield return Complexity.LookedAfter;
+        }
+        if (needs.HasFlag(Needs.SubstanceMisuse))
+        {
+            yield return Complexity.SubstanceMisuse;
+        }
+        if (needs.HasFlag(Needs.MentalHealth))
+        {
+            yield return Complexity.MentalHealth;
+        }
+        if (needs.HasFlag(Needs.Neurodevelopmental))
+        {
+            yield return Complexity.NeurologicalIssues;
+        }
+        if (needs.HasFlag(Needs.SpeechLanguageCommunication))
+        {
+            yield return Complexity.SpeechLanguageCommunication;
+        }
+        if (needs.HasFlag(Needs.EngagementIssues))
+        {
+            yield return Complexity.EngagementIssues;
+        }
+    }
+
+    /// <summary>An open episode of another programme, or a statutory outcome in force, on the date.</summary>
+    private static string? CurrentIntervention(Child child, NodaTime.LocalDate asOf, DatasetIndex index)
+    {
+        var episode = index.EpisodesByChild[child.Id].FirstOrDefault(e => !e.Programme.Equals(WarwickshirePlugin.EnrichedCaseManagement)
+            && (e.StartDate ?? e.ReferralDate) <= asOf && (e.EndDate is null || e.EndDate >= asOf));
+        if (episode is not null)
+        {
+            return $"{episode.Programme.Code} episode {episode.Id}";
+        }
+        var order = index.OutcomesByChild[child.Id].FirstOrDefault(o => o.Type.IsStatutory && o.OutcomeDate <= asOf && o.EndDate is { } end && end >= asOf);
+        return order is null ? null : $"{order.Type.Code} {order.Id} in force";
+    }
+}

@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using YouthJustice.Sdk.Domain;
+using YouthJustice.Sdk.Indicators;
+using YouthJustice.Sdk.Plugins;
+
+namespace YouthJustice.Plugins.Warwickshire;
+
+/// <summary>"Where a child has experienced adverse childhood experiences, parents will be included in the assessment for
+/// Enriched Case Management" (004 L386): an ECM assessment of a child with ACEs without a parent is reported.</summary>
+internal sealed class ParentInclusionRule : IValidationRule
+{
+    public string Id => WarwickshirePlugin.Id + ".parent-inclusion";
+
+    public string Description => "ECM assessments of children with ACEs include a parent or carer.";
+
+    public IEnumerable<ValidationFinding> Validate(Dataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        return dataset.Assessments
+            .Where(a => string.Equals(a.Kind, "ECM", StringComparison.OrdinalIgnoreCase) && a.AceCount > 0 && !a.ParentIncluded)
+            .Select(a => new ValidationFinding(Id, "assessment", a.Id, "ParentIncluded",
+                "The child has experienced ACEs, so a parent or carer should be included in the ECM assessment (004 L386).", FindingSeverity.Warning));
+    }
+}
+
+/// <summary>Team-around-the-child and parent feedback records belong to ECM episodes.</summary>
+internal sealed class EcmRecordsRule : IValidationRule
+{
+    private static readonly string[] EcmOnly =
+    [
+        WarwickshirePlugin.States.TeamAroundTheChild, WarwickshirePlugin.States.ParentFeedback,
+        WarwickshirePlugin.States.ParentingWork, WarwickshirePlugin.States.EvaluationFeedback,
+    ];
+
+    public string Id => WarwickshirePlugin.Id + ".records";
+
+    public string Description => "TAC meetings, parenting work and parent feedback are recorded against ECM episodes.";
+
+    public IEnumerable<ValidationFinding> Validate(Dataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var episodes = dataset.Episodes.GroupBy(e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var e in dataset.PathwayEvents.Where(e => EcmOnly.Contains(e.State, StringComparer.OrdinalIgnoreCase)))
+        {
+            if (!episodes.TryGetValue(e.EpisodeId, out var episode))
+            {
+                yield return new ValidationFinding(Id, "pathway-event", e.EpisodeId, "EpisodeId", $"{e.State} is recorded against episode '{e.EpisodeId}', which does not exist.");
+            }
+            else if (!EcmIds.IsEcm(episode) && episode.Programme.Code != "ECM")
+            {
+                yield return new ValidationFinding(Id, "pathway-event", e.EpisodeId, "State", $"{e.State} is an ECM record but episode '{e.EpisodeId}' is on {episode.Programme.Code}.");
+            }
+        }
+    }
+}
+
+/// <summary>The ECM section for the board: eligible vs enrolled, parents included, reoffending by cohort, and the SROI.</summary>
+internal sealed class EcmSection(IReadOnlyList<IIndicator> indicators) : IReportSection
+{
+    public string Id => WarwickshirePlugin.Id + ".summary";
+
+    public string Title => "Enriched case management";
+
+    public ReportSectionOutput Build(IndicatorContext context, IndicatorQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var plain = query with { Breakdowns = [] };
+        var results = indicators.SelectMany(i => i.Compute(context, plain)).ToImmutableArray();
+        var rows = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
+        foreach (var r in results)
+        {
+            var name = indicators.First(i => i.Definition.Id == r.IndicatorId).Definition.Name;
+            var label = r.Breakdown.IsTotal ? name : $"{name} ({r.Breakdown.Value})";
+            var figure = r.Denominator is null
+                ? r.Numerator.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : r.Unit.StartsWith('£')
+                    ? (r.Value is null ? "not computed" : "£" + r.FormatValue(2) + " per £1")
+                    : $"{r.Numerator}/{r.Denominator}" + (r.Value is null ? "" : $" ({r.FormatValue(1)}%)");
+            rows.Add([r.Period.ToString(), label, figure + (r.Provisional ? " p" : ""), r.Note ?? ""]);
+        }
+        return new ReportSectionOutput(Id, Title, ["Period", "Measure", "Figure", "Note"], rows.ToImmutable(), results,
+            ["'p' marks figures whose follow-up has not finished.", "Sources: " + WarwickshirePlugin.Plan + "; " + WarwickshirePlugin.Pathway003]);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using YouthJustice.Plugins.Shared;
+using YouthJustice.Sdk.Domain;
+using YouthJustice.Sdk.Indicators;
+using YouthJustice.Sdk.Periods;
+
+namespace YouthJustice.Plugins.Warwickshire;
+
+/// <summary>
+/// A social return on investment calculator: avoided cost of crime over the service's cost (Warwickshire reports £12.85
+/// per £1, without its inputs: 004 L17, L155). Avoided crime is each enrolled child's offences in the 12 months before
+/// referral less those in the 12 months after, by offence group; each group is costed at a unit cost the authority
+/// supplies with its citation (settings <c>sroi.unitCost.&lt;OffenceGroup&gt;</c>, <c>sroi.unitCostSource</c>,
+/// <c>sroi.serviceCost</c>). Money is <see cref="decimal"/> throughout.
+/// </summary>
+internal sealed class SroiIndicator(IndicatorDefinition definition, string authority) : PluginIndicator(definition, authority)
+{
+    internal static IndicatorDefinition DefinitionFrom(IReadOnlyDictionary<string, string> settings)
+    {
+        var parameters = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        parameters["window-months"] = "12";
+        parameters["service-cost"] = Settings.Get(settings, "sroi.serviceCost", "");
+        parameters["unit-cost-source"] = Settings.Get(settings, "sroi.unitCostSource", "");
+        foreach (var group in Enum.GetValues<OffenceGroup>())
+        {
+            var cost = Settings.Get(settings, "sroi.unitCost." + group, "");
+            if (cost.Length > 0)
+            {
+                parameters["unit-cost." + group] = decimal.Parse(cost, NumberStyles.Number, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+            }
+        }
+        return new IndicatorDefinition
+        {
+            Id = EcmIds.Sroi,
+            Name = "Social return on investment of enriched case management",
+            Unit = "£ per £1",
+            Multiplier = 1m,
+            DisplayDecimals = 2,
+            Direction = Direction.HigherIsBetter,
+            Description = "Avoided cost of crime (offences in the 12 months before referral less those in the 12 months after, costed by offence group) over the service cost, " +
+                "for children referred to ECM in the period. Before-and-after comparisons overstate effects (regression to the mean): read it as an upper estimate.",
+            Source = WarwickshirePlugin.Plan with { Section = "Social return on investment (seed 004 L17, L155)" },
+            Parameters = parameters.ToImmutable(),
+        };
+    }
+
+    protected override IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index)
+    {
+        var months = Definition.GetInt("window-months");
+        var asOf = context.AsOf;
+        var serviceText = Definition.GetString("service-cost");
+        var serviceCost = serviceText.Length == 0 ? 0m : decimal.Parse(serviceText, NumberStyles.Number, CultureInfo.InvariantCulture);
+        var unitCosts = Enum.GetValues<OffenceGroup>().Where(g => Definition.HasParameter("unit-cost." + g))
+            .ToDictionary(g => g, g => Definition.GetDecimal("unit-cost." + g));
+        var cohort = index.Dataset.Episodes.Where(e => EcmIds.IsEcm(e) && period.Contains(e.ReferralDate) && e.ReferralDate <= asOf)
+            .GroupBy(e => e.ChildId, StringComparer.Ordinal).Select(g => (Child: g.Key, Referral: g.Min(e => e.ReferralDate))).ToList();
+
+        var avoided = new Dictionary<OffenceGroup, int>();
+        foreach (var (child, referral) in cohort)
+        {
+            foreach (var o in index.OffencesBetween(child, referral.PlusMonths(-months), referral))
+            {
+                avoided[o.Group] = avoided.GetValueOrDefault(o.Group) + 1;
+            }
+            var end = FollowUp.End(referral, months);
+            foreach (var o in index.OffencesBetween(child, referral, end < asOf ? end : asOf))
+            {
+                avoided[o.Group] = avoided.GetValueOrDefault(o.Group) - 1;
+            }
+        }
+        var avoidedCost = avoided.Sum(a => a.Value * unitCosts.GetValueOrDefault(a.Key));
+        var uncosted = avoided.Where(a => a.Value != 0 && !unitCosts.ContainsKey(a.Key)).Select(a => a.Key.ToString()).ToList();
+        var notes = new List<string>();
+        if (unitCosts.Count == 0 || serviceCost <= 0)
+        {
+            notes.Add("Supply unit costs (sroi.unitCost.<OffenceGroup>) with their source (sroi.unitCostSource) and the service cost (sroi.serviceCost) to compute a ratio.");
+        }
+        if (uncosted.Count > 0)
+        {
+            notes.Add("No unit cost for " + string.Join(", ", uncosted) + ": counted at £0.");
+        }
+        var source = Definition.GetString("unit-cost-source");
+        if (source.Length > 0)
+        {
+            notes.Add("Unit costs: " + source + ".");
+        }
+        notes.Add("Avoided offences by group: " + string.Join(", ", avoided.OrderBy(a => a.Key).Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Key} {a.Value}"))) + ".");
+        var open = cohort.Any(c => FollowUp.IsOpen(c.Referral, months, asOf));
+        yield return new IndicatorResult
+        {
+            Methodology = Definition.Ref,
+            AreaCode = AuthorityCode,
+            Period = period,
+            Numerator = avoidedCost,
+            Denominator = serviceCost,
+            Multiplier = 1m,
+            Value = serviceCost > 0 && unitCosts.Count > 0 ? avoidedCost / serviceCost : null,
+            Unit = Definition.Unit,
+            Provisional = open,
+            Note = string.Join(" ", notes),
+            Evidence = query.CollectEvidence ? new ResultEvidence([.. cohort.Select(c => c.Child).Order(StringComparer.Ordinal)], [], "child", "service-cost") : null,
+        };
+    }
+}

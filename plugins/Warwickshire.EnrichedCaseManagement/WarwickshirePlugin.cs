@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using YouthJustice.Plugins.Shared;
+using YouthJustice.Sdk.Domain;
+using YouthJustice.Sdk.Indicators;
+using YouthJustice.Sdk.Plugins;
+
+namespace YouthJustice.Plugins.Warwickshire;
+
+/// <summary>
+/// Warwickshire's enriched case management (ECM): trauma-informed supervision of children with high adverse childhood
+/// experiences, with a team around the child, parents included in the assessment where a child has ACEs, and parents'
+/// views gathered to evaluate it (seed 004 §4; eligibility from the related Coventry pathway, seed 003 L144-L172).
+/// </summary>
+public sealed class WarwickshirePlugin : IYouthJusticePlugin
+{
+    public const string Id = "warwickshire-ecm";
+
+    public static readonly ProgrammeKind EnrichedCaseManagement = new("WARWICKSHIRE_ECM", "Enriched case management (Warwickshire)",
+        ["Enriched Case Management", "WYJS ECM"], isLocal: true);
+
+    internal static readonly SourceCitation Plan = new("Warwickshire Youth Justice Service Strategic Plan 2018/19", "§4 Enriched case management (seed 004 L330, L336, L380-L387, L409)");
+    internal static readonly SourceCitation Pathway003 = new("Coventry YOS Contingency and Recovery Youth Justice Plan 2020/21", "Enhanced Case Management Pathway eligibility (seed 003 L144-L172)");
+
+    /// <summary>State codes recorded as pathway events.</summary>
+    public static class States
+    {
+        public const string Assessment = "ECM_ASSESSMENT";
+        public const string TeamAroundTheChild = "TAC_MEETING";
+        public const string ParentingWork = "PARENTING_WORK";
+        public const string ParentFeedback = "PARENT_FEEDBACK";
+        public const string Closed = "CLOSED";
+        public const string EvaluationFeedback = "EVALUATION_FEEDBACK";
+    }
+
+    /// <summary>ECM assessment (with the parent where the child has ACEs) → team-around-the-child meetings, trauma-informed
+    /// parenting work and parent feedback, in any order and repeated → closure → parents' views for the evaluation (004 L380-L387).</summary>
+    public static ProgrammePathway Pathway { get; } = BuildPathway();
+
+    private static ProgrammePathway BuildPathway()
+    {
+        var working = new[] { States.TeamAroundTheChild, States.ParentingWork, States.ParentFeedback, States.Closed };
+        return ProgrammePathway.For(EnrichedCaseManagement.Code)
+            .State(States.Assessment, "ECM assessment", initial: true)
+            .State(States.TeamAroundTheChild, "Team-around-the-child meeting")
+            .State(States.ParentingWork, "Trauma-informed parenting work")
+            .State(States.ParentFeedback, "Parent or carer feedback")
+            .State(States.Closed, "Closed")
+            .State(States.EvaluationFeedback, "Parent or carer views for the evaluation", final: true)
+            .Step(States.Assessment, working)
+            .Step(States.TeamAroundTheChild, working)
+            .Step(States.ParentingWork, working)
+            .Step(States.ParentFeedback, working)
+            .Step(States.Closed, States.EvaluationFeedback)
+            .Build();
+    }
+
+    public void Register(IPluginRegistrar registrar)
+    {
+        ArgumentNullException.ThrowIfNull(registrar);
+        var settings = registrar.Settings;
+        var criteria = EcmEligibilityCriteria.FromSettings(settings);
+        var rule = new EcmEligibilityRule(criteria);
+        registrar.AddProgramme(EnrichedCaseManagement, Pathway);
+        // The criteria in force, for services that need them (e.g. a host screen listing who is eligible and why).
+        registrar.Services.AddSingleton(criteria);
+        registrar.AddEligibilityRule(rule);
+
+        var authority = registrar.Manifest.AuthorityCode;
+        var followUp = Settings.GetInt(settings, "reoffending.followUpMonths", 12);
+        var indicators = new List<IIndicator>
+        {
+            new EligibleEnrolledIndicator(rule, authority),
+            new ParentIncludedIndicator(authority),
+            new ReoffendingIndicator(rule, followUp, authority),
+            new SroiIndicator(SroiIndicator.DefinitionFrom(settings), authority),
+        };
+        foreach (var indicator in indicators)
+        {
+            registrar.AddIndicator(indicator);
+        }
+        registrar.AddValidationRule(new ParentInclusionRule());
+        registrar.AddValidationRule(new EcmRecordsRule());
+        registrar.AddReportSection(new EcmSection(indicators));
+        registrar.AddTestCases(new WarwickshireTestCases());
+    }
+
+    internal static ImmutableSortedDictionary<string, string> Parameters(params (string, string)[] p) =>
+        p.ToImmutableSortedDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+
+    internal static string Text(int n) => n.ToString(CultureInfo.InvariantCulture);
+}
