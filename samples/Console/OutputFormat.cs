@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
-using CsvHelper.Configuration;
 using Spectre.Console;
 
 namespace YouthJustice.Sdk.Samples.Console;
@@ -30,7 +29,7 @@ internal static class OutputWriter
     {
         switch (format)
         {
-            case OutputFormat.Table when output is null:
+            case OutputFormat.Table when output is null && !System.Console.IsOutputRedirected:
                 foreach (var o in outputs)
                 {
                     console.Write(ToTable(o));
@@ -38,20 +37,20 @@ internal static class OutputWriter
                 }
                 return;
             case OutputFormat.Table:
-                // A table written to a file is plain text: no colour codes, fixed width.
-                var recorder = AnsiConsole.Create(new AnsiConsoleSettings
+                // A table written to a file is plain text: no colour or control codes, and wide enough not to wrap.
+                var text = new StringWriter(CultureInfo.InvariantCulture);
+                var plain = AnsiConsole.Create(new AnsiConsoleSettings
                 {
                     Ansi = AnsiSupport.No,
                     ColorSystem = ColorSystemSupport.NoColors,
-                    Out = new AnsiConsoleOutput(new StringWriter(CultureInfo.InvariantCulture)),
+                    Out = new AnsiConsoleOutput(text),
+                    Interactive = InteractionSupport.No,
                 });
-                recorder.Profile.Width = 200;
-                var text = new StringBuilder();
+                plain.Profile.Width = 240;
                 foreach (var o in outputs)
                 {
-                    recorder.Record();
-                    recorder.Write(ToTable(o));
-                    text.AppendLine(recorder.ExportText()).AppendLine();
+                    plain.Write(ToTable(o));
+                    plain.WriteLine();
                 }
                 WriteText(text.ToString(), output);
                 return;
@@ -74,36 +73,22 @@ internal static class OutputWriter
 
     public static string ToCsv(IReadOnlyList<TabularOutput> outputs)
     {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
-        var several = outputs.Count > 1;
-        foreach (var o in outputs)
+        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        var options = CsvWriterOptions.Default with { NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture, ValidateFieldCount = false };
+        using (var csv = CsvWriter.Create(text, options, leaveOpen: true))
         {
-            // Several tables in one CSV stream: each gets a leading "section" column so rows stay self-describing.
-            if (several)
+            var several = outputs.Count > 1;
+            foreach (var o in outputs)
             {
-                csv.WriteField("section");
-            }
-            foreach (var c in o.Columns)
-            {
-                csv.WriteField(c);
-            }
-            csv.NextRecord();
-            foreach (var row in o.Rows)
-            {
-                if (several)
+                // Several tables in one CSV stream: each row gets a leading "section" column so rows stay self-describing.
+                csv.WriteRecord(several ? ["section", .. o.Columns] : [.. o.Columns]);
+                foreach (var row in o.Rows)
                 {
-                    csv.WriteField(o.Title);
+                    csv.WriteRecord(several ? [o.Title, .. row] : [.. row]);
                 }
-                foreach (var cell in row)
-                {
-                    csv.WriteField(cell);
-                }
-                csv.NextRecord();
             }
         }
-        csv.Flush();
-        return writer.ToString();
+        return text.ToString();
     }
 
     private static Table ToTable(TabularOutput o)

@@ -1,3 +1,5 @@
+using YouthJustice.Sdk.Indicators.National;
+using YouthJustice.Sdk.Kpis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -99,12 +101,32 @@ public class CompositionTests
 
         var registry = provider.GetRequiredService<IYouthJusticeRegistry>();
 
-        Assert.Equal("test.children-aged", registry.Indicators[0].Definition.Id);
+        // The built-in national indicators and KPIs come first, then the container's, then the plugins'.
+        var ids = registry.Indicators.Select(i => i.Definition.Id).ToList();
+        Assert.Equal(NationalIndicators.Definitions[0].Id, ids[0]);
+        Assert.Contains(KeyPerformanceIndicators.Definitions[0].Id, ids);
+        Assert.Equal(NationalIndicators.Definitions.Count + KeyPerformanceIndicators.Definitions.Count, ids.IndexOf("test.children-aged"));
         Assert.Null(registry.OwnerOf("test.children-aged"));
         Assert.Equal("leicester-early-intervention", registry.OwnerOf("leicester-early-intervention.referred"));
         Assert.Equal(5, registry.EligibilityRules.Count);
         Assert.Equal(3, registry.ReportSections.Count);
         Assert.Equal(3, provider.GetRequiredService<IPluginCatalog>().Report.Loaded.Length);
+    }
+
+    [Fact]
+    public void Without_the_national_set_only_the_indicators_given_and_the_plugins_are_composed()
+    {
+        var services = new ServiceCollection();
+        services.AddYouthJustice(o =>
+        {
+            o.IncludeNationalIndicators = false;
+            o.Indicators.Add(new ChildrenAgedIndicator());
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var ids = provider.GetRequiredService<IYouthJusticeRegistry>().Indicators.Select(i => i.Definition.Id);
+
+        Assert.Equal(["test.children-aged"], ids);
     }
 
     [Fact]

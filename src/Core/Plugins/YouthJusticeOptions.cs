@@ -12,7 +12,11 @@ public sealed class YouthJusticeOptions
     /// <summary>What to do when a plugin is faulty. Fail-fast by default.</summary>
     public PluginFailurePolicy FailurePolicy { get; set; } = PluginFailurePolicy.FailFast;
 
-    /// <summary>Indicators to compose besides those registered in the container as <see cref="IIndicator"/> (e.g. the national set).</summary>
+    /// <summary>Whether to compose the built-in national indicators and YJB key performance indicators (the default).
+    /// Turn it off to compose only the indicators given here, in the container and by plugins.</summary>
+    public bool IncludeNationalIndicators { get; set; } = true;
+
+    /// <summary>Indicators to compose besides the national set and those registered in the container as <see cref="IIndicator"/>.</summary>
     public IList<IIndicator> Indicators { get; } = [];
 
     /// <summary>Plugins to add in process, without loading them from disk.</summary>

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
+using YouthJustice.Sdk.Indicators.National;
+using YouthJustice.Sdk.Kpis;
 using YouthJustice.Sdk.Plugins;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -11,7 +13,8 @@ public static class YouthJusticeServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the SDK: loads the plugins the options name (now, so their services join the container), and registers
-    /// <see cref="IYouthJusticeRegistry"/> (national indicators from the container and <see cref="YouthJusticeOptions.Indicators"/>,
+    /// <see cref="IYouthJusticeRegistry"/> (the built-in national indicators and YJB KPIs unless
+    /// <see cref="YouthJusticeOptions.IncludeNationalIndicators"/> is off, indicators from the container and <see cref="YouthJusticeOptions.Indicators"/>,
     /// plus the plugins, overrides applied), <see cref="IPluginCatalog"/>, <see cref="PluginLoadReport"/> and the
     /// composed <see cref="DomainVocabulary"/>.
     /// </summary>
@@ -49,7 +52,10 @@ public static class YouthJusticeServiceCollectionExtensions
         services.TryAddSingleton<IYouthJusticeRegistry>(sp =>
         {
             var resolved = sp.GetRequiredService<IOptions<YouthJusticeOptions>>().Value;
-            return new YouthJusticeRegistry(state.Catalog, sp.GetServices<IIndicator>().Concat(resolved.Indicators), resolved.FailurePolicy, sp);
+            var national = resolved.IncludeNationalIndicators
+                ? NationalIndicators.CreateAll().Concat(KeyPerformanceIndicators.CreateAll())
+                : [];
+            return new YouthJusticeRegistry(state.Catalog, national.Concat(sp.GetServices<IIndicator>()).Concat(resolved.Indicators), resolved.FailurePolicy, sp);
         });
         services.TryAddSingleton(sp => sp.GetRequiredService<IYouthJusticeRegistry>().LoadReport);
         services.TryAddSingleton(sp => sp.GetRequiredService<IYouthJusticeRegistry>().Vocabulary);

@@ -1,0 +1,47 @@
+using System.Globalization;
+using CsvHelper;
+using YouthJustice.Sdk.Indicators;
+using YouthJustice.Sdk.Periods;
+
+namespace YouthJustice.Sdk.Samples.Console;
+
+/// <summary>Reads comparator values: <c>indicator_id,comparator,period,value</c> (an empty period applies to every period).</summary>
+internal static class ComparatorCsv
+{
+    private static readonly string[] Columns = ["indicator_id", "comparator", "period", "value"];
+
+    /// <exception cref="FormatException">A header or cell is wrong; the message names the file, line and field.</exception>
+    public static IReadOnlyList<ComparatorValue> Read(TextReader reader, string name)
+    {
+        var options = CsvReaderOptions.Default with { Separator = ',', HasHeader = true, TrackLineNumbers = true, FormatProvider = CultureInfo.InvariantCulture };
+        using var csv = CsvReader.Create(reader, options, leaveOpen: true);
+        var headers = csv.Headers.ToArray();
+        var index = Columns.Select(c => Array.IndexOf(headers, c)).ToArray();
+        if (index.Any(i => i < 0))
+        {
+            throw new FormatException($"{name} line 1: the header must be {string.Join(",", Columns)}.");
+        }
+        var values = new List<ComparatorValue>();
+        while (csv.Read())
+        {
+            var line = csv.LineNumber;
+            string Cell(int column) => index[column] < csv.FieldCount ? (csv.GetString(index[column]) ?? "").Trim() : "";
+            var period = Cell(2);
+            if (!decimal.TryParse(Cell(3), NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+            {
+                throw new FormatException($"{name} line {line}, field value: '{Cell(3)}' is not a number.");
+            }
+            ReportingPeriod? parsed = null;
+            if (period.Length > 0 && !ReportingPeriod.TryParse(period, out parsed))
+            {
+                throw new FormatException($"{name} line {line}, field period: '{period}' is not a reporting period.");
+            }
+            if (Cell(0).Length == 0 || Cell(1).Length == 0)
+            {
+                throw new FormatException($"{name} line {line}: indicator_id and comparator are required.");
+            }
+            values.Add(new ComparatorValue(Cell(0), Cell(1), parsed, value));
+        }
+        return values;
+    }
+}

@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using YouthJustice.Sdk.Indicators;
+using YouthJustice.Sdk.Periods;
+using YouthJustice.Sdk.Plugins;
+
+namespace YouthJustice.Sdk.Samples.Console;
+
+/// <summary><c>yj explain</c>: the records behind one figure's numerator and denominator.</summary>
+internal static class ExplainCommand
+{
+    public static Command Create(IAnsiConsole progress)
+    {
+        var indicator = new Argument<string>("indicator") { Description = "The indicator id, e.g. fte-rate (see `yj report` or docs/methodology.md)." };
+        var period = new Argument<string>("period") { Description = "The period, e.g. 2021/22." };
+        var dataset = new Option<string?>("--dataset", "-d") { Description = "A dataset folder or .json file. Default: the embedded sample." };
+        var area = new Option<string?>("--area", "-a") { Description = "The area's ONS code. Default: the dataset's first area." };
+        var breakdown = new Option<string?>("--breakdown", "-b") { Description = "A breakdown row as dimension=value, e.g. sex=Female. Default: the total." };
+        var command = new Command("explain", "List the child, offence or outcome ids behind one figure, with its methodology and arithmetic. For analysts: ids are pseudonymised but must not be published.")
+        {
+            indicator, period, dataset, area, breakdown,
+        };
+        command.SetAction(parse =>
+        {
+            if (!ReportingPeriod.TryParse(parse.GetValue(period), out var reportingPeriod))
+            {
+                System.Console.Error.WriteLine($"'{parse.GetValue(period)}' is not a reporting period (e.g. 2021/22, 2021/22 Q3, \"Oct 2020 - Sep 2021\").");
+                return ExitCodes.UsageError;
+            }
+            BreakdownKey? key = null;
+            if (parse.GetValue(breakdown) is { } text)
+            {
+                var parts = text.Split('=', 2, StringSplitOptions.TrimEntries);
+                if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
+                {
+                    System.Console.Error.WriteLine($"'{text}' is not a breakdown row: write dimension=value, e.g. sex=Female.");
+                    return ExitCodes.UsageError;
+                }
+                key = new BreakdownKey(parts[0], parts[1]);
+            }
+
+            using var provider = SdkHost.Build(parse);
+            var registry = provider.GetRequiredService<IYouthJusticeRegistry>();
+            var id = parse.GetValue(indicator)!;
+            var target = registry.Indicators.FirstOrDefault(i => i.Definition.Id == id);
+            if (target is null)
+            {
+                System.Console.Error.WriteLine($"No indicator '{id}'. Known: {string.Join(", ", registry.Indicators.Select(i => i.Definition.Id))}.");
+                return ExitCodes.UsageError;
+            }
+            var path = parse.GetValue(dataset);
+            var import = progress.Status().Start("Importing…", _ => DatasetSource.Import(path, ValidateCommand.ImportOptionsFrom(parse) with { Vocabulary = registry.Vocabulary }));
+            if (import.Dataset is not { } data)
+            {
+                OutputWriter.Write(ValidateCommand.Describe(import.Report), OutputFormat.Table, null, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) }));
+                return ExitCodes.DataErrors;
+            }
+            var areaCode = parse.GetValue(area) ?? (data.Areas.Count > 0 ? data.Areas[0].Code : data.Children.Count > 0 ? data.Children[0].HomeAreaCode : "");
+            IndicatorExplanation explanation;
+            try
+            {
+                explanation = IndicatorExplainer.Explain(target, new IndicatorContext(data, [], provider), reportingPeriod, areaCode, key);
+            }
+            catch (InvalidOperationException ex)
+            {
+                System.Console.Error.WriteLine(ex.Message);
+                return ExitCodes.UsageError;
+            }
+            var evidence = explanation.Evidence;
+            var summary = new TabularOutput($"Explanation of {explanation.Definition.Ref}", ["item", "value"],
+            [
+                ["indicator", explanation.Definition.Name],
+                ["source", explanation.Definition.Source.ToString()],
+                ["parameters", string.Join("; ", explanation.Parameters)],
+                ["arithmetic", explanation.Summary],
+                ["numerator records", string.Create(CultureInfo.InvariantCulture, $"{evidence.NumeratorIds.Length} {evidence.NumeratorRecordKind}")],
+                ["denominator records", string.Create(CultureInfo.InvariantCulture, $"{evidence.DenominatorIds.Length} {evidence.DenominatorRecordKind}")],
+                ["provisional", explanation.Result.Provisional ? "yes" : "no"],
+            ]);
+            var records = new TabularOutput("Records", ["part", "kind", "id"],
+            [
+                .. evidence.NumeratorIds.Select(i => (IReadOnlyList<string>)["numerator", evidence.NumeratorRecordKind, i]),
+                .. evidence.DenominatorIds.Select(i => (IReadOnlyList<string>)["denominator", evidence.DenominatorRecordKind, i]),
+            ]);
+            OutputWriter.Write([summary, records], parse.GetValue(CommonOptions.Format), parse.GetValue(CommonOptions.Output), AnsiConsole.Console);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Spectre.Console;
+using YouthJustice.Sdk.IO;
+using YouthJustice.Sdk.Synthetic;
+
+namespace YouthJustice.Sdk.Samples.Console;
+
+/// <summary><c>yj generate</c>: writes a deterministic synthetic dataset.</summary>
+internal static class GenerateCommand
+{
+    public enum Preset
+    {
+        Coventry,
+        Leicester,
+        Warwickshire,
+        National,
+    }
+
+    public static Command Create(IAnsiConsole progress)
+    {
+        var seed = new Option<int>("--seed") { Description = "The seed: the same seed always gives the same bytes.", DefaultValueFactory = _ => DatasetSource.SampleSeed };
+        var preset = new Option<Preset>("--preset") { Description = "coventry, leicester or warwickshire (one authority) or national (many areas).", DefaultValueFactory = _ => Preset.Coventry };
+        var areas = new Option<int>("--areas") { Description = "For the national preset: how many areas.", DefaultValueFactory = _ => 150 };
+        var scale = new Option<double>("--scale") { Description = "Multiplies the number of children per area (1 = realistic).", DefaultValueFactory = _ => 1.0 };
+        var json = new Option<bool>("--json") { Description = "Write one JSON document (dataset.json) instead of a folder of CSV files." };
+        var target = new Argument<DirectoryInfo>("folder") { Description = "Where to write the dataset." };
+
+        var command = new Command("generate", "Write a deterministic synthetic dataset in the dataset format (docs/data-format.md).")
+        {
+            seed, preset, areas, scale, json, target,
+        };
+        command.SetAction(parse =>
+        {
+            var options = parse.GetValue(preset) switch
+            {
+                Preset.Leicester => SyntheticOptions.SingleAuthority(parse.GetValue(seed), AreaProfile.Leicester),
+                Preset.Warwickshire => SyntheticOptions.SingleAuthority(parse.GetValue(seed), AreaProfile.Warwickshire),
+                Preset.National => SyntheticOptions.National(parse.GetValue(seed), parse.GetValue(areas)),
+                _ => SyntheticOptions.SingleAuthority(parse.GetValue(seed)),
+            };
+            options = options with { Scale = parse.GetValue(scale) };
+            var folder = parse.GetValue(target)!;
+            var stopwatch = Stopwatch.StartNew();
+            progress.Status().Start("Generating…", ctx =>
+            {
+                var dataset = SyntheticDatasetGenerator.Generate(options);
+                ctx.Status($"Writing {dataset.RecordCount:N0} records…");
+                folder.Create();
+                if (parse.GetValue(json))
+                {
+                    using var stream = File.Create(Path.Combine(folder.FullName, DatasetFormat.JsonFileName));
+                    DatasetExporter.WriteJson(dataset, stream);
+                }
+                else
+                {
+                    DatasetExporter.WriteFolder(dataset, folder.FullName);
+                }
+                var rows = DatasetSource.Summarise(dataset)
+                    .Select(s => (IReadOnlyList<string>)[s.Kind, s.Count.ToString(CultureInfo.InvariantCulture)])
+                    .Append(["total records", dataset.RecordCount.ToString(CultureInfo.InvariantCulture)])
+                    .ToList();
+                OutputWriter.Write(
+                    [new TabularOutput($"Generated {folder.FullName} (seed {options.Seed}, as of {dataset.AsOf:uuuu-MM-dd}) in {stopwatch.Elapsed.TotalSeconds:F1} s", ["records", "count"], rows)],
+                    parse.GetValue(CommonOptions.Format), parse.GetValue(CommonOptions.Output), AnsiConsole.Console);
+            });
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Spectre.Console;
+using YouthJustice.Sdk.Plugins;
+using YouthJustice.Sdk.Samples.Console;
+
+// yj: a thin console host over YouthJustice.Sdk. With no arguments it prints the indicator report for the sample
+// dataset embedded in it. Exit codes are in ExitCodes.cs and README.md.
+
+// Progress goes to standard error so that standard output holds only the result (safe to pipe JSON or CSV).
+var progress = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+
+var root = new RootCommand("yj: youth justice indicators from case-level data (a YouthJustice.Sdk sample host). With no command, prints the indicator report for the embedded sample dataset.")
+{
+    CommonOptions.Format,
+    CommonOptions.Output,
+    SdkHost.Plugins,
+    SdkHost.ContinueWithoutFaultyPlugins,
+    ValidateCommand.Policy,
+    ValidateCommand.Rejects,
+    GenerateCommand.Create(progress),
+    ValidateCommand.Create(progress),
+    ReportCommand.Create(progress),
+    ExplainCommand.Create(progress),
+    PluginsCommand.Create(),
+};
+ReportCommand.AddTo(root, progress);
+
+try
+{
+    // The SDK's own failures are mapped to documented exit codes below, so System.CommandLine must let them through.
+    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (PluginFailureException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine("Use --continue-without-faulty-plugins to run without them, or `yj plugins list` to see every plugin's status.");
+    return ExitCodes.PluginError;
+}
+catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine(ex.Message);
+    return ExitCodes.IoError;
+}
+catch (FormatException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return ExitCodes.UsageError;
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using YouthJustice.Sdk.Plugins;
+
+namespace YouthJustice.Sdk.Samples.Console;
+
+/// <summary>The composition root: the SDK, its national indicators and the plugins, as any host would compose them.</summary>
+internal static class SdkHost
+{
+    public static readonly Option<DirectoryInfo?> Plugins = new("--plugins")
+    {
+        Description = "The plugins folder (one subfolder per plugin). Default: the plugins built with the solution, beside yj.",
+        Recursive = true,
+    };
+
+    public static readonly Option<bool> ContinueWithoutFaultyPlugins = new("--continue-without-faulty-plugins")
+    {
+        Description = "Leave out a plugin that fails to load (and say so) instead of stopping.",
+        Recursive = true,
+    };
+
+    /// <summary>The plugins built with the solution land here (plugins/Plugins.targets).</summary>
+    public static string DefaultPluginsDirectory => Path.Combine(AppContext.BaseDirectory, "plugins");
+
+    /// <summary>Builds the registry; a faulty plugin under fail-fast throws <see cref="PluginFailureException"/>.</summary>
+    public static ServiceProvider Build(ParseResult parse, PluginFailurePolicy? policy = null)
+    {
+        var pluginsDirectory = parse.GetValue(Plugins)?.FullName ?? DefaultPluginsDirectory;
+        var services = new ServiceCollection();
+        services.AddYouthJustice(options =>
+        {
+            options.FailurePolicy = policy ?? (parse.GetValue(ContinueWithoutFaultyPlugins)
+                ? PluginFailurePolicy.ContinueWithoutFaultyPlugins
+                : PluginFailurePolicy.FailFast);
+            // A missing default folder means "no plugins were built"; a folder the user named must exist.
+            options.PluginsDirectory = Directory.Exists(pluginsDirectory) || parse.GetValue(Plugins) is not null ? pluginsDirectory : null;
+        });
+        return services.BuildServiceProvider();
+    }
+}
