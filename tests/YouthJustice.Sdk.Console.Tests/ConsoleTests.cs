@@ -1,0 +1,178 @@
+using System.Text.Json;
+
+namespace YouthJustice.Sdk.Console.Tests;
+
+/// <summary>The console sample run as a separate process, as a user would run it.</summary>
+public sealed class ConsoleTests : IDisposable
+{
+    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("yj-console-tests-");
+
+    public void Dispose() => _work.Delete(recursive: true);
+
+    [Fact]
+    public void The_default_command_prints_the_indicator_report_for_the_embedded_sample_and_exits_0()
+    {
+        var run = ConsoleProcess.Run(_work.FullName);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("YouthJustice.Sdk indicator report", run.StdOut);
+        Assert.Contains("embedded sample dataset", run.StdOut);
+        Assert.Matches(@"read (\d+) = accepted \1 \+ rejected 0", run.StdOut);
+        foreach (var section in new[]
+        {
+            "First time entrants", "Proven reoffending (Ministry of Justice method)", "Live reoffending tracker",
+            "Custody and remand", "Disproportionality", "YJB key performance indicators",
+            // Coventry's own indicators; every plugin's board section (plugin figures are for the plugin's own authority).
+            "plugin coventry-diversion", "(coventry-diversion)", "(leicester-early-intervention)", "(warwickshire-ecm)",
+        })
+        {
+            Assert.Contains(section, run.StdOut);
+        }
+        Assert.DoesNotContain("Plugin errors", run.StdOut);
+    }
+
+    [Fact]
+    public void Report_as_json_is_a_document_whose_rows_carry_numerator_denominator_and_interval()
+    {
+        var run = ConsoleProcess.Run(_work.FullName, "report", "--period", "2021/22", "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = JsonDocument.Parse(run.StdOut);
+        var fte = json.RootElement.GetProperty("First time entrants").EnumerateArray()
+            .Single(r => r.GetProperty("indicator").GetString() == "First time entrants per 100,000 aged 10-17");
+        Assert.Equal("2021/22", fte.GetProperty("period").GetString());
+        var numerator = decimal.Parse(fte.GetProperty("numerator").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var denominator = decimal.Parse(fte.GetProperty("denominator").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var value = decimal.Parse(fte.GetProperty("value").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(Math.Round(numerator / denominator * 100_000m, 0, MidpointRounding.AwayFromZero), value);
+        Assert.Contains(" to ", fte.GetProperty("95% interval").GetString());
+    }
+
+    [Fact]
+    public void Report_for_publication_suppresses_small_counts()
+    {
+        var run = ConsoleProcess.Run(_work.FullName, "report", "--period", "2021/22", "--publish", "--format", "csv");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("publication: counts of 5 or fewer suppressed", run.StdOut);
+        // Remand counts for one authority and year are small: they must not appear as numbers.
+        var remandRows = run.StdOut.Split('\n').Where(l => l.Contains("Children remanded,", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(remandRows);
+        Assert.Contains(run.StdOut.Split('\n'), l => l.Contains(",~,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Plugins_list_shows_the_three_local_plugins_loaded()
+    {
+        var run = ConsoleProcess.Run(_work.FullName, "plugins", "list", "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = JsonDocument.Parse(run.StdOut);
+        Assert.Equal(3, json.RootElement.GetProperty("Plugins loaded (3)").GetArrayLength());
+        Assert.Equal(0, json.RootElement.GetProperty("Load errors (0)").GetArrayLength());
+        Assert.Contains("coventry-diversion", run.StdOut);
+        Assert.Contains("leicester-early-intervention", run.StdOut);
+        Assert.Contains("warwickshire-ecm", run.StdOut);
+        Assert.Contains("E08000026", run.StdOut);
+        Assert.Contains("E06000016", run.StdOut);
+        Assert.Contains("E10000031", run.StdOut);
+    }
+
+    [Fact]
+    public void Generate_then_validate_round_trips_and_the_same_seed_writes_the_same_bytes()
+    {
+        var first = Path.Combine(_work.FullName, "first");
+        var second = Path.Combine(_work.FullName, "second");
+
+        Assert.Equal(0, ConsoleProcess.Run(_work.FullName, "generate", "--seed", "7", "--preset", "leicester", first).ExitCode);
+        Assert.Equal(0, ConsoleProcess.Run(_work.FullName, "generate", "--seed", "7", "--preset", "leicester", second).ExitCode);
+        var validate = ConsoleProcess.Run(_work.FullName, "validate", first, "--format", "csv");
+
+        Assert.True(validate.ExitCode == 0, validate.ToString());
+        Assert.Contains("succeeded", validate.StdOut);
+        var files = Directory.GetFiles(first).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Contains("children.csv", files);
+        foreach (var file in files)
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(first, file!)), File.ReadAllBytes(Path.Combine(second, file!)));
+        }
+    }
+
+    [Fact]
+    public void Validate_on_a_broken_dataset_exits_1_and_names_the_file_line_field_and_reason()
+    {
+        var folder = Path.Combine(_work.FullName, "broken");
+        Assert.Equal(0, ConsoleProcess.Run(_work.FullName, "generate", "--seed", "3", folder).ExitCode);
+        var children = Path.Combine(folder, "children.csv");
+        var lines = File.ReadAllLines(children);
+        var header = lines[0].Split(',');
+        var dobColumn = Array.IndexOf(header, "date_of_birth");
+        Assert.True(dobColumn >= 0, "children.csv has a date_of_birth column");
+        var cells = lines[4].Split(',');
+        cells[dobColumn] = "2009-02-30";
+        lines[4] = string.Join(',', cells);
+        File.WriteAllLines(children, lines);
+
+        var run = ConsoleProcess.Run(_work.FullName, "validate", folder, "--format", "csv");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("FAILED", run.StdOut);
+        Assert.Contains(run.StdOut.Split('\n'), l => l.StartsWith("Errors", StringComparison.Ordinal) && l.Contains("children.csv,5,date_of_birth,2009-02-30,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Lenient_validation_loads_the_good_rows_writes_the_rejects_and_reconciles()
+    {
+        var folder = Path.Combine(_work.FullName, "lenient");
+        var rejects = Path.Combine(_work.FullName, "rejects");
+        Assert.Equal(0, ConsoleProcess.Run(_work.FullName, "generate", "--seed", "3", folder).ExitCode);
+        var offences = Path.Combine(folder, "offences.csv");
+        var lines = File.ReadAllLines(offences);
+        var gravity = Array.IndexOf(lines[0].Split(','), "gravity");
+        var cells = lines[2].Split(',');
+        cells[gravity] = "9";
+        lines[2] = string.Join(',', cells);
+        File.WriteAllLines(offences, lines);
+
+        var run = ConsoleProcess.Run(_work.FullName, "validate", folder, "--policy", "lenient", "--rejects", rejects, "--format", "csv");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains(run.StdOut.Split('\n'), l => l.Contains("offences.csv,yes,", StringComparison.Ordinal) && l.EndsWith(",yes", StringComparison.Ordinal));
+        Assert.DoesNotContain(",NO", run.StdOut);
+        var rejected = File.ReadAllText(Path.Combine(rejects, "offences.rejects.csv"));
+        Assert.Contains("gravity", rejected);
+    }
+
+    [Fact]
+    public void Explain_lists_the_children_behind_a_first_time_entrant_figure()
+    {
+        var run = ConsoleProcess.Run(_work.FullName, "explain", "fte-count", "2021/22", "--format", "csv");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("fte-count v1", run.StdOut);
+        var numeratorRows = run.StdOut.Split('\n').Count(l => l.StartsWith("Records,numerator,child,", StringComparison.Ordinal));
+        Assert.Matches($@"numerator records,{numeratorRows} child", run.StdOut);
+        Assert.True(numeratorRows > 0);
+    }
+
+    [Theory]
+    [InlineData("report", "--period", "next year")]
+    [InlineData("explain", "no-such-indicator", "2021/22")]
+    [InlineData("explain", "fte-count", "2021/23")]
+    public void Bad_arguments_exit_2_with_a_message(params string[] args)
+    {
+        var run = ConsoleProcess.Run(_work.FullName, args);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.False(string.IsNullOrWhiteSpace(run.StdErr));
+    }
+
+    [Fact]
+    public void A_plugins_folder_that_does_not_exist_exits_4()
+    {
+        var run = ConsoleProcess.Run(_work.FullName, "plugins", "list", "--plugins", Path.Combine(_work.FullName, "missing"));
+
+        Assert.True(run.ExitCode == 4, run.ToString());
+        Assert.Contains("missing", run.StdErr);
+    }
+}
