@@ -46,3 +46,8 @@ catch (FormatException ex)
     Console.Error.WriteLine(ex.Message);
     return ExitCodes.UsageError;
 }
+catch (Exception ex)
+{
+    Console.Error.WriteLine($"Internal error (a bug in yj or the SDK; please report it with this message): {ex}");
+    return ExitCodes.InternalError;
+}
