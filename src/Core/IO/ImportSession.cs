@@ -479,10 +479,11 @@ internal sealed class ImportSession
 
     private BoardAttendance? ConvertBoardAttendance(RowParser row)
     {
-        var date = row.Date(0);
-        var agency = row.Text(1);
-        var attendance = row.Code<AttendanceLevel>(2, "attendance level");
-        return row.HasErrors ? null : new BoardAttendance(date, agency, attendance);
+        var area = row.Text(0);
+        var date = row.Date(1);
+        var agency = row.Text(2);
+        var attendance = row.Code<AttendanceLevel>(3, "attendance level");
+        return row.HasErrors ? null : new BoardAttendance(area, date, agency, attendance);
     }
 
     private PopulationEstimate? ConvertPopulation(RowParser row)
