@@ -420,11 +420,17 @@ public sealed class YouthJusticeRegistry : IYouthJusticeRegistry
     }
 
     /// <summary>An overridden indicator: computes with the changed definition and names the overrides in every result.</summary>
+    /// <remarks>The override names come first, in declaration order, followed by whatever the indicator itself lists (a
+    /// national indicator lists each parameter that differs from the national definition, e.g.
+    /// <c>waitingPeriodMonths=3 (national: 0)</c>); an entry is listed once.</remarks>
     private sealed class OverriddenIndicator(IIndicator inner, ImmutableArray<string> names) : IIndicator
     {
         public IndicatorDefinition Definition => inner.Definition;
 
         public IReadOnlyList<IndicatorResult> Compute(IndicatorContext context, IndicatorQuery query) =>
-            [.. inner.Compute(context, query).Select(r => r with { AppliedOverrides = r.AppliedOverrides.AddRange(names.Except(r.AppliedOverrides)) })];
+            [.. inner.Compute(context, query).Select(r => r with
+            {
+                AppliedOverrides = [.. names.Concat(r.AppliedOverrides.IsDefault ? [] : r.AppliedOverrides).Distinct(StringComparer.Ordinal)],
+            })];
     }
 }
