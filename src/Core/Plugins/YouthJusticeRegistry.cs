@@ -79,7 +79,8 @@ public interface IYouthJusticeRegistry
     /// <exception cref="PluginFailureException">A section threw and the policy is fail-fast.</exception>
     ReportRun BuildReportSections(IndicatorContext context, IndicatorQuery query);
 
-    /// <summary>Runs every validation rule and checks every episode of a programme with a pathway against it.</summary>
+    /// <summary>Runs every validation rule and checks every episode of a programme with a pathway against it. A pathway
+    /// finding names the step at fault as <see cref="RecordKinds.PathwayEvent"/> <c>episode-id#n</c>.</summary>
     /// <exception cref="PluginFailureException">A rule threw and the policy is fail-fast.</exception>
     ValidationRun Validate(Dataset dataset);
 
@@ -371,7 +372,8 @@ public sealed class YouthJusticeRegistry : IYouthJusticeRegistry
                 {
                     var ruleId = $"{OwnerOf(pathway) ?? PluginError.CoreId}.pathway.{pathway.ProgrammeCode}";
                     findings.AddRange(pathway.Validate(episode.Id, events).Select(i =>
-                        new ValidationFinding(ruleId, "pathway-event", i.EpisodeId, "State", $"{i.Date:uuuu-MM-dd} {i.State}: {i.Message}")));
+                        new ValidationFinding(ruleId, RecordKinds.PathwayEvent, RecordKinds.PathwayEventId(i.EpisodeId, StepOrdinal(events, i)), "State",
+                            $"{i.Date:uuuu-MM-dd} {i.State}: {i.Message}")));
                 }
             }
         }
@@ -395,6 +397,10 @@ public sealed class YouthJusticeRegistry : IYouthJusticeRegistry
             throw new PluginFailureException([Threw("eligibility rule", ruleId, ex)]);
         }
     }
+
+    /// <summary>The position, among its episode's events in dataset order, of the step a pathway issue is about.</summary>
+    private static int StepOrdinal(List<PathwayEvent> events, PathwayIssue issue) =>
+        Math.Max(0, events.FindIndex(e => e.Date == issue.Date && string.Equals(e.State, issue.State, StringComparison.Ordinal)));
 
     private string? OwnerOf(ProgrammePathway pathway) =>
         LoadReport.Loaded.FirstOrDefault(p => p.Adds.PathwayProgrammeCodes.Contains(pathway.ProgrammeCode))?.Id;
