@@ -138,4 +138,19 @@ public class NationalOverrideTests
         Assert.Equal(new MethodologyRef(KeyPerformanceIndicators.BoardAttendanceId, 2), local.Methodology);
         Assert.Equal(["local-board-police-and-health"], local.AppliedOverrides.ToArray());
     }
+
+    [Fact]
+    public void An_override_that_gives_a_national_parameter_an_unreadable_value_is_an_invalid_override_of_its_plugin()
+    {
+        var broken = new DefinitionOverride("local-tracker-waiting-three", NationalIndicatorIds.TrackerBinary,
+            "Waits three months, spelt out.", d => d.WithParameter(NationalParameters.WaitingPeriodMonths, "three"));
+        var catalog = new PluginCatalog();
+        catalog.AddPlugin(new OverridingPlugin(broken), Manifest);
+
+        var ex = Assert.Throws<PluginFailureException>(() => new YouthJusticeRegistry(catalog, NationalIndicators.CreateAll()));
+
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal(("local-rules", PluginErrorKind.InvalidOverride, "local-tracker-waiting-three"), (error.PluginId, error.Kind, error.ComponentId));
+        Assert.Contains("applying it threw FormatException", error.Message, StringComparison.Ordinal);
+    }
 }

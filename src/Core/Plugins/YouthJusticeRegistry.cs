@@ -221,7 +221,7 @@ public sealed class YouthJusticeRegistry : IYouthJusticeRegistry
         {
             return new PluginError(plugin.Id, PluginErrorKind.InvalidOverride, Fail("no such indicator is registered"), ComponentId: o.Name);
         }
-        if (target is not IOverridableIndicator)
+        if (target is not IOverridableIndicator overridable)
         {
             return new PluginError(plugin.Id, PluginErrorKind.InvalidOverride, Fail("that indicator does not implement IOverridableIndicator"), ComponentId: o.Name);
         }
@@ -232,6 +232,8 @@ public sealed class YouthJusticeRegistry : IYouthJusticeRegistry
             {
                 return new PluginError(plugin.Id, PluginErrorKind.InvalidOverride, Fail("the change must keep the indicator's id"), ComponentId: o.Name);
             }
+            // The indicator reads its parameters when it is built: a value it cannot use is the override's fault.
+            overridable.WithDefinition(changed);
         }
 #pragma warning disable CA1031 // An override is plugin code: whatever it throws is reported against the plugin.
         catch (Exception ex)
