@@ -147,15 +147,20 @@ internal sealed class ConsentValidationRule : IValidationRule
             }
             if (e.StartDate is not null)
             {
-                yield return new ValidationFinding(Id, "episode", e.Id, "StartDate", "Consent was declined, yet an intervention start date is recorded.");
+                yield return new ValidationFinding(Id, RecordKinds.Episode, e.Id, "StartDate", "Consent was declined, yet an intervention start date is recorded.");
             }
             if (e.Engagement == Engagement.Engaged)
             {
-                yield return new ValidationFinding(Id, "episode", e.Id, "Engagement", "Consent was declined, yet the child is recorded as engaged.");
+                yield return new ValidationFinding(Id, RecordKinds.Episode, e.Id, "Engagement", "Consent was declined, yet the child is recorded as engaged.");
             }
-            if (events[e.Id].Any(x => string.Equals(x.State, CoventryPlugin.DiversionStates.VoluntaryIntervention, StringComparison.OrdinalIgnoreCase)))
+            var steps = events[e.Id].ToList();
+            for (var n = 0; n < steps.Count; n++)
             {
-                yield return new ValidationFinding(Id, "pathway-event", e.Id, "State", "Consent was declined, yet a voluntary intervention step is recorded.");
+                if (string.Equals(steps[n].State, CoventryPlugin.DiversionStates.VoluntaryIntervention, StringComparison.OrdinalIgnoreCase))
+                {
+                    yield return new ValidationFinding(Id, RecordKinds.PathwayEvent, RecordKinds.PathwayEventId(e.Id, n), "State",
+                        "Consent was declined, yet a voluntary intervention step is recorded.");
+                }
             }
         }
     }
@@ -177,7 +182,7 @@ internal sealed class HealthReferralValidationRule : IValidationRule
             var states = events[e.Id].Select(x => x.State.ToUpperInvariant()).ToHashSet();
             if (states.Contains(CoventryPlugin.DiversionStates.Assessment) && !states.Contains(CoventryPlugin.DiversionStates.HealthReferral))
             {
-                yield return new ValidationFinding(Id, "episode", e.Id, null, "The child was assessed but not referred to the health team; every child on the pathway should be.", FindingSeverity.Warning);
+                yield return new ValidationFinding(Id, RecordKinds.Episode, e.Id, null, "The child was assessed but not referred to the health team; every child on the pathway should be.", FindingSeverity.Warning);
             }
         }
     }

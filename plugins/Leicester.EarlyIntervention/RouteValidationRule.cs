@@ -17,12 +17,12 @@ internal sealed class RouteValidationRule : IValidationRule
         {
             if (!LeicesterPlugin.Routes.All.Contains(e.Route ?? "", StringComparer.OrdinalIgnoreCase))
             {
-                yield return new ValidationFinding(Id, "episode", e.Id, "Route",
+                yield return new ValidationFinding(Id, RecordKinds.Episode, e.Id, "Route",
                     $"Route '{e.Route}' is not one of {string.Join(", ", LeicesterPlugin.Routes.All)}.");
             }
             if (e.EligibilityBasis is { } basis && !LeicesterPlugin.Bases.All.Contains(basis, StringComparer.OrdinalIgnoreCase))
             {
-                yield return new ValidationFinding(Id, "episode", e.Id, "EligibilityBasis",
+                yield return new ValidationFinding(Id, RecordKinds.Episode, e.Id, "EligibilityBasis",
                     $"Eligibility basis '{basis}' is not one of {string.Join(", ", LeicesterPlugin.Bases.All)}.");
             }
         }

@@ -18,7 +18,7 @@ internal sealed class ParentInclusionRule : IValidationRule
         ArgumentNullException.ThrowIfNull(dataset);
         return dataset.Assessments
             .Where(a => string.Equals(a.Kind, "ECM", StringComparison.OrdinalIgnoreCase) && a.AceCount > 0 && !a.ParentIncluded)
-            .Select(a => new ValidationFinding(Id, "assessment", a.Id, "ParentIncluded",
+            .Select(a => new ValidationFinding(Id, RecordKinds.Assessment, a.Id, "ParentIncluded",
                 "The child has experienced ACEs, so a parent or carer should be included in the ECM assessment (004 L386).", FindingSeverity.Warning));
     }
 }
@@ -40,15 +40,21 @@ internal sealed class EcmRecordsRule : IValidationRule
     {
         ArgumentNullException.ThrowIfNull(dataset);
         var episodes = dataset.Episodes.GroupBy(e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        foreach (var e in dataset.PathwayEvents.Where(e => EcmOnly.Contains(e.State, StringComparer.OrdinalIgnoreCase)))
+        var names = RecordKinds.PathwayEventIds(dataset.PathwayEvents);
+        for (var i = 0; i < dataset.PathwayEvents.Count; i++)
         {
+            var e = dataset.PathwayEvents[i];
+            if (!EcmOnly.Contains(e.State, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
             if (!episodes.TryGetValue(e.EpisodeId, out var episode))
             {
-                yield return new ValidationFinding(Id, "pathway-event", e.EpisodeId, "EpisodeId", $"{e.State} is recorded against episode '{e.EpisodeId}', which does not exist.");
+                yield return new ValidationFinding(Id, RecordKinds.PathwayEvent, names[i], "EpisodeId", $"{e.State} is recorded against episode '{e.EpisodeId}', which does not exist.");
             }
             else if (!EcmIds.IsEcm(episode) && episode.Programme.Code != "ECM")
             {
-                yield return new ValidationFinding(Id, "pathway-event", e.EpisodeId, "State", $"{e.State} is an ECM record but episode '{e.EpisodeId}' is on {episode.Programme.Code}.");
+                yield return new ValidationFinding(Id, RecordKinds.PathwayEvent, names[i], "State", $"{e.State} is an ECM record but episode '{e.EpisodeId}' is on {episode.Programme.Code}.");
             }
         }
     }

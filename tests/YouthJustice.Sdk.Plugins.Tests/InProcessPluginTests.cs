@@ -68,6 +68,7 @@ public class InProcessPluginTests
         Assert.Equal(("rules", PluginErrorKind.ThrowsWhileComputing, "rules.broken"), (error.PluginId, error.Kind, error.ComponentId));
         var finding = Assert.Single(run.Findings);
         Assert.Equal("rules.pathway.LOCAL_P", finding.RuleId);
+        Assert.Equal((RecordKinds.PathwayEvent, "E1#0"), (finding.RecordKind, finding.RecordId));
     }
 
     [Fact]

@@ -42,6 +42,9 @@ public class CoventryRuleTests
         var findings = registry.Validate(dataset).Findings;
         Assert.Contains(findings, f => f.RuleId == "coventry-diversion.consent" && f.Field == "StartDate");
         Assert.Contains(findings, f => f.RuleId == "coventry-diversion.pathway.COVENTRY_DIVERSION");
+        // The step at fault is named by its episode and position: D1's fourth event, the voluntary intervention.
+        Assert.Contains(findings, f => f is { RuleId: "coventry-diversion.consent", RecordKind: RecordKinds.PathwayEvent, RecordId: "D1#3" });
+        Assert.Contains(findings, f => f is { RuleId: "coventry-diversion.pathway.COVENTRY_DIVERSION", RecordKind: RecordKinds.PathwayEvent, RecordId: "D1#3" });
         var engagement = registry.Compute(IndicatorContext.For(dataset), Year(2022), ["coventry-diversion.engagement-rate"]).Results.Single();
         Assert.Equal(0m, engagement.Numerator);
         Assert.Equal(0m, engagement.Denominator);
@@ -325,6 +328,6 @@ public class WarwickshireRuleTests
 
         var findings = LoadedPlugins.Registry.Validate(dataset).Findings;
 
-        Assert.Contains(findings, f => f.RuleId == "warwickshire-ecm.records");
+        Assert.Contains(findings, f => f is { RuleId: "warwickshire-ecm.records", RecordKind: RecordKinds.PathwayEvent, RecordId: "P1#0" });
     }
 }

@@ -193,11 +193,12 @@ public sealed record VictimContact(
     bool RestorativeJusticeOffered,
     bool RestorativeJusticeTakenUp);
 
-/// <summary>A partner agency's attendance at one management board meeting (YJB KPI 7).</summary>
+/// <summary>A partner agency's attendance at one meeting of an area's youth justice management board (YJB KPI 7).</summary>
+/// <param name="AreaCode">ONS code of the local authority whose board met, e.g. <c>E08000026</c>.</param>
 /// <param name="MeetingDate">The date of the meeting.</param>
 /// <param name="Agency">The partner agency, e.g. <c>POLICE</c>, <c>EDUCATION</c>, <c>HEALTH</c>.</param>
 /// <param name="Attendance">How the agency was represented.</param>
-public sealed record BoardAttendance(LocalDate MeetingDate, string Agency, AttendanceLevel Attendance);
+public sealed record BoardAttendance(string AreaCode, LocalDate MeetingDate, string Agency, AttendanceLevel Attendance);
 
 /// <summary>A population estimate (an ONS mid-year estimate) for one area, year and single year of age.</summary>
 /// <param name="AreaCode">ONS area code.</param>

@@ -51,15 +51,24 @@ public enum FindingSeverity
 
 /// <summary>A problem a validation rule found in a record.</summary>
 /// <param name="RuleId">The rule that found it.</param>
-/// <param name="RecordKind">What kind of record, e.g. <c>episode</c>, <c>pathway-event</c>.</param>
-/// <param name="RecordId">The record's id.</param>
+/// <param name="RecordKind">What kind of record: one of <see cref="RecordKinds"/>, e.g. <see cref="RecordKinds.Episode"/>.</param>
+/// <param name="RecordId">The record's name as <see cref="RecordKinds"/> defines it: its id, or for a pathway event
+/// <c>episode-id#n</c> (<see cref="RecordKinds.PathwayEventId"/>), or for another record without an id its position
+/// <c>#n</c>. <see cref="RecordKinds.IdsOf"/> gives every record's name.</param>
 /// <param name="Field">The field at fault, if one.</param>
 /// <param name="Message">What is wrong.</param>
-/// <param name="Severity">How serious it is.</param>
+/// <param name="Severity">How serious it is. On import, an <see cref="FindingSeverity.Error"/> rejects the record; a
+/// <see cref="FindingSeverity.Warning"/> is reported and rejects nothing.</param>
 public sealed record ValidationFinding(string RuleId, string RecordKind, string RecordId, string? Field, string Message, FindingSeverity Severity = FindingSeverity.Error);
 
 /// <summary>A check a plugin runs over its own data (e.g. routes it knows, consent before intervention).</summary>
-/// <remarks>Implementations must be thread-safe.</remarks>
+/// <remarks>
+/// <para>The registry runs it on demand (<c>IYouthJusticeRegistry.Validate</c>) and the importer runs it on every import
+/// whose <c>ImportOptions.ValidationRules</c> hold it, after the row rules. On import, a finding that names a record kind
+/// or id the dataset does not have is reported as an error of the rule, and a rule that throws is reported by its id and
+/// not applied.</para>
+/// <para>Implementations must be thread-safe and should return findings for bad data rather than throw.</para>
+/// </remarks>
 public interface IValidationRule
 {
     /// <summary>The rule's id, prefixed by the plugin id.</summary>

@@ -221,7 +221,7 @@ public static class DatasetExporter
         }),
         DatasetEntity.BoardAttendance => dataset.BoardAttendances.Select(b => new string?[]
         {
-            Date(b.MeetingDate), b.Agency, Code<AttendanceLevel>(b.Attendance),
+            b.AreaCode, Date(b.MeetingDate), b.Agency, Code<AttendanceLevel>(b.Attendance),
         }),
         DatasetEntity.Populations => dataset.Populations.Select(p => new string?[]
         {

@@ -107,7 +107,7 @@ internal static class DatasetSchema
         Req("restorative_justice_offered", ColumnKind.Boolean), Req("restorative_justice_taken_up", ColumnKind.Boolean));
 
     public static readonly EntitySchema BoardAttendance = new(DatasetEntity.BoardAttendance, "board-attendance", "board attendance",
-        Req("meeting_date", ColumnKind.Date), Req("agency", ColumnKind.Text), Req("attendance", ColumnKind.Code));
+        Req("area_code", ColumnKind.Text), Req("meeting_date", ColumnKind.Date), Req("agency", ColumnKind.Text), Req("attendance", ColumnKind.Code));
 
     public static readonly EntitySchema Populations = new(DatasetEntity.Populations, "populations", "population estimate",
         Req("area_code", ColumnKind.Text), Req("year", ColumnKind.Integer), Req("age", ColumnKind.Integer), Opt("sex", ColumnKind.Code),

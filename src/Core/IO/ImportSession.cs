@@ -13,6 +13,7 @@ internal sealed class ImportSession
     private readonly bool _json;
     private readonly ImportOptions _options;
     private readonly List<ImportError> _errors = [];
+    private readonly List<ImportError> _warnings = [];
     private readonly List<ImportFileReport> _files = [];
     private readonly Dictionary<DatasetEntity, List<int>> _positions = [];
     private RowParser _row = null!;
@@ -46,7 +47,7 @@ internal sealed class ImportSession
 
     public void FatalError(string file, int? line, string reason) => _errors.Add(new ImportError(file, line, null, null, null, reason));
 
-    public ImportResult Fail() => new(null, new ImportReport(_source, _options.Policy, false, _files, _errors));
+    public ImportResult Fail() => new(null, new ImportReport(_source, _options.Policy, false, _files, _errors, _warnings));
 
     public ImportResult Run(LocalDate asOf, Func<EntitySchema, RowSource?> open)
     {
@@ -93,10 +94,10 @@ internal sealed class ImportSession
         };
         if (_options.ValidationRules.Count > 0 && (Lenient || !HasErrors))
         {
-            dataset = new RuleRunner(_options.ValidationRules, _files, _positions, _errors, Lenient).Apply(dataset);
+            dataset = new RuleRunner(_options.ValidationRules, _files, _positions, _errors, _warnings, Lenient).Apply(dataset);
         }
         var succeeded = Lenient || !HasErrors;
-        return new ImportResult(succeeded ? dataset : null, new ImportReport(_source, _options.Policy, succeeded, _files, _errors));
+        return new ImportResult(succeeded ? dataset : null, new ImportReport(_source, _options.Policy, succeeded, _files, _errors, _warnings));
     }
 
     /// <summary>Reads one file: converts each record, counts it, and rejects it (with every problem) or accepts it.</summary>
@@ -479,10 +480,11 @@ internal sealed class ImportSession
 
     private BoardAttendance? ConvertBoardAttendance(RowParser row)
     {
-        var date = row.Date(0);
-        var agency = row.Text(1);
-        var attendance = row.Code<AttendanceLevel>(2, "attendance level");
-        return row.HasErrors ? null : new BoardAttendance(date, agency, attendance);
+        var area = row.Text(0);
+        var date = row.Date(1);
+        var agency = row.Text(2);
+        var attendance = row.Code<AttendanceLevel>(3, "attendance level");
+        return row.HasErrors ? null : new BoardAttendance(area, date, agency, attendance);
     }
 
     private PopulationEstimate? ConvertPopulation(RowParser row)

@@ -2,7 +2,7 @@ using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Text;
 using YouthJustice.Sdk.Domain;
-using YouthJustice.Sdk.Internal;
+using YouthJustice.Sdk.Plugins;
 
 namespace YouthJustice.Sdk.IO;
 
@@ -34,8 +34,12 @@ public sealed record ImportOptions
     /// per file that had rejections. <see langword="null"/> (the default) writes nothing.</summary>
     public string? RejectsDirectory { get; init; }
 
-    /// <summary>Extra dataset-level rules (e.g. from plugins), run after the built-in row rules on the loaded dataset.</summary>
-    public IReadOnlyList<IDatasetValidationRule> ValidationRules { get; init; } = [];
+    /// <summary>Extra dataset-level rules (e.g. every loaded plugin's, see
+    /// <see cref="YouthJusticeRegistryExtensions.CreateImportOptions"/>), run after the built-in row rules on the loaded
+    /// dataset. Under <see cref="ImportPolicy.Strict"/> an error finding fails the import; under
+    /// <see cref="ImportPolicy.Lenient"/> it rejects the record it names (and the records that depend on it). A warning
+    /// finding is listed in <see cref="ImportReport.Warnings"/> and rejects nothing.</summary>
+    public IReadOnlyList<IValidationRule> ValidationRules { get; init; } = [];
 }
 
 /// <summary>One problem found while importing: where it is, which field, the value and why it was refused.</summary>
@@ -103,13 +107,14 @@ public sealed record ImportFileReport
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class ImportReport
 {
-    internal ImportReport(string source, ImportPolicy policy, bool succeeded, IList<ImportFileReport> files, IList<ImportError> errors)
+    internal ImportReport(string source, ImportPolicy policy, bool succeeded, IList<ImportFileReport> files, IList<ImportError> errors, IList<ImportError> warnings)
     {
         Source = source;
         Policy = policy;
         Succeeded = succeeded;
         Files = new ReadOnlyCollection<ImportFileReport>(files);
         Errors = new ReadOnlyCollection<ImportError>(errors);
+        Warnings = new ReadOnlyCollection<ImportError>(warnings);
     }
 
     /// <summary>The folder or JSON file imported.</summary>
@@ -127,6 +132,10 @@ public sealed class ImportReport
 
     /// <summary>Every error found, in the order found.</summary>
     public IReadOnlyList<ImportError> Errors { get; }
+
+    /// <summary>Warning findings of the <see cref="ImportOptions.ValidationRules"/>, located like errors: reported, but
+    /// they reject nothing and never fail an import.</summary>
+    public IReadOnlyList<ImportError> Warnings { get; }
 
     /// <summary>Total records read across every file.</summary>
     public long TotalRead => Sum(static f => f.Read);
@@ -157,6 +166,18 @@ public sealed class ImportReport
         if (Errors.Count > MaxListed)
         {
             text.Append(CultureInfo.InvariantCulture, $"  ... and {Errors.Count - MaxListed} more (see Errors)\n");
+        }
+        if (Warnings.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{Warnings.Count} warning(s):\n");
+            for (var i = 0; i < Warnings.Count && i < MaxListed; i++)
+            {
+                text.Append("  ").Append(Warnings[i]).Append('\n');
+            }
+            if (Warnings.Count > MaxListed)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  ... and {Warnings.Count - MaxListed} more (see Warnings)\n");
+            }
         }
         return text.ToString();
     }
@@ -211,37 +232,4 @@ public enum DatasetEntity
     Populations = 11,
     /// <summary><c>reference-populations.csv</c>: reference populations.</summary>
     ReferencePopulations = 12,
-}
-
-/// <summary>
-/// A dataset-level validation rule, run after the built-in row rules on the loaded dataset. Plugins implement it to add
-/// local checks (e.g. "a diversion episode needs consent").
-/// </summary>
-/// <remarks>Implementations must be thread-safe and must not throw for bad data: they return violations instead. A rule
-/// that throws (or names a record that does not exist) is reported by name as an error and not applied. Under <see cref="ImportPolicy.Strict"/> any violation fails the import; under <see cref="ImportPolicy.Lenient"/> the
-/// named records are removed, together with the records that depend on them.</remarks>
-public interface IDatasetValidationRule
-{
-    /// <summary>A short name, quoted in every violation's reason.</summary>
-    string Name { get; }
-
-    /// <summary>Checks the dataset.</summary>
-    /// <param name="dataset">The dataset as loaded by the row rules.</param>
-    /// <returns>The violations; empty when the dataset passes.</returns>
-    IEnumerable<DatasetRuleViolation> Validate(Dataset dataset);
-}
-
-/// <summary>A record that broke an <see cref="IDatasetValidationRule"/>.</summary>
-/// <param name="Entity">The list the record is in.</param>
-/// <param name="Index">The record's 0-based index in that list of the dataset given to the rule.</param>
-/// <param name="Field">The column at fault, if one is.</param>
-/// <param name="Reason">Why the record is refused.</param>
-public sealed record DatasetRuleViolation(DatasetEntity Entity, int Index, string? Field, string Reason)
-{
-    /// <summary>Checks the arguments.</summary>
-    internal void Check()
-    {
-        Preconditions.CheckArgument(Index >= 0, nameof(Index), "A violation's index must not be negative.");
-        Preconditions.CheckNotBlank(Reason, nameof(Reason));
-    }
 }

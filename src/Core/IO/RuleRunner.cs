@@ -1,76 +1,132 @@
 using YouthJustice.Sdk.Domain;
+using YouthJustice.Sdk.Plugins;
 
 namespace YouthJustice.Sdk.IO;
 
 /// <summary>
-/// Runs the extra <see cref="IDatasetValidationRule"/>s on a loaded dataset. Violations become errors located at the
-/// record's line (or JSON position); under the lenient policy the named records are removed with every record that
-/// depends on them, and the file counts move from accepted to rejected so they still reconcile.
+/// Runs the extra <see cref="IValidationRule"/>s (e.g. plugins') on a loaded dataset. Each finding's
+/// <see cref="ValidationFinding.RecordKind"/> and <see cref="ValidationFinding.RecordId"/> are resolved to a record as
+/// <see cref="RecordKinds"/> names them. An error finding becomes an error located at the record's line (or JSON
+/// position), and under the lenient policy the record is removed with every record that depends on it, the file counts
+/// moving from accepted to rejected so they still reconcile. A warning finding is reported as a warning and rejects
+/// nothing. A finding naming an unknown kind or record is an error of its rule; a rule that throws is reported by id and
+/// not applied.
 /// </summary>
 internal sealed class RuleRunner(
-    IReadOnlyList<IDatasetValidationRule> rules,
+    IReadOnlyList<IValidationRule> rules,
     List<ImportFileReport> files,
     Dictionary<DatasetEntity, List<int>> positions,
     List<ImportError> errors,
+    List<ImportError> warnings,
     bool lenient)
 {
-    private readonly Dictionary<DatasetEntity, HashSet<int>> _removed = [];
+    private static readonly Dictionary<string, DatasetEntity> EntityOfKind = new(StringComparer.Ordinal)
+    {
+        [RecordKinds.Area] = DatasetEntity.Areas,
+        [RecordKinds.Child] = DatasetEntity.Children,
+        [RecordKinds.Offence] = DatasetEntity.Offences,
+        [RecordKinds.Outcome] = DatasetEntity.Outcomes,
+        [RecordKinds.Episode] = DatasetEntity.Episodes,
+        [RecordKinds.PathwayEvent] = DatasetEntity.PathwayEvents,
+        [RecordKinds.Link] = DatasetEntity.Links,
+        [RecordKinds.Assessment] = DatasetEntity.Assessments,
+        [RecordKinds.StatusObservation] = DatasetEntity.StatusObservations,
+        [RecordKinds.VictimContact] = DatasetEntity.VictimContacts,
+        [RecordKinds.BoardAttendance] = DatasetEntity.BoardAttendance,
+        [RecordKinds.Population] = DatasetEntity.Populations,
+        [RecordKinds.ReferencePopulation] = DatasetEntity.ReferencePopulations,
+    };
 
+    private readonly Dictionary<DatasetEntity, HashSet<int>> _removed = [];
+    private readonly Dictionary<string, Dictionary<string, int>> _indexes = new(StringComparer.Ordinal);
 
     public Dataset Apply(Dataset dataset)
     {
         foreach (var rule in rules)
         {
-            List<DatasetRuleViolation> violations;
+            List<ValidationFinding> findings;
             try
             {
-                violations = [.. rule.Validate(dataset)];
-                foreach (var violation in violations)
-                {
-                    violation.Check();
-                    var count = Count(dataset, violation.Entity);
-                    if (violation.Index >= count)
-                    {
-                        throw new InvalidOperationException(
-                            $"it reported index {violation.Index} of {violation.Entity}, which has {count} records");
-                    }
-                }
+                findings = [.. rule.Validate(dataset)];
             }
-#pragma warning disable CA1031 // A plugin's rule may fail in any way; it is reported by name instead of ending the import.
+#pragma warning disable CA1031 // A plugin's rule may fail in any way; it is reported by id instead of ending the import.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                errors.Add(new ImportError($"rule {rule.Name}", null, null, null, null, $"validation rule '{rule.Name}' failed and was not applied: {ex.Message}"));
+                errors.Add(RuleError(rule, null, $"validation rule '{rule.Id}' failed and was not applied: {ex.Message}"));
                 continue;
             }
-            foreach (var violation in violations)
+            foreach (var finding in findings)
             {
-                if (Remove(violation.Entity, violation.Index))
+                if (finding is null)
                 {
-                    AddError(violation.Entity, violation.Index, violation.Field, $"rule {rule.Name}: {violation.Reason}");
+                    errors.Add(RuleError(rule, null, $"validation rule '{rule.Id}' returned a null finding"));
+                    continue;
                 }
+                var ruleId = string.IsNullOrWhiteSpace(finding.RuleId) ? rule.Id : finding.RuleId;
+                if (Resolve(dataset, finding) is not { } record)
+                {
+                    errors.Add(RuleError(rule, finding.Field,
+                        $"validation rule '{ruleId}' named {Describe(finding)}, which is not in the dataset (kinds: {string.Join(", ", RecordKinds.All)}): {finding.Message}"));
+                    continue;
+                }
+                var reason = $"rule {ruleId}: {finding.Message}";
+                if (finding.Severity == FindingSeverity.Warning)
+                {
+                    warnings.Add(Located(record.Entity, record.Index, finding.Field, reason));
+                    continue;
+                }
+                Remove(record.Entity, record.Index);
+                errors.Add(Located(record.Entity, record.Index, finding.Field, reason));
             }
         }
         return lenient && _removed.Count > 0 ? Cascade(dataset) : dataset;
     }
 
-    private bool Remove(DatasetEntity entity, int index)
+    private static ImportError RuleError(IValidationRule rule, string? field, string reason) => new($"rule {rule.Id}", null, null, field, null, reason);
+
+    private static string Describe(ValidationFinding finding) =>
+        RecordKinds.IsKnown(finding.RecordKind)
+            ? $"{finding.RecordKind} '{finding.RecordId}'"
+            : $"an unknown record kind '{finding.RecordKind}' (record '{finding.RecordId}')";
+
+    /// <summary>The list and index of the record a finding names, or <see langword="null"/> when there is none.</summary>
+    private (DatasetEntity Entity, int Index)? Resolve(Dataset dataset, ValidationFinding finding)
+    {
+        if (RecordKinds.Normalise(finding.RecordKind) is not { } kind || finding.RecordId is null)
+        {
+            return null;
+        }
+        if (!_indexes.TryGetValue(kind, out var index))
+        {
+            var ids = RecordKinds.IdsOf(dataset, kind);
+            index = new Dictionary<string, int>(ids.Count, StringComparer.Ordinal);
+            for (var i = 0; i < ids.Count; i++)
+            {
+                index.TryAdd(ids[i], i);
+            }
+            _indexes[kind] = index;
+        }
+        return index.TryGetValue(finding.RecordId, out var at) ? (EntityOfKind[kind], at) : null;
+    }
+
+    private void Remove(DatasetEntity entity, int index)
     {
         if (!_removed.TryGetValue(entity, out var set))
         {
             _removed[entity] = set = [];
         }
-        return set.Add(index);
+        set.Add(index);
     }
 
-    private void AddError(DatasetEntity entity, int index, string? field, string reason)
+    private ImportError Located(DatasetEntity entity, int index, string? field, string reason)
     {
         var report = files.Find(f => f.Entity == entity)!;
         var hash = report.File.IndexOf('#', StringComparison.Ordinal);
         var place = positions.TryGetValue(entity, out var list) && index < list.Count ? list[index] : index;
-        errors.Add(hash < 0
+        return hash < 0
             ? new ImportError(report.File, place, null, field, null, reason)
-            : new ImportError(report.File[..hash], null, $"{report.File[(hash + 1)..]}[{place}]", field, null, reason));
+            : new ImportError(report.File[..hash], null, $"{report.File[(hash + 1)..]}[{place}]", field, null, reason);
     }
 
     private Dataset Cascade(Dataset dataset)
@@ -145,7 +201,7 @@ internal sealed class RuleRunner(
             if (dependencyGone(records[i], i) is { } reason)
             {
                 (named ??= _removed[entity] = []).Add(i);
-                AddError(entity, i, null, reason);
+                errors.Add(Located(entity, i, null, reason));
                 continue;
             }
             kept.Add(records[i]);
@@ -158,22 +214,4 @@ internal sealed class RuleRunner(
         }
         return kept.AsReadOnly();
     }
-
-    private static int Count(Dataset dataset, DatasetEntity entity) => entity switch
-    {
-        DatasetEntity.Areas => dataset.Areas.Count,
-        DatasetEntity.Children => dataset.Children.Count,
-        DatasetEntity.Offences => dataset.Offences.Count,
-        DatasetEntity.Outcomes => dataset.Outcomes.Count,
-        DatasetEntity.Episodes => dataset.Episodes.Count,
-        DatasetEntity.PathwayEvents => dataset.PathwayEvents.Count,
-        DatasetEntity.Links => dataset.Links.Count,
-        DatasetEntity.Assessments => dataset.Assessments.Count,
-        DatasetEntity.StatusObservations => dataset.StatusObservations.Count,
-        DatasetEntity.VictimContacts => dataset.VictimContacts.Count,
-        DatasetEntity.BoardAttendance => dataset.BoardAttendances.Count,
-        DatasetEntity.Populations => dataset.Populations.Count,
-        DatasetEntity.ReferencePopulations => dataset.ReferencePopulations.Count,
-        _ => throw new ArgumentOutOfRangeException(nameof(entity), entity, "Unknown dataset entity."),
-    };
 }

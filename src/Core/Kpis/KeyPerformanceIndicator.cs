@@ -8,8 +8,9 @@ namespace YouthJustice.Sdk.Kpis;
 /// The base of the YJB key performance indicators: holds the definition and checks the arguments. Only this assembly
 /// derives from it; create instances with <see cref="KeyPerformanceIndicators.Create"/> or the derived constructors.
 /// </summary>
-/// <remarks>Instances are immutable and thread-safe; results never depend on record order, culture or time zone.</remarks>
-public abstract class KeyPerformanceIndicator : IIndicator
+/// <remarks>Instances are immutable and thread-safe; results never depend on record order, culture or time zone. Every
+/// KPI is an <see cref="Plugins.IOverridableIndicator"/>, so a plugin's declared override can revise it.</remarks>
+public abstract class KeyPerformanceIndicator : Plugins.IOverridableIndicator
 {
     private protected KeyPerformanceIndicator(IndicatorDefinition definition, params string[] ids)
     {
@@ -21,6 +22,18 @@ public abstract class KeyPerformanceIndicator : IIndicator
 
     /// <inheritdoc />
     public IndicatorDefinition Definition { get; }
+
+    /// <summary>Returns the indicator that applies <paramref name="definition"/>, a revision of this one's (as
+    /// <see cref="KeyPerformanceIndicators.Create"/> makes it).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="definition"/> is null.</exception>
+    /// <exception cref="ArgumentException">The definition has another id.</exception>
+    public IIndicator WithDefinition(IndicatorDefinition definition)
+    {
+        Preconditions.CheckNotNull(definition, nameof(definition));
+        Preconditions.CheckArgument(string.Equals(definition.Id, Definition.Id, StringComparison.Ordinal), nameof(definition),
+            $"A revision of '{Definition.Id}' must keep its id, not '{definition.Id}'.");
+        return KeyPerformanceIndicators.Create(definition);
+    }
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="context"/> or <paramref name="query"/> is null.</exception>

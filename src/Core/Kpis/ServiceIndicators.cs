@@ -37,10 +37,10 @@ public sealed class OutOfCourtCompletionIndicator : KeyPerformanceIndicator
 /// <summary>
 /// KPI 7, management board attendance: partner attendance records at meetings in the period where the agency attended at
 /// senior level, over all records for the counted agencies (attended by a deputy or not attended included).
-/// Results: the total, then <c>agency=CODE</c> for every counted agency in the dataset (upper case, ordinal order).
+/// Results: the total, then <c>agency=CODE</c> for every counted agency with a record in a requested area (upper case, ordinal order).
 /// </summary>
-/// <remarks>Board attendance records carry no area: every requested area gets the dataset's board figures.
-/// Immutable and thread-safe.</remarks>
+/// <remarks>Each area has its own board: an area's figures count only the attendance records with its
+/// <see cref="BoardAttendance.AreaCode"/>. Immutable and thread-safe.</remarks>
 public sealed class BoardAttendanceIndicator : KeyPerformanceIndicator
 {
     /// <summary>The breakdown dimension of the agencies.</summary>
@@ -56,26 +56,23 @@ public sealed class BoardAttendanceIndicator : KeyPerformanceIndicator
     private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
     {
         var wanted = Definition.GetList(KeyPerformanceIndicators.AgenciesParameter).Select(a => a.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+        var areas = KpiEngine.ResolveAreas(context.Dataset, query).ToHashSet(StringComparer.Ordinal);
         var records = context.Dataset.BoardAttendances
+            .Where(a => areas.Contains(a.AreaCode))
             .Select(a => (Record: a, Agency: a.Agency.Trim().ToUpperInvariant()))
             .Where(a => wanted.Count == 0 || wanted.Contains(a.Agency))
             .ToList();
         var agencies = records.Select(r => r.Agency).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var areas = KpiEngine.ResolveAreas(context.Dataset, query);
-        var units = new List<CountedUnit>();
-        foreach (var area in areas)
+        var units = new List<CountedUnit>(records.Count);
+        foreach (var (record, agency) in records)
         {
-            foreach (var (record, agency) in records)
-            {
-                var senior = record.Attendance == AttendanceLevel.Senior;
-                var id = string.Create(CultureInfo.InvariantCulture, $"{record.MeetingDate:uuuu-MM-dd}/{agency}");
-                units.Add(new CountedUnit(id, area, record.MeetingDate,
-                    [new Contribution(BreakdownKey.Total, senior), new Contribution(new BreakdownKey(AgencyDimension, agency), senior)]));
-            }
+            var senior = record.Attendance == AttendanceLevel.Senior;
+            var id = string.Create(CultureInfo.InvariantCulture, $"{record.MeetingDate:uuuu-MM-dd}/{agency}");
+            units.Add(new CountedUnit(id, record.AreaCode, record.MeetingDate,
+                [new Contribution(BreakdownKey.Total, senior), new Contribution(new BreakdownKey(AgencyDimension, agency), senior)]));
         }
         BreakdownKey[] layout = [BreakdownKey.Total, .. agencies.Select(a => new BreakdownKey(AgencyDimension, a))];
-        return KpiEngine.Count(Definition, context, query, units, layout, IntervalMethod.Wilson, "board-attendance",
-            key => key.IsTotal ? "Board attendance records carry no area: this is the dataset's board." : null);
+        return KpiEngine.Count(Definition, context, query, units, layout, IntervalMethod.Wilson, "board-attendance");
     }
 }
 

@@ -79,7 +79,8 @@ public interface IYouthJusticeRegistry
     /// <exception cref="PluginFailureException">A section threw and the policy is fail-fast.</exception>
     ReportRun BuildReportSections(IndicatorContext context, IndicatorQuery query);
 
-    /// <summary>Runs every validation rule and checks every episode of a programme with a pathway against it.</summary>
+    /// <summary>Runs every validation rule and checks every episode of a programme with a pathway against it. A pathway
+    /// finding names the step at fault as <see cref="RecordKinds.PathwayEvent"/> <c>episode-id#n</c>.</summary>
     /// <exception cref="PluginFailureException">A rule threw and the policy is fail-fast.</exception>
     ValidationRun Validate(Dataset dataset);
 
@@ -220,7 +221,7 @@ public sealed class YouthJusticeRegistry : IYouthJusticeRegistry
         {
             return new PluginError(plugin.Id, PluginErrorKind.InvalidOverride, Fail("no such indicator is registered"), ComponentId: o.Name);
         }
-        if (target is not IOverridableIndicator)
+        if (target is not IOverridableIndicator overridable)
         {
             return new PluginError(plugin.Id, PluginErrorKind.InvalidOverride, Fail("that indicator does not implement IOverridableIndicator"), ComponentId: o.Name);
         }
@@ -231,6 +232,8 @@ public sealed class YouthJusticeRegistry : IYouthJusticeRegistry
             {
                 return new PluginError(plugin.Id, PluginErrorKind.InvalidOverride, Fail("the change must keep the indicator's id"), ComponentId: o.Name);
             }
+            // The indicator reads its parameters when it is built: a value it cannot use is the override's fault.
+            overridable.WithDefinition(changed);
         }
 #pragma warning disable CA1031 // An override is plugin code: whatever it throws is reported against the plugin.
         catch (Exception ex)
@@ -371,7 +374,8 @@ public sealed class YouthJusticeRegistry : IYouthJusticeRegistry
                 {
                     var ruleId = $"{OwnerOf(pathway) ?? PluginError.CoreId}.pathway.{pathway.ProgrammeCode}";
                     findings.AddRange(pathway.Validate(episode.Id, events).Select(i =>
-                        new ValidationFinding(ruleId, "pathway-event", i.EpisodeId, "State", $"{i.Date:uuuu-MM-dd} {i.State}: {i.Message}")));
+                        new ValidationFinding(ruleId, RecordKinds.PathwayEvent, RecordKinds.PathwayEventId(i.EpisodeId, StepOrdinal(events, i)), "State",
+                            $"{i.Date:uuuu-MM-dd} {i.State}: {i.Message}")));
                 }
             }
         }
@@ -395,6 +399,10 @@ public sealed class YouthJusticeRegistry : IYouthJusticeRegistry
             throw new PluginFailureException([Threw("eligibility rule", ruleId, ex)]);
         }
     }
+
+    /// <summary>The position, among its episode's events in dataset order, of the step a pathway issue is about.</summary>
+    private static int StepOrdinal(List<PathwayEvent> events, PathwayIssue issue) =>
+        Math.Max(0, events.FindIndex(e => e.Date == issue.Date && string.Equals(e.State, issue.State, StringComparison.Ordinal)));
 
     private string? OwnerOf(ProgrammePathway pathway) =>
         LoadReport.Loaded.FirstOrDefault(p => p.Adds.PathwayProgrammeCodes.Contains(pathway.ProgrammeCode))?.Id;
@@ -420,11 +428,17 @@ public sealed class YouthJusticeRegistry : IYouthJusticeRegistry
     }
 
     /// <summary>An overridden indicator: computes with the changed definition and names the overrides in every result.</summary>
+    /// <remarks>The override names come first, in declaration order, followed by whatever the indicator itself lists (a
+    /// national indicator lists each parameter that differs from the national definition, e.g.
+    /// <c>waitingPeriodMonths=3 (national: 0)</c>); an entry is listed once.</remarks>
     private sealed class OverriddenIndicator(IIndicator inner, ImmutableArray<string> names) : IIndicator
     {
         public IndicatorDefinition Definition => inner.Definition;
 
         public IReadOnlyList<IndicatorResult> Compute(IndicatorContext context, IndicatorQuery query) =>
-            [.. inner.Compute(context, query).Select(r => r with { AppliedOverrides = r.AppliedOverrides.AddRange(names.Except(r.AppliedOverrides)) })];
+            [.. inner.Compute(context, query).Select(r => r with
+            {
+                AppliedOverrides = [.. names.Concat(r.AppliedOverrides.IsDefault ? [] : r.AppliedOverrides).Distinct(StringComparer.Ordinal)],
+            })];
     }
 }

@@ -340,7 +340,7 @@ public static class SyntheticDatasetGenerator
             {
                 for (var q = 0; q < 4; q++)
                 {
-                    // The board meets on the second Thursday of the second month after the quarter ends
+                    // Each area has its own board. It meets on the second Thursday of the second month after the quarter ends
                     // (Coventry: Q1 on 12 August).
                     var quarterStart = new LocalDate(_options.FirstFinancialYear + y, 4, 1).PlusMonths(3 * q);
                     var month = quarterStart.PlusMonths(4);
@@ -355,7 +355,7 @@ public static class SyntheticDatasetGenerator
                     {
                         var u = _random.NextDouble();
                         var level = u < senior ? AttendanceLevel.Senior : u < senior + deputy ? AttendanceLevel.Deputy : AttendanceLevel.NotAttended;
-                        _sink.BoardAttendances.Add(new BoardAttendance(meeting, agency, level));
+                        _sink.BoardAttendances.Add(new BoardAttendance(_area.Code, meeting, agency, level));
                     }
                 }
             }

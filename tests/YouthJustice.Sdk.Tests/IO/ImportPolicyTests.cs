@@ -1,5 +1,6 @@
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.IO;
+using YouthJustice.Sdk.Plugins;
 using static YouthJustice.Sdk.Tests.IO.TestDatasets;
 
 namespace YouthJustice.Sdk.Tests.IO;
@@ -92,28 +93,39 @@ public class ImportPolicyTests
         }
     }
 
-    private sealed class NoKnifeOffencesRule : IDatasetValidationRule
+    private sealed class NoKnifeOffencesRule : IValidationRule
     {
-        public string Name => "no-knives";
+        public string Id => "no-knives";
 
-        public IEnumerable<DatasetRuleViolation> Validate(Dataset dataset)
-        {
-            for (var i = 0; i < dataset.Offences.Count; i++)
-            {
-                if (dataset.Offences[i].InvolvesKnife)
-                {
-                    yield return new DatasetRuleViolation(DatasetEntity.Offences, i, "involves_knife", "knife offences are out of scope");
-                }
-            }
-        }
+        public string Description => "Knife offences are out of scope.";
+
+        public IEnumerable<ValidationFinding> Validate(Dataset dataset) =>
+            dataset.Offences.Where(o => o.InvolvesKnife)
+                .Select(o => new ValidationFinding(Id, RecordKinds.Offence, o.Id, "involves_knife", "knife offences are out of scope"));
     }
 
-    private sealed class BrokenRule : IDatasetValidationRule
+    private sealed class BrokenRule : IValidationRule
     {
-        public string Name => "broken";
+        public string Id => "broken";
 
-        public IEnumerable<DatasetRuleViolation> Validate(Dataset dataset) => throw new InvalidOperationException("lookup table missing");
+        public string Description => "Always throws.";
+
+        public IEnumerable<ValidationFinding> Validate(Dataset dataset) => throw new InvalidOperationException("lookup table missing");
     }
+
+    /// <summary>A rule that reports fixed findings.</summary>
+    private sealed class FindingsRule(string id, params (string Kind, string RecordId, string? Field, string Message, FindingSeverity Severity)[] findings) : IValidationRule
+    {
+        public string Id => id;
+
+        public string Description => "Reports fixed findings.";
+
+        public IEnumerable<ValidationFinding> Validate(Dataset dataset) =>
+            findings.Select(f => new ValidationFinding(id, f.Kind, f.RecordId, f.Field, f.Message, f.Severity));
+    }
+
+    private static ImportResult ImportWith(ImportPolicy policy, params IValidationRule[] rules) =>
+        DatasetImporter.ImportFolder(WriteFolder(ValidFiles()), new ImportOptions { Policy = policy, ValidationRules = rules });
 
     [Fact]
     public void A_plugin_validation_rule_that_throws_is_reported_by_name_instead_of_ending_the_import()
@@ -153,6 +165,75 @@ public class ImportPolicyTests
             Assert.Equal(file.Read, file.Accepted + file.Rejected);
         }
         Assert.Equal(result.Report.TotalAccepted, result.Dataset.RecordCount);
+    }
+
+    [Fact]
+    public void A_rule_names_a_pathway_event_by_its_episode_and_position_and_lenient_import_rejects_exactly_that_event()
+    {
+        var rule = new FindingsRule("local.closure", (RecordKinds.PathwayEvent, "E1#1", "state", "closed without a closure interview", FindingSeverity.Error));
+
+        var result = ImportWith(ImportPolicy.Lenient, rule);
+
+        // E1#0 is line 2 (CONSENT_SOUGHT), E1#1 is line 3 (CLOSED).
+        Assert.Equal(["CONSENT_SOUGHT"], result.Dataset!.PathwayEvents.Select(e => e.State));
+        var error = Assert.Single(result.Report.Errors);
+        Assert.Equal(("pathway-events.csv", 3, "state", "rule local.closure: closed without a closure interview"), (error.File, error.Line, error.Field, error.Reason));
+        Assert.Equal("pathway-events.csv: read 2 = accepted 1 + rejected 1", result.Report.Files.Single(f => f.Entity == DatasetEntity.PathwayEvents).ToString());
+        Assert.Equal(result.Report.TotalAccepted, result.Dataset.RecordCount);
+    }
+
+    [Fact]
+    public void A_rule_names_a_record_without_an_id_by_its_position_in_the_file()
+    {
+        var rule = new FindingsRule("local.board", (RecordKinds.BoardAttendance, "#0", "agency", "not a board partner", FindingSeverity.Error));
+
+        var strict = ImportWith(ImportPolicy.Strict, rule);
+        var lenient = ImportWith(ImportPolicy.Lenient, rule);
+
+        AssertSingleError(strict, "board-attendance.csv", 2, "agency", "rule local.board: not a board partner");
+        Assert.Empty(lenient.Dataset!.BoardAttendances);
+        Assert.Equal(1, lenient.Report.TotalRejected);
+    }
+
+    [Fact]
+    public void A_warning_finding_is_reported_at_the_records_line_but_rejects_nothing_even_under_strict()
+    {
+        var rule = new FindingsRule("local.send", (RecordKinds.Child, "C2", "send", "check the learning plan", FindingSeverity.Warning));
+
+        var result = ImportWith(ImportPolicy.Strict, rule);
+
+        Assert.True(result.Succeeded, result.Report.ToString());
+        Assert.Equal(3, result.Dataset!.Children.Count);
+        Assert.Empty(result.Report.Errors);
+        Assert.Equal(0, result.Report.TotalRejected);
+        var warning = Assert.Single(result.Report.Warnings);
+        Assert.Equal(("children.csv", 3, "send", "rule local.send: check the learning plan"), (warning.File, warning.Line, warning.Field, warning.Reason));
+        Assert.Contains("1 warning(s):\n  children.csv line 3, field send: rule local.send: check the learning plan", result.Report.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_finding_that_names_an_unknown_record_or_kind_is_an_error_of_its_rule_and_is_never_dropped()
+    {
+        var rule = new FindingsRule("local.typo",
+            (RecordKinds.Child, "C9", null, "too young", FindingSeverity.Error),
+            ("parcel", "P1", null, "lost", FindingSeverity.Warning),
+            (RecordKinds.PathwayEvent, "E1#2", null, "out of order", FindingSeverity.Error),
+            (RecordKinds.Child, "C1", "sex", "recorded twice", FindingSeverity.Error));
+
+        var strict = ImportWith(ImportPolicy.Strict, rule);
+        var lenient = ImportWith(ImportPolicy.Lenient, rule);
+
+        Assert.Null(strict.Dataset);
+        Assert.Equal(4, strict.Report.Errors.Count);
+        var unknown = lenient.Report.Errors.Where(e => e.File == "rule local.typo").Select(e => e.Reason).ToList();
+        Assert.Equal(3, unknown.Count);
+        Assert.Contains("validation rule 'local.typo' named child 'C9', which is not in the dataset", unknown[0], StringComparison.Ordinal);
+        Assert.Contains("an unknown record kind 'parcel' (record 'P1')", unknown[1], StringComparison.Ordinal);
+        Assert.Contains("pathway-event 'E1#2'", unknown[2], StringComparison.Ordinal);
+        // The finding that named a real record still applies: C1 goes, with its offences, outcomes and the rest.
+        Assert.Equal(["C2", "C3"], lenient.Dataset!.Children.Select(c => c.Id));
+        Assert.Equal(["E2"], lenient.Dataset.Episodes.Select(e => e.Id));
+        Assert.Empty(lenient.Dataset.PathwayEvents);
     }
 }
 

@@ -59,7 +59,7 @@ internal static class TestDatasets
             V1,C1,O2,2022-07-01,true,true,true,false
 
             """,
-        ["board-attendance.csv"] = "meeting_date,agency,attendance\n2023-06-01,POLICE,SENIOR\n",
+        ["board-attendance.csv"] = "area_code,meeting_date,agency,attendance\nE08000026,2023-06-01,POLICE,SENIOR\n",
         ["populations.csv"] = "area_code,year,age,sex,ethnicity_group,count\nE08000026,2022,15,,,4210\nE08000026,2022,15,FEMALE,BLACK,210\n",
         ["reference-populations.csv"] = "name,area_code,year,ethnicity_group,count\nsecondary-school-census,E08000026,2022,WHITE_BRITISH,9000\n",
     };
@@ -195,7 +195,7 @@ internal static class TestDatasets
                 SubstanceMisuse: SupportStage.PlannedOrOffered),
         ],
         VictimContacts = [new VictimContact("V1", "C1", "O1", new LocalDate(2022, 5, 1), true, false, true, true)],
-        BoardAttendances = [new BoardAttendance(new LocalDate(2023, 6, 1), "HEALTH", AttendanceLevel.Deputy)],
+        BoardAttendances = [new BoardAttendance("E08000026", new LocalDate(2023, 6, 1), "HEALTH", AttendanceLevel.Deputy)],
         Populations =
         [
             new PopulationEstimate("E08000026", 2022, 10, Sex.Female, EthnicityGroup.Asian, 512),

@@ -139,7 +139,7 @@ public class ValidationRuleTests
     [InlineData("status-observations.csv", 2, "S1,C1,E1,2022-02-10,MIDWAY,COMMUNITY,true,false,12.5,,NEED_IDENTIFIED,", "point")]
     [InlineData("status-observations.csv", 2, "S1,C1,E1,2022-02-10,INTERVENTION_START,PRISON,true,false,12.5,,NEED_IDENTIFIED,", "setting")]
     [InlineData("status-observations.csv", 2, "S1,C1,E1,2022-02-10,INTERVENTION_START,COMMUNITY,true,false,12.5,,NEEDED,", "mental_health")]
-    [InlineData("board-attendance.csv", 2, "2023-06-01,POLICE,ABSENT", "attendance")]
+    [InlineData("board-attendance.csv", 2, "E08000026,2023-06-01,POLICE,ABSENT", "attendance")]
     [InlineData("populations.csv", 2, "E08000026,2022,15,,ASIAN_BRITISH,4210", "ethnicity_group")]
     public void An_unknown_enum_code_is_rejected_with_line_and_field(string file, int line, string text, string field)
     {
@@ -188,7 +188,7 @@ public class ValidationRuleTests
 
     [Theory]
     [InlineData("children.csv", 2, "C1,2024-04-01,MALE,WBRI,E08000026,,", "date_of_birth")]
-    [InlineData("board-attendance.csv", 2, "2030-06-01,POLICE,SENIOR", "meeting_date")]
+    [InlineData("board-attendance.csv", 2, "E08000026,2030-06-01,POLICE,SENIOR", "meeting_date")]
     [InlineData("outcomes.csv", 4, "X3,C2,O3,2023-03-01,DTO,COURT,,,120,2025-05-01,", "release_date")]
     public void A_date_after_the_as_of_date_is_rejected(string file, int line, string text, string field)
     {
@@ -297,10 +297,18 @@ public class ValidationRuleTests
     }
 
     [Fact]
+    public void A_board_attendance_without_an_area_code_is_rejected()
+    {
+        var result = Import(WithLine("board-attendance.csv", 2, ",2023-06-01,POLICE,SENIOR"));
+
+        AssertAllAt(result, "board-attendance.csv", 2, "area_code", "is required but empty");
+    }
+
+    [Fact]
     public void A_missing_required_column_is_reported_on_the_header_line()
     {
         var files = ValidFiles();
-        files["board-attendance.csv"] = "meeting_date,agency\n2023-06-01,POLICE\n";
+        files["board-attendance.csv"] = "area_code,meeting_date,agency\nE08000026,2023-06-01,POLICE\n";
 
         var result = Import(files);
 

@@ -41,7 +41,7 @@ public class KpiPropertyTests
                     Tri(4), Tri(6), Bits(8, 4) == 0 ? null : Bits(8, 40), Tri(11), (SupportStage)Bits(12, 4), (SupportStage)Bits(14, 4)));
             }
             victims.Add(new VictimContact($"V{i}", id, null, new LocalDate(2023, 5, 1), Bits(2, 2) == 1, Bits(4, 2) == 1, Bits(6, 2) == 1, Bits(8, 2) == 1));
-            board.Add(new BoardAttendance(new LocalDate(2023, 5 + Bits(3, 6), 1), Bits(15, 3).ToString(System.Globalization.CultureInfo.InvariantCulture), (AttendanceLevel)Bits(16, 3)));
+            board.Add(new BoardAttendance(AreaCode, new LocalDate(2023, 5 + Bits(3, 6), 1), Bits(15, 3).ToString(System.Globalization.CultureInfo.InvariantCulture), (AttendanceLevel)Bits(16, 3)));
         }
         return Dataset(children, episodes, observations, victims: victims, board: board);
     }

@@ -48,13 +48,13 @@ public class ServiceKpiTests
         var second = new LocalDate(2023, 9, 10);
         return Dataset([Child("C1")], board:
         [
-            new BoardAttendance(first, "POLICE", AttendanceLevel.Senior),
-            new BoardAttendance(first, "EDUCATION", AttendanceLevel.Deputy),
-            new BoardAttendance(first, "HEALTH", AttendanceLevel.Senior),
-            new BoardAttendance(second, "police", AttendanceLevel.Senior),
-            new BoardAttendance(second, "EDUCATION", AttendanceLevel.Senior),
-            new BoardAttendance(second, "HEALTH", AttendanceLevel.NotAttended),
-            new BoardAttendance(new LocalDate(2024, 5, 1), "POLICE", AttendanceLevel.Deputy),
+            new BoardAttendance(AreaCode, first, "POLICE", AttendanceLevel.Senior),
+            new BoardAttendance(AreaCode, first, "EDUCATION", AttendanceLevel.Deputy),
+            new BoardAttendance(AreaCode, first, "HEALTH", AttendanceLevel.Senior),
+            new BoardAttendance(AreaCode, second, "police", AttendanceLevel.Senior),
+            new BoardAttendance(AreaCode, second, "EDUCATION", AttendanceLevel.Senior),
+            new BoardAttendance(AreaCode, second, "HEALTH", AttendanceLevel.NotAttended),
+            new BoardAttendance(AreaCode, new LocalDate(2024, 5, 1), "POLICE", AttendanceLevel.Deputy),
         ]);
     }
 
@@ -67,6 +67,51 @@ public class ServiceKpiTests
         results.AssertCounts("agency=EDUCATION", 1, 2);
         results.AssertCounts("agency=HEALTH", 1, 2);
         results.AssertCounts("agency=POLICE", 2, 2);
+        Assert.Equal(["total", "agency=EDUCATION", "agency=HEALTH", "agency=POLICE"], results.Select(r => r.Breakdown.ToString()));
+    }
+
+    [Fact]
+    public void Kpi7_gives_each_area_the_figures_of_its_own_board()
+    {
+        const string Warwickshire = "E10000031";
+        var meeting = new LocalDate(2023, 6, 1);
+        var data = BoardCase() with
+        {
+            Areas = [new Area(AreaCode, "Coventry"), new Area(Warwickshire, "Warwickshire")],
+            BoardAttendances =
+            [
+                .. BoardCase().BoardAttendances,
+                new BoardAttendance(Warwickshire, meeting, "POLICE", AttendanceLevel.NotAttended),
+                new BoardAttendance(Warwickshire, meeting, "PROBATION", AttendanceLevel.Senior),
+            ],
+        };
+
+        var results = KeyPerformanceIndicators.Create(KeyPerformanceIndicators.BoardAttendance)
+            .Compute(IndicatorContext.For(data), new IndicatorQuery([Year], [], []));
+        var coventry = results.Where(r => r.AreaCode == AreaCode).ToList();
+        var warwickshire = results.Where(r => r.AreaCode == Warwickshire).ToList();
+
+        // Coventry: its own 4 of 6, as before; Warwickshire: 1 of 2, its probation partner the only senior attendance.
+        coventry.AssertCounts("total", 4, 6);
+        coventry.AssertCounts("agency=PROBATION", 0, 0);
+        warwickshire.AssertCounts("total", 1, 2);
+        warwickshire.AssertCounts("agency=POLICE", 0, 1);
+        warwickshire.AssertCounts("agency=PROBATION", 1, 1);
+        warwickshire.AssertCounts("agency=EDUCATION", 0, 0);
+    }
+
+    [Fact]
+    public void Kpi7_for_one_requested_area_ignores_other_areas_boards_even_in_the_agency_breakdown()
+    {
+        var data = BoardCase() with
+        {
+            BoardAttendances = [.. BoardCase().BoardAttendances, new BoardAttendance("E10000031", new LocalDate(2023, 6, 1), "PROBATION", AttendanceLevel.Senior)],
+        };
+
+        var results = KeyPerformanceIndicators.Create(KeyPerformanceIndicators.BoardAttendance)
+            .Compute(IndicatorContext.For(data), new IndicatorQuery([Year], [AreaCode], []));
+
+        results.AssertCounts("total", 4, 6);
         Assert.Equal(["total", "agency=EDUCATION", "agency=HEALTH", "agency=POLICE"], results.Select(r => r.Breakdown.ToString()));
     }
 

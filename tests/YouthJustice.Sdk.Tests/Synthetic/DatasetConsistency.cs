@@ -226,6 +226,10 @@ internal static class DatasetConsistency
         foreach (var meeting in dataset.BoardAttendances)
         {
             NotAfterAsOf(meeting.MeetingDate, $"board meeting {meeting.Agency}");
+            if (!areas.ContainsKey(meeting.AreaCode))
+            {
+                Fail($"board meeting {meeting.Agency} on {meeting.MeetingDate} is of unknown area {meeting.AreaCode}");
+            }
         }
         foreach (var population in dataset.Populations)
         {

@@ -328,6 +328,28 @@ public class SyntheticDatasetGeneratorTests(CoventryFixture fixture) : IClassFix
     }
 
     [Fact]
+    public void Each_area_in_a_multi_area_dataset_has_its_own_board_with_five_partners_at_every_meeting()
+    {
+        var data = SyntheticDatasetGenerator.Generate(new SyntheticOptions
+        {
+            Seed = 7,
+            Areas = [AreaProfile.Leicester, AreaProfile.Warwickshire],
+            FinancialYears = 1,
+            Scale = 0.05,
+        });
+
+        var byArea = data.BoardAttendances.GroupBy(b => b.AreaCode).ToDictionary(g => g.Key, g => g.ToList());
+
+        // One financial year whose data runs to 31 March: the boards for Q1-Q3 have met (August, November, February), five agencies each.
+        Assert.Equal(["E06000016", "E10000031"], byArea.Keys.Order(StringComparer.Ordinal));
+        Assert.All(byArea.Values, records =>
+        {
+            Assert.Equal(3, records.Select(r => r.MeetingDate).Distinct().Count());
+            Assert.Equal(15, records.Count);
+        });
+    }
+
+    [Fact]
     public void Board_attendance_is_quarterly_for_five_partner_agencies_and_victims_are_contacted()
     {
         var meetings = _coventry.BoardAttendances.Select(b => b.MeetingDate).Distinct().ToList();
@@ -336,6 +358,7 @@ public class SyntheticDatasetGeneratorTests(CoventryFixture fixture) : IClassFix
         Assert.All(meetings, m => Assert.Equal(IsoDayOfWeek.Thursday, m.DayOfWeek));
         Assert.Equal(["EDUCATION", "HEALTH", "POLICE", "PROBATION", "SOCIAL_CARE"], _coventry.BoardAttendances.Select(b => b.Agency).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(3, _coventry.BoardAttendances.Select(b => b.Attendance).Distinct().Count());
+        Assert.All(_coventry.BoardAttendances, b => Assert.Equal(AreaProfile.Coventry.Code, b.AreaCode));
         Assert.Contains(_coventry.VictimContacts, v => v.RestorativeJusticeTakenUp);
         Assert.Contains(_coventry.VictimContacts, v => !v.ConsentedToContact);
         Assert.Contains(_coventry.Links, l => l.Kind == LinkKind.Sibling);

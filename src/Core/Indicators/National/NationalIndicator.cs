@@ -12,8 +12,9 @@ namespace YouthJustice.Sdk.Indicators.National;
 /// <see cref="IndicatorResult.AppliedOverrides"/> every parameter that differs from the built-in national definition.
 /// </summary>
 /// <remarks>Instances are immutable and thread-safe. Results are ordered by period (as queried), then area (as queried,
-/// or ordinal code), then the total followed by each requested breakdown in the order requested.</remarks>
-public abstract class NationalIndicator : IIndicator
+/// or ordinal code), then the total followed by each requested breakdown in the order requested. Every national
+/// indicator is an <see cref="Plugins.IOverridableIndicator"/>, so a plugin's declared override can revise it.</remarks>
+public abstract class NationalIndicator : Plugins.IOverridableIndicator
 {
     private readonly ImmutableArray<string> _overrides;
 
@@ -30,6 +31,20 @@ public abstract class NationalIndicator : IIndicator
     public IndicatorDefinition Definition { get; }
 
     private protected int MinAge { get; }
+
+    /// <summary>Returns the national indicator that applies <paramref name="definition"/>, a revision of this one's
+    /// (as <see cref="NationalIndicators.Create"/> makes it).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="definition"/> is null.</exception>
+    /// <exception cref="ArgumentException">The definition has another id, or its calculation is not a national one.</exception>
+    public IIndicator WithDefinition(IndicatorDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        if (!string.Equals(definition.Id, Definition.Id, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"A revision of '{Definition.Id}' must keep its id, not '{definition.Id}'.", nameof(definition));
+        }
+        return NationalIndicators.Create(definition);
+    }
 
     private protected int MaxAge { get; }
 

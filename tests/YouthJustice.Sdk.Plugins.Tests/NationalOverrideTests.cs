@@ -1,0 +1,156 @@
+using Microsoft.Extensions.DependencyInjection;
+using YouthJustice.Sdk.Domain;
+using YouthJustice.Sdk.Indicators;
+using YouthJustice.Sdk.Indicators.National;
+using YouthJustice.Sdk.Kpis;
+using YouthJustice.Sdk.Periods;
+using static YouthJustice.Sdk.Plugins.Tests.Data;
+
+namespace YouthJustice.Sdk.Plugins.Tests;
+
+/// <summary>Declared overrides of the real national indicators and KPIs, through AddYouthJustice and an in-process plugin.</summary>
+public class NationalOverrideTests
+{
+    private const string Area = "E10000031";
+
+    private static readonly PluginManifest Manifest = new()
+    {
+        Id = "local-rules",
+        DisplayName = "Local rules",
+        Version = "1.0.0",
+        AuthorityCode = Area,
+        SdkVersion = SdkVersionRange.Parse("[0.1, 1.0)"),
+        EntryAssembly = "none.dll",
+    };
+
+    private sealed class OverridingPlugin(params DefinitionOverride[] overrides) : IYouthJusticePlugin
+    {
+        public void Register(IPluginRegistrar registrar)
+        {
+            foreach (var o in overrides)
+            {
+                registrar.DeclareOverride(o);
+            }
+        }
+    }
+
+    private static IYouthJusticeRegistry Registry(IEnumerable<IIndicator> national, params DefinitionOverride[] overrides)
+    {
+        var services = new ServiceCollection();
+        services.AddYouthJustice(o =>
+        {
+            foreach (var indicator in national)
+            {
+                o.Indicators.Add(indicator);
+            }
+            if (overrides.Length > 0)
+            {
+                o.AddPlugin(new OverridingPlugin(overrides), Manifest);
+            }
+        });
+        return services.BuildServiceProvider().GetRequiredService<IYouthJusticeRegistry>();
+    }
+
+    /// <summary>One child given a referral order on 1 Nov 2020 for an offence of 1 Sep 2020, then cautioned on 1 Dec 2021 for
+    /// an offence of 1 Oct 2021: committed inside the 12-month follow-up (to 1 Nov 2021) but proven a month after it ended.</summary>
+    private static Dataset ReoffenceProvenAfterFollowUp() => new()
+    {
+        AsOf = D(2022, 12, 31),
+        Areas = [new Area(Area, "Warwickshire")],
+        Children = [Child("C1", D(2005, 1, 1))],
+        Offences =
+        [
+            new Offence("O1", "C1", D(2020, 9, 1), OffenceGroup.Theft, 3),
+            new Offence("O2", "C1", D(2021, 10, 1), OffenceGroup.Theft, 3),
+        ],
+        Outcomes =
+        [
+            new Outcome("X1", "C1", ["O1"], D(2020, 11, 1), OutcomeTypes.ReferralOrder, DecidingBody.Court),
+            new Outcome("X2", "C1", ["O2"], D(2021, 12, 1), OutcomeTypes.YouthCaution, DecidingBody.Police),
+        ],
+    };
+
+    [Fact]
+    public void An_override_of_the_national_tracker_waiting_period_changes_the_rate_its_version_and_names_itself_with_the_changed_parameter()
+    {
+        var waiting = new DefinitionOverride("local-tracker-waiting-3-months", NationalIndicatorIds.TrackerBinary,
+            "Waits three months for reoffences to be proven, as the local board asked.",
+            d => d.WithParameter(NationalParameters.WaitingPeriodMonths, "3"));
+        var query = new IndicatorQuery([ReportingPeriod.Custom(D(2020, 10, 1), D(2021, 3, 31))], [Area], []);
+        var data = IndicatorContext.For(ReoffenceProvenAfterFollowUp());
+
+        var national = Registry(NationalIndicators.CreateAll()).Compute(data, query, [NationalIndicatorIds.TrackerBinary]).Results.Single();
+        var local = Registry(NationalIndicators.CreateAll(), waiting).Compute(data, query, [NationalIndicatorIds.TrackerBinary]).Results.Single();
+
+        // Nationally the reoffence is proven too late (no waiting period): 0 of 1. With three months' wait it counts: 1 of 1.
+        Assert.Equal((0m, 1m, 0m), (national.Numerator, national.Denominator!.Value, national.Value!.Value));
+        Assert.Equal(new MethodologyRef(NationalIndicatorIds.TrackerBinary, 1), national.Methodology);
+        Assert.Empty(national.AppliedOverrides);
+        Assert.Equal((1m, 1m, 100m), (local.Numerator, local.Denominator!.Value, local.Value!.Value));
+        Assert.Equal(new MethodologyRef(NationalIndicatorIds.TrackerBinary, 2), local.Methodology);
+        Assert.Equal(["local-tracker-waiting-3-months", "waitingPeriodMonths=3 (national: 0)"], local.AppliedOverrides.ToArray());
+    }
+
+    [Fact]
+    public void An_override_leaves_the_other_national_indicators_as_they_were()
+    {
+        var waiting = new DefinitionOverride("local-tracker-waiting-3-months", NationalIndicatorIds.TrackerBinary,
+            "Waits three months.", d => d.WithParameter(NationalParameters.WaitingPeriodMonths, "3"));
+        var registry = Registry(NationalIndicators.CreateAll(), waiting);
+        var query = new IndicatorQuery([ReportingPeriod.Custom(D(2020, 10, 1), D(2021, 3, 31))], [Area], []);
+
+        var frequency = registry.Compute(IndicatorContext.For(ReoffenceProvenAfterFollowUp()), query, [NationalIndicatorIds.TrackerFrequency]).Results.Single();
+
+        Assert.True(registry.LoadReport.IsClean);
+        Assert.Equal(0m, frequency.Numerator);
+        Assert.Equal(new MethodologyRef(NationalIndicatorIds.TrackerFrequency, 1), frequency.Methodology);
+        Assert.Empty(frequency.AppliedOverrides);
+    }
+
+    [Fact]
+    public void An_override_of_a_kpi_changes_the_agencies_counted_its_version_and_names_itself_in_the_result()
+    {
+        var agencies = new DefinitionOverride("local-board-police-and-health", KeyPerformanceIndicators.BoardAttendanceId,
+            "Counts only the police and health at the board.",
+            d => d.WithParameter(KeyPerformanceIndicators.AgenciesParameter, "POLICE,HEALTH"));
+        var meeting = D(2023, 6, 1);
+        var data = new Dataset
+        {
+            AsOf = D(2024, 6, 30),
+            Areas = [new Area(Area, "Warwickshire")],
+            BoardAttendances =
+            [
+                new BoardAttendance(Area, meeting, "POLICE", AttendanceLevel.Senior),
+                new BoardAttendance(Area, meeting, "HEALTH", AttendanceLevel.Deputy),
+                new BoardAttendance(Area, meeting, "EDUCATION", AttendanceLevel.Senior),
+                new BoardAttendance(Area, meeting, "PROBATION", AttendanceLevel.Senior),
+            ],
+        };
+        var query = new IndicatorQuery([ReportingPeriod.FinancialYear(2023)], [Area], []);
+
+        var national = Registry(KeyPerformanceIndicators.CreateAll()).Compute(IndicatorContext.For(data), query, [KeyPerformanceIndicators.BoardAttendanceId]).Results.Single(r => r.Breakdown.IsTotal);
+        var local = Registry(KeyPerformanceIndicators.CreateAll(), agencies).Compute(IndicatorContext.For(data), query, [KeyPerformanceIndicators.BoardAttendanceId]).Results.Single(r => r.Breakdown.IsTotal);
+
+        // Every agency: 3 of 4 attended at senior level (75%); police and health only: 1 of 2 (50%).
+        Assert.Equal((3m, 4m, 75m), (national.Numerator, national.Denominator!.Value, national.Value!.Value));
+        Assert.Empty(national.AppliedOverrides);
+        Assert.Equal((1m, 2m, 50m), (local.Numerator, local.Denominator!.Value, local.Value!.Value));
+        Assert.Equal(new MethodologyRef(KeyPerformanceIndicators.BoardAttendanceId, 2), local.Methodology);
+        Assert.Equal(["local-board-police-and-health"], local.AppliedOverrides.ToArray());
+    }
+
+    [Fact]
+    public void An_override_that_gives_a_national_parameter_an_unreadable_value_is_an_invalid_override_of_its_plugin()
+    {
+        var broken = new DefinitionOverride("local-tracker-waiting-three", NationalIndicatorIds.TrackerBinary,
+            "Waits three months, spelt out.", d => d.WithParameter(NationalParameters.WaitingPeriodMonths, "three"));
+        var catalog = new PluginCatalog();
+        catalog.AddPlugin(new OverridingPlugin(broken), Manifest);
+
+        var ex = Assert.Throws<PluginFailureException>(() => new YouthJusticeRegistry(catalog, NationalIndicators.CreateAll()));
+
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal(("local-rules", PluginErrorKind.InvalidOverride, "local-tracker-waiting-three"), (error.PluginId, error.Kind, error.ComponentId));
+        Assert.Contains("applying it threw FormatException", error.Message, StringComparison.Ordinal);
+    }
+}
