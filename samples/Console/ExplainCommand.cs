@@ -51,7 +51,7 @@ internal static class ExplainCommand
                 return ExitCodes.UsageError;
             }
             var path = parse.GetValue(dataset);
-            var import = progress.Status().Start("Importing…", _ => DatasetSource.Import(path, ValidateCommand.ImportOptionsFrom(parse) with { Vocabulary = registry.Vocabulary }));
+            var import = progress.Status().Start("Importing…", _ => DatasetSource.Import(path, ValidateCommand.ImportOptionsFrom(parse, registry)));
             if (import.Dataset is not { } data)
             {
                 OutputWriter.Write(ValidateCommand.Describe(import.Report), OutputFormat.Table, null, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) }));

@@ -73,7 +73,7 @@ internal static class ReportCommand
         using var provider = SdkHost.Build(parse);
         var registry = provider.GetRequiredService<IYouthJusticeRegistry>();
         var path = parse.GetValue(DatasetPath);
-        var import = progress.Status().Start("Importing…", _ => DatasetSource.Import(path, ValidateCommand.ImportOptionsFrom(parse) with { Vocabulary = registry.Vocabulary }));
+        var import = progress.Status().Start("Importing…", _ => DatasetSource.Import(path, ValidateCommand.ImportOptionsFrom(parse, registry)));
         if (import.Dataset is not { } dataset)
         {
             OutputWriter.Write(ValidateCommand.Describe(import.Report), OutputFormat.Table, null, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) }));

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Microsoft.Extensions.DependencyInjection;
 using YouthJustice.Sdk.IO;
+using YouthJustice.Sdk.Plugins;
 
 namespace YouthJustice.Sdk.Samples.Console;
 
@@ -30,7 +32,8 @@ internal static class ValidateCommand
         };
         command.SetAction(parse =>
         {
-            var options = ImportOptionsFrom(parse);
+            using var provider = SdkHost.Build(parse);
+            var options = ImportOptionsFrom(parse, provider.GetRequiredService<IYouthJusticeRegistry>());
             var result = progress.Status().Start("Importing…", _ => DatasetSource.Import(parse.GetValue(path), options));
             OutputWriter.Write(Describe(result.Report), parse.GetValue(CommonOptions.Format), parse.GetValue(CommonOptions.Output), AnsiConsole.Console);
             return result.Report.Succeeded ? ExitCodes.Success : ExitCodes.DataErrors;
@@ -38,11 +41,9 @@ internal static class ValidateCommand
         return command;
     }
 
-    public static ImportOptions ImportOptionsFrom(ParseResult parse) => new()
-    {
-        Policy = parse.GetValue(Policy),
-        RejectsDirectory = parse.GetValue(Rejects)?.FullName,
-    };
+    /// <summary>Import options with every loaded plugin's codes and validation rules, and the policy and rejects folder asked for.</summary>
+    public static ImportOptions ImportOptionsFrom(ParseResult parse, IYouthJusticeRegistry registry) =>
+        registry.CreateImportOptions(parse.GetValue(Policy)) with { RejectsDirectory = parse.GetValue(Rejects)?.FullName };
 
     /// <summary>The report as two tables: per-file reconciliation, then every error.</summary>
     public static IReadOnlyList<TabularOutput> Describe(ImportReport report)

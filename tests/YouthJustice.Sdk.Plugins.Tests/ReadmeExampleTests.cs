@@ -23,7 +23,7 @@ public sealed class ReadmeExampleTests : IDisposable
             .BuildServiceProvider();
         var registry = services.GetRequiredService<IYouthJusticeRegistry>();
 
-        var import = DatasetImporter.ImportFolder(_extract.FullName, new ImportOptions { Vocabulary = registry.Vocabulary });
+        var import = DatasetImporter.ImportFolder(_extract.FullName, registry.CreateImportOptions());
         Assert.True(import.Dataset is not null, import.Report.ToString());
 
         var run = registry.Compute(IndicatorContext.For(import.Dataset), IndicatorQuery.For(ReportingPeriod.Parse("2021/22")));
