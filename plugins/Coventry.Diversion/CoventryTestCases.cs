@@ -67,10 +67,11 @@ public sealed class CoventryTestCases : IPluginTestCases
         ],
         PathwayEvents =
         [
-            new("D1", D(2021, 5, 1), "POLICE_REFERRAL"), new("D1", D(2021, 5, 3), "CONSENT_SOUGHT"), new("D1", D(2021, 5, 6), "ASSESSMENT"),
+            new("D1", D(2021, 5, 1), "REFERRED"), new("D1", D(2021, 5, 3), "CONSENT_SOUGHT"), new("D1", D(2021, 5, 6), "ASSESSMENT"),
             new("D1", D(2021, 5, 10), "HEALTH_REFERRAL"), new("D1", D(2021, 5, 12), "SENIOR_PRACTITIONER_QA"),
-            new("D1", D(2021, 5, 20), "VOLUNTARY_INTERVENTION"), new("D1", D(2021, 8, 31), "CLOSED"), new("D1", D(2022, 8, 31), "FOLLOW_UP"),
-            new("D2", D(2021, 6, 1), "POLICE_REFERRAL"), new("D2", D(2021, 6, 5), "CONSENT_SOUGHT"), new("D2", D(2021, 6, 10), "DECLINED"),
+            new("D1", D(2021, 5, 20), "INTERVENTION"), new("D1", D(2021, 8, 31), "CLOSED"), new("D1", D(2022, 2, 28), "FOLLOW_UP_6M"),
+            new("D1", D(2022, 8, 31), "FOLLOW_UP_12M"),
+            new("D2", D(2021, 6, 1), "REFERRED"), new("D2", D(2021, 6, 5), "CONSENT_SOUGHT"), new("D2", D(2021, 6, 10), "DECLINED"),
             new("Y5", D(2021, 4, 15), "OFFERED"), new("Y5", D(2021, 4, 20), "ENGAGED"), new("Y5", D(2021, 7, 15), "COMPLETED"),
         ],
         ReferencePopulations =
@@ -135,8 +136,8 @@ public sealed class CoventryTestCases : IPluginTestCases
                 Episodes = [new("D12", "C1", Div, D(2021, 5, 1), "POLICE", "NFA", false, Engagement.Engaged, D(2021, 5, 20))],
                 PathwayEvents =
                 [
-                    new("D12", D(2021, 5, 1), "POLICE_REFERRAL"), new("D12", D(2021, 5, 3), "CONSENT_SOUGHT"),
-                    new("D12", D(2021, 5, 6), "DECLINED"), new("D12", D(2021, 5, 20), "VOLUNTARY_INTERVENTION"),
+                    new("D12", D(2021, 5, 1), "REFERRED"), new("D12", D(2021, 5, 3), "CONSENT_SOUGHT"),
+                    new("D12", D(2021, 5, 6), "DECLINED"), new("D12", D(2021, 5, 20), "INTERVENTION"),
                 ],
             },
             new IndicatorQuery([Year], [], []),

@@ -25,6 +25,11 @@ public sealed class LeicesterPlugin : IYouthJusticePlugin
         ],
         isLocal: true);
 
+    /// <summary>The programme codes counted as the Early Intervention Team's work by default: the local code and, in
+    /// Leicester's data, the national <c>EARLY_INTERVENTION</c> kind (national extracts and generated data record the
+    /// team's episodes so). The setting <c>programmes</c> (comma-separated) replaces the list.</summary>
+    public static IReadOnlyList<string> Programmes { get; } = [EarlyInterventionTeam.Code, ProgrammeKinds.EarlyIntervention.Code];
+
     /// <summary>Referral routes (002 L252, L295-297, L437, L672).</summary>
     public static class Routes
     {
@@ -74,12 +79,13 @@ public sealed class LeicesterPlugin : IYouthJusticePlugin
         registrar.AddEligibilityRule(new EarlyInterventionEligibilityRule(
             Settings.GetInt(registrar.Settings, "eligibility.communityResolutionWindowMonths", 3),
             Settings.GetInt(registrar.Settings, "eligibility.atRiskAssessmentWindowMonths", 12)));
-        var indicators = EarlyInterventionIndicators.Create(authority);
+        var programmes = ProgrammeCodes.FromSettings(registrar.Settings, "programmes", EarlyInterventionTeam, ProgrammeKinds.EarlyIntervention);
+        var indicators = EarlyInterventionIndicators.Create(authority, programmes);
         foreach (var indicator in indicators)
         {
             registrar.AddIndicator(indicator);
         }
-        registrar.AddValidationRule(new RouteValidationRule());
+        registrar.AddValidationRule(new RouteValidationRule(programmes));
         registrar.AddReportSection(new BoardReportSection(indicators));
         registrar.AddTestCases(new LeicesterTestCases());
     }
