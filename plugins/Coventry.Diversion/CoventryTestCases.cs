@@ -63,7 +63,7 @@ public sealed class CoventryTestCases : IPluginTestCases
             new("D3", "C3", Div, D(2021, 7, 1), "POLICE", "NFA", true, Engagement.Engaged, D(2021, 7, 15), D(2021, 10, 31), "COMPLETED"),
             new("D4", "C4", Div, D(2021, 9, 1), "POLICE", "NFA", true, Engagement.NotEngaged, null, D(2021, 11, 30), "DISENGAGED"),
             new("Y5", "C5", Yw, D(2021, 4, 15), "EARLY_HELP", "FIRST_POLICE_CR", null, Engagement.Engaged, D(2021, 4, 20), D(2021, 7, 15), "COMPLETED"),
-            new("Y6", "C6", Yw, D(2021, 5, 5), "EARLY_HELP", "FIRST_POLICE_CR", null, Engagement.NotEngaged, null, D(2021, 5, 20), "NOT_ENGAGED"),
+            new("Y6", "C6", Yw, D(2021, 5, 5), "EARLY_HELP", "FIRST_POLICE_CR", null, Engagement.NotEngaged, null, D(2021, 5, 20), "DISENGAGED"),
         ],
         PathwayEvents =
         [

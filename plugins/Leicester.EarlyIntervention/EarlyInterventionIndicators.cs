@@ -82,7 +82,7 @@ internal sealed class FunnelIndicator(IndicatorDefinition definition, string aut
                 "referred" => Count(query, period, key, [.. slice.Select(e => e.Id)], "episode"),
                 "engaged" => Rate(query, period, key, [.. engaged.Select(e => e.Id)], [.. slice.Select(e => e.Id)], "episode"),
                 _ => Rate(query, period, key,
-                    [.. engaged.Where(e => string.Equals(e.ClosureReason, "COMPLETED", StringComparison.OrdinalIgnoreCase)).Select(e => e.Id)],
+                    [.. engaged.Where(e => string.Equals(e.ClosureReason, LeicesterPlugin.CompletedClosure, StringComparison.OrdinalIgnoreCase)).Select(e => e.Id)],
                     [.. engaged.Select(e => e.Id)], "episode"),
             };
         }

@@ -52,6 +52,12 @@ public sealed class LeicesterPlugin : IYouthJusticePlugin
         public static readonly IReadOnlyList<string> All = [CommunityResolution, AtRisk, SiblingOrAssociate];
     }
 
+    /// <summary>The closure reason of an intervention completed (as in national extracts and generated data).</summary>
+    public const string CompletedClosure = "COMPLETED";
+
+    /// <summary>The assessment kind of a prevention assessment, read for the at-risk basis (002 L254, L429).</summary>
+    public const string PreventionAssessment = "PREVENTION";
+
     internal static readonly SourceCitation Plan = new("Leicester City Youth Justice Plan 2022-23", "§4.1 Early Intervention Team (seed 002 L92-L104, L241-L311, L401, L429-L437, L686)");
 
     /// <summary>Referral → panel or triage → intervention → closure → follow-up at 6 and 12 months (002 L293, L401, L560, L686).</summary>

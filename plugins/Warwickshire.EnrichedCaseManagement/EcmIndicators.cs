@@ -70,7 +70,7 @@ internal sealed class ParentIncludedIndicator(IReadOnlyList<string> programmes, 
     Direction = Direction.HigherIsBetter,
     Description = "Children on ECM in the period with at least one ACE recorded, whose ECM assessment (kind ECM, on or after referral) included a parent or carer.",
     Source = WarwickshirePlugin.Plan,
-    Parameters = WarwickshirePlugin.Parameters(("assessment-kind", "ECM"), ("minimum-aces", "1"), EcmIds.ProgrammesParameter(programmes)),
+    Parameters = WarwickshirePlugin.Parameters(("assessment-kind", WarwickshirePlugin.EcmAssessmentKind), ("minimum-aces", "1"), EcmIds.ProgrammesParameter(programmes)),
 }, authority)
 {
     protected override IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index)

@@ -25,6 +25,9 @@ public sealed class WarwickshirePlugin : IYouthJusticePlugin
     /// <c>programmes</c> (comma-separated) replaces the list.</summary>
     public static IReadOnlyList<string> Programmes { get; } = [EnrichedCaseManagement.Code, ProgrammeKinds.EnrichedCaseManagement.Code];
 
+    /// <summary>The assessment kind of the ECM assessment (as in national extracts and generated data).</summary>
+    public const string EcmAssessmentKind = "ECM";
+
     internal static readonly SourceCitation Plan = new("Warwickshire Youth Justice Service Strategic Plan 2018/19", "§4 Enriched case management (seed 004 L330, L336, L380-L387, L409)");
     internal static readonly SourceCitation Pathway003 = new("Coventry YOS Contingency and Recovery Youth Justice Plan 2020/21", "Enhanced Case Management Pathway eligibility (seed 003 L144-L172)");
 
