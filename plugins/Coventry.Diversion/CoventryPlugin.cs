@@ -47,8 +47,9 @@ public sealed class CoventryPlugin : IYouthJusticePlugin
         public const string Assessment = "ASSESSMENT";
         public const string HealthReferral = "HEALTH_REFERRAL";
         public const string SeniorPractitionerQa = "SENIOR_PRACTITIONER_QA";
-        /// <summary>The voluntary intervention.</summary>
-        public const string Intervention = "INTERVENTION";
+        /// <summary>The voluntary intervention: the shared <c>INTERVENTION</c> state (one spelling across the plugins and the
+        /// generator; Coventry's intervention is voluntary, 000 L730).</summary>
+        public const string VoluntaryIntervention = "INTERVENTION";
         public const string Closed = "CLOSED";
         public const string FollowUp6Months = "FOLLOW_UP_6M";
         public const string FollowUp12Months = "FOLLOW_UP_12M";
@@ -66,19 +67,19 @@ public sealed class CoventryPlugin : IYouthJusticePlugin
         .State(DiversionStates.Assessment, "Assessment")
         .State(DiversionStates.HealthReferral, "Referred to the YJS health team")
         .State(DiversionStates.SeniorPractitionerQa, "Quality assured by a senior practitioner")
-        .State(DiversionStates.Intervention, "Voluntary intervention")
+        .State(DiversionStates.VoluntaryIntervention, "Voluntary intervention")
         .State(DiversionStates.Closed, "Closed")
         .State(DiversionStates.FollowUp6Months, "Follow-up for re-arrest and first time entry at 6 months")
         .State(DiversionStates.FollowUp12Months, "Follow-up for re-arrest and first time entry at 12 months", final: true)
         .Step(DiversionStates.Referred, DiversionStates.ConsentSought)
         .Step(DiversionStates.ConsentSought, DiversionStates.Declined, DiversionStates.Assessment)
         .Step(DiversionStates.Assessment, DiversionStates.HealthReferral, DiversionStates.SeniorPractitionerQa, DiversionStates.Closed)
-        .Step(DiversionStates.HealthReferral, DiversionStates.SeniorPractitionerQa, DiversionStates.Intervention, DiversionStates.Closed)
-        .Step(DiversionStates.SeniorPractitionerQa, DiversionStates.HealthReferral, DiversionStates.Intervention, DiversionStates.Closed)
-        .Step(DiversionStates.Intervention, DiversionStates.Intervention, DiversionStates.Closed)
+        .Step(DiversionStates.HealthReferral, DiversionStates.SeniorPractitionerQa, DiversionStates.VoluntaryIntervention, DiversionStates.Closed)
+        .Step(DiversionStates.SeniorPractitionerQa, DiversionStates.HealthReferral, DiversionStates.VoluntaryIntervention, DiversionStates.Closed)
+        .Step(DiversionStates.VoluntaryIntervention, DiversionStates.VoluntaryIntervention, DiversionStates.Closed)
         .Step(DiversionStates.Closed, DiversionStates.FollowUp6Months)
         .Step(DiversionStates.FollowUp6Months, DiversionStates.FollowUp12Months)
-        .Requires(DiversionStates.Intervention, DiversionStates.ConsentSought, DiversionStates.HealthReferral, DiversionStates.SeniorPractitionerQa)
+        .Requires(DiversionStates.VoluntaryIntervention, DiversionStates.ConsentSought, DiversionStates.HealthReferral, DiversionStates.SeniorPractitionerQa)
         .Build();
 
     /// <summary>Offered → engaged or not engaged → completed (000 L732, L1162).</summary>

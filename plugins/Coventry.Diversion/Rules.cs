@@ -153,7 +153,7 @@ internal sealed class ConsentValidationRule(IReadOnlyCollection<string> programm
             {
                 yield return new ValidationFinding(Id, "episode", e.Id, "Engagement", "Consent was declined, yet the child is recorded as engaged.");
             }
-            if (events[e.Id].Any(x => string.Equals(x.State, CoventryPlugin.DiversionStates.Intervention, StringComparison.OrdinalIgnoreCase)))
+            if (events[e.Id].Any(x => string.Equals(x.State, CoventryPlugin.DiversionStates.VoluntaryIntervention, StringComparison.OrdinalIgnoreCase)))
             {
                 yield return new ValidationFinding(Id, "pathway-event", e.Id, "State", "Consent was declined, yet a voluntary intervention step is recorded.");
             }

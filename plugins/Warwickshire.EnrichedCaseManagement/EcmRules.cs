@@ -17,7 +17,7 @@ internal sealed class ParentInclusionRule : IValidationRule
     {
         ArgumentNullException.ThrowIfNull(dataset);
         return dataset.Assessments
-            .Where(a => string.Equals(a.Kind, WarwickshirePlugin.EcmAssessmentKind, StringComparison.OrdinalIgnoreCase) && a.AceCount > 0 && !a.ParentIncluded)
+            .Where(a => string.Equals(a.Kind, "ECM", StringComparison.OrdinalIgnoreCase) && a.AceCount > 0 && !a.ParentIncluded)
             .Select(a => new ValidationFinding(Id, "assessment", a.Id, "ParentIncluded",
                 "The child has experienced ACEs, so a parent or carer should be included in the ECM assessment (004 L386).", FindingSeverity.Warning));
     }
