@@ -19,37 +19,39 @@ internal static class CoventryIndicators
     internal static string FollowUpId(string programme, string measure, int months) =>
         string.Create(CultureInfo.InvariantCulture, $"{CoventryPlugin.Id}.{programme}-{measure}-{months}m");
 
-    internal static IReadOnlyList<PluginIndicator> Create(string authority, string referencePopulation, LocalDate changeDate)
+    internal static IReadOnlyList<PluginIndicator> Create(string authority, string referencePopulation, LocalDate changeDate,
+        IReadOnlyList<string> diversionCodes, IReadOnlyList<string> youthWorkerCodes)
     {
+        var diversion = (ProgrammeCodes.Parameter, ProgrammeCodes.Format(diversionCodes));
         var list = new List<PluginIndicator>
         {
             new ReferralsIndicator(Definition(Referrals, "Diversion referrals", "referrals", 1m, Direction.HigherIsBetter,
-                "Diversion episodes referred by the police in the period (target: to increase, 000 L1294)."), authority),
+                "Diversion episodes referred by the police in the period (target: to increase, 000 L1294).", diversion), authority),
             new ReferralEthnicityIndicator(Definition(ReferralEthnicity, "Diversion referrals by ethnicity against the reference population", "%", 100m, Direction.Neutral,
                 "Share of diversion referrals (known ethnicity) from each ethnicity group, beside the group's share of the reference population; " +
                 "the total is the share from groups other than White British (target 50/50 in line with secondary schools, 000 L869).",
-                ("reference-population", referencePopulation)), authority),
+                ("reference-population", referencePopulation), diversion), authority),
             new ConsentIndicator(Definition(ConsentRate, "Diversion consent rate", "%", 100m, Direction.HigherIsBetter,
-                "Referrals in the period where consent was sought and given, over referrals where it was sought (000 L730).", ("stage", "consent")), authority),
+                "Referrals in the period where consent was sought and given, over referrals where it was sought (000 L730).", ("stage", "consent"), diversion), authority),
             new ConsentIndicator(Definition(EngagementRate, "Diversion engagement rate", "%", 100m, Direction.HigherIsBetter,
-                "Referrals in the period with consent whose child engaged, over referrals with consent.", ("stage", "engagement")), authority),
+                "Referrals in the period with consent whose child engaged, over referrals with consent.", ("stage", "engagement"), diversion), authority),
             new CourtShareIndicator(Definition(CourtShare, "Court share of outcomes by ethnicity, before and after the Diversion Project", "%", 100m, Direction.LowerIsBetter,
                 "Court disposals over court and out-of-court outcomes, by ethnicity group, in the part of the period before the change date and the part from it: " +
                 "the measure of the Diversion Project's effect on disproportionality the inspectorate asked for (001 L206, L309, L588).",
                 ("change-date", changeDate.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture))) with { Source = CoventryPlugin.Inspection }, authority),
         };
-        foreach (var (programme, code) in new[] { ("diversion", CoventryPlugin.Diversion.Code), ("youth-worker", CoventryPlugin.YouthWorkerOffer.Code) })
+        foreach (var (programme, codes) in new[] { ("diversion", diversionCodes), ("youth-worker", youthWorkerCodes) })
         {
             foreach (var months in new[] { 6, 12 })
             {
                 list.Add(new FollowUpIndicator(Definition(FollowUpId(programme, "rearrest", months),
                     string.Create(CultureInfo.InvariantCulture, $"Re-arrest within {months} months of closure ({programme})"), "%", 100m, Direction.LowerIsBetter,
                     string.Create(CultureInfo.InvariantCulture, $"Episodes closed in the period whose child committed a new offence within {months} months: over all offered (total) and over those engaged, side by side (000 L732, L1162)."),
-                    ("programme", code), ("follow-up-months", months.ToString(CultureInfo.InvariantCulture)), ("measure", "offence")), authority));
+                    (ProgrammeCodes.Parameter, ProgrammeCodes.Format(codes)), ("follow-up-months", months.ToString(CultureInfo.InvariantCulture)), ("measure", "offence")), authority));
                 list.Add(new FollowUpIndicator(Definition(FollowUpId(programme, "fte", months),
                     string.Create(CultureInfo.InvariantCulture, $"Became a first time entrant within {months} months of closure ({programme})"), "%", 100m, Direction.LowerIsBetter,
                     string.Create(CultureInfo.InvariantCulture, $"Episodes closed in the period whose child (not an FTE when referred) received a first statutory outcome within {months} months: over all offered and over those engaged."),
-                    ("programme", code), ("follow-up-months", months.ToString(CultureInfo.InvariantCulture)), ("measure", "fte")), authority));
+                    (ProgrammeCodes.Parameter, ProgrammeCodes.Format(codes)), ("follow-up-months", months.ToString(CultureInfo.InvariantCulture)), ("measure", "fte")), authority));
             }
         }
         return list;
@@ -69,8 +71,8 @@ internal static class CoventryIndicators
             Parameters = parameters.ToImmutableSortedDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal),
         };
 
-    internal static List<ProgrammeEpisode> Referred(DatasetIndex index, ReportingPeriod period) =>
-        [.. index.EpisodesOf(CoventryPlugin.Diversion.Code).Where(e => period.Contains(e.ReferralDate))];
+    internal static List<ProgrammeEpisode> Referred(DatasetIndex index, ReportingPeriod period, IReadOnlyList<string> programmes) =>
+        [.. index.EpisodesOf(programmes).Where(e => period.Contains(e.ReferralDate))];
 
     internal static BreakdownKey Group(EthnicityGroup g) => new("ethnicity-group", g.ToString());
 
@@ -81,7 +83,7 @@ internal sealed class ReferralsIndicator(IndicatorDefinition definition, string 
 {
     protected override IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index)
     {
-        var referred = CoventryIndicators.Referred(index, period);
+        var referred = CoventryIndicators.Referred(index, period, Programmes);
         yield return Count(query, period, BreakdownKey.Total, [.. referred.Select(e => e.Id)], "episode");
         if (query.Wants("ethnicity-group"))
         {
@@ -100,7 +102,7 @@ internal sealed class ReferralEthnicityIndicator(IndicatorDefinition definition,
     protected override IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index)
     {
         var name = Definition.GetString("reference-population");
-        var referred = CoventryIndicators.Referred(index, period)
+        var referred = CoventryIndicators.Referred(index, period, Programmes)
             .Select(e => (Episode: e, Group: index.Children.TryGetValue(e.ChildId, out var c) ? c.EthnicityGroup : EthnicityGroup.NotKnown))
             .Where(x => x.Group != EthnicityGroup.NotKnown).ToList();
         var all = referred.Select(x => x.Episode.Id).ToList();
@@ -142,7 +144,7 @@ internal sealed class ConsentIndicator(IndicatorDefinition definition, string au
 {
     protected override IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index)
     {
-        var referred = CoventryIndicators.Referred(index, period);
+        var referred = CoventryIndicators.Referred(index, period, Programmes);
         if (Definition.GetString("stage") == "consent")
         {
             var sought = referred.Where(e => e.ConsentGiven is not null).ToList();
@@ -166,7 +168,7 @@ internal sealed class FollowUpIndicator(IndicatorDefinition definition, string a
         var months = Definition.GetInt("follow-up-months");
         var fte = Definition.GetString("measure") == "fte";
         var asOf = context.AsOf;
-        var offered = index.EpisodesOf(Definition.GetString("programme"))
+        var offered = index.EpisodesOf(Programmes)
             .Where(e => e.EndDate is { } end && period.Contains(end) && end <= asOf)
             .Where(e => !fte || index.FirstStatutoryOutcome(e.ChildId) is not { } first || first > e.ReferralDate)
             .ToList();

@@ -24,30 +24,44 @@ public sealed class CoventryPlugin : IYouthJusticePlugin
     public static readonly ProgrammeKind YouthWorkerOffer = new("COVENTRY_YOUTH_WORKER", "Youth worker offer after a first police-only community resolution (Coventry)",
         ["Youth Worker offer"], isLocal: true);
 
+    /// <summary>The programme codes counted as the diversion pathway by default: the local code and, in Coventry's data,
+    /// the national <c>DIVERSION</c> kind (national extracts and generated data record the pathway as <c>DIVERSION</c>).
+    /// The setting <c>diversion.programmes</c> (comma-separated) replaces the list.</summary>
+    public static IReadOnlyList<string> DiversionProgrammes { get; } = [Diversion.Code, ProgrammeKinds.Diversion.Code];
+
+    /// <summary>The programme codes counted as the youth worker offer by default: the local code only. The offer has no
+    /// national kind, and an <c>EARLY_INTERVENTION</c> episode after a first police-only community resolution is early
+    /// intervention (its own pathway), not this offer. The setting <c>youthWorker.programmes</c> replaces the list.</summary>
+    public static IReadOnlyList<string> YouthWorkerProgrammes { get; } = [YouthWorkerOffer.Code];
+
     internal static readonly SourceCitation Plan = new("Coventry Youth Justice Strategy and Plan 2021-23 (update 2022)", "§4.1-4.3 (seed 000 L505, L575, L730-L734, L806, L828, L869, L929, L1028)");
     internal static readonly SourceCitation Inspection = new("HM Inspectorate of Probation, Inspection of youth offending services in Coventry (2023)", "Recommendation 4; §1.3, §3.4 (seed 001 L206, L309, L574, L588)");
 
     /// <summary>State codes of the diversion pathway.</summary>
     public static class DiversionStates
     {
-        public const string PoliceReferral = "POLICE_REFERRAL";
+        /// <summary>Referred (by the police after no further action: the route is <c>POLICE</c>).</summary>
+        public const string Referred = "REFERRED";
         public const string ConsentSought = "CONSENT_SOUGHT";
         public const string Declined = "DECLINED";
         public const string Assessment = "ASSESSMENT";
         public const string HealthReferral = "HEALTH_REFERRAL";
         public const string SeniorPractitionerQa = "SENIOR_PRACTITIONER_QA";
-        public const string VoluntaryIntervention = "VOLUNTARY_INTERVENTION";
+        /// <summary>The voluntary intervention: the shared <c>INTERVENTION</c> state (one spelling across the plugins and the
+        /// generator; Coventry's intervention is voluntary, 000 L730).</summary>
+        public const string VoluntaryIntervention = "INTERVENTION";
         public const string Closed = "CLOSED";
-        public const string FollowUp = "FOLLOW_UP";
+        public const string FollowUp6Months = "FOLLOW_UP_6M";
+        public const string FollowUp12Months = "FOLLOW_UP_12M";
     }
 
     /// <summary>
-    /// Police referral → consent sought → declined (final), or assessment with a health referral for every child and quality
-    /// assurance by a senior practitioner (both before any intervention) → voluntary intervention → closure → follow-up
-    /// (000 L730, L929, L1028).
+    /// Referral (by the police) → consent sought → declined (final), or assessment with a health referral for every child and
+    /// quality assurance by a senior practitioner (both before any intervention) → voluntary intervention → closure →
+    /// follow-up at 6 and 12 months (000 L730, L929, L1028, L1162).
     /// </summary>
     public static ProgrammePathway DiversionPathway { get; } = ProgrammePathway.For(Diversion.Code)
-        .State(DiversionStates.PoliceReferral, "Referred by the police after no further action", initial: true)
+        .State(DiversionStates.Referred, "Referred by the police after no further action", initial: true)
         .State(DiversionStates.ConsentSought, "Consent sought")
         .State(DiversionStates.Declined, "Declined (no consent)", final: true)
         .State(DiversionStates.Assessment, "Assessment")
@@ -55,14 +69,16 @@ public sealed class CoventryPlugin : IYouthJusticePlugin
         .State(DiversionStates.SeniorPractitionerQa, "Quality assured by a senior practitioner")
         .State(DiversionStates.VoluntaryIntervention, "Voluntary intervention")
         .State(DiversionStates.Closed, "Closed")
-        .State(DiversionStates.FollowUp, "Follow-up for re-arrest and first time entry", final: true)
-        .Step(DiversionStates.PoliceReferral, DiversionStates.ConsentSought)
+        .State(DiversionStates.FollowUp6Months, "Follow-up for re-arrest and first time entry at 6 months")
+        .State(DiversionStates.FollowUp12Months, "Follow-up for re-arrest and first time entry at 12 months", final: true)
+        .Step(DiversionStates.Referred, DiversionStates.ConsentSought)
         .Step(DiversionStates.ConsentSought, DiversionStates.Declined, DiversionStates.Assessment)
         .Step(DiversionStates.Assessment, DiversionStates.HealthReferral, DiversionStates.SeniorPractitionerQa, DiversionStates.Closed)
         .Step(DiversionStates.HealthReferral, DiversionStates.SeniorPractitionerQa, DiversionStates.VoluntaryIntervention, DiversionStates.Closed)
         .Step(DiversionStates.SeniorPractitionerQa, DiversionStates.HealthReferral, DiversionStates.VoluntaryIntervention, DiversionStates.Closed)
         .Step(DiversionStates.VoluntaryIntervention, DiversionStates.VoluntaryIntervention, DiversionStates.Closed)
-        .Step(DiversionStates.Closed, DiversionStates.FollowUp)
+        .Step(DiversionStates.Closed, DiversionStates.FollowUp6Months)
+        .Step(DiversionStates.FollowUp6Months, DiversionStates.FollowUp12Months)
         .Requires(DiversionStates.VoluntaryIntervention, DiversionStates.ConsentSought, DiversionStates.HealthReferral, DiversionStates.SeniorPractitionerQa)
         .Build();
 
@@ -92,13 +108,16 @@ public sealed class CoventryPlugin : IYouthJusticePlugin
         registrar.AddEligibilityRule(routing);
 
         var changeDate = LocalDatePattern.Iso.Parse(Settings.Get(settings, "disproportionality.changeDate", "2022-04-01")).GetValueOrThrow();
-        var indicators = CoventryIndicators.Create(authority, Settings.Get(settings, "referrals.referencePopulation", "secondary-school-census"), changeDate);
+        var diversionCodes = ProgrammeCodes.FromSettings(settings, "diversion.programmes", Diversion, ProgrammeKinds.Diversion);
+        var youthWorkerCodes = ProgrammeCodes.FromSettings(settings, "youthWorker.programmes", YouthWorkerOffer);
+        var indicators = CoventryIndicators.Create(authority, Settings.Get(settings, "referrals.referencePopulation", "secondary-school-census"), changeDate,
+            diversionCodes, youthWorkerCodes);
         foreach (var indicator in indicators)
         {
             registrar.AddIndicator(indicator);
         }
-        registrar.AddValidationRule(new ConsentValidationRule());
-        registrar.AddValidationRule(new HealthReferralValidationRule());
+        registrar.AddValidationRule(new ConsentValidationRule(diversionCodes));
+        registrar.AddValidationRule(new HealthReferralValidationRule(diversionCodes));
         registrar.AddReportSection(new DiversionSummarySection(indicators));
         registrar.AddTestCases(new CoventryTestCases());
     }

@@ -63,14 +63,15 @@ public sealed class CoventryTestCases : IPluginTestCases
             new("D3", "C3", Div, D(2021, 7, 1), "POLICE", "NFA", true, Engagement.Engaged, D(2021, 7, 15), D(2021, 10, 31), "COMPLETED"),
             new("D4", "C4", Div, D(2021, 9, 1), "POLICE", "NFA", true, Engagement.NotEngaged, null, D(2021, 11, 30), "DISENGAGED"),
             new("Y5", "C5", Yw, D(2021, 4, 15), "EARLY_HELP", "FIRST_POLICE_CR", null, Engagement.Engaged, D(2021, 4, 20), D(2021, 7, 15), "COMPLETED"),
-            new("Y6", "C6", Yw, D(2021, 5, 5), "EARLY_HELP", "FIRST_POLICE_CR", null, Engagement.NotEngaged, null, D(2021, 5, 20), "NOT_ENGAGED"),
+            new("Y6", "C6", Yw, D(2021, 5, 5), "EARLY_HELP", "FIRST_POLICE_CR", null, Engagement.NotEngaged, null, D(2021, 5, 20), "DISENGAGED"),
         ],
         PathwayEvents =
         [
-            new("D1", D(2021, 5, 1), "POLICE_REFERRAL"), new("D1", D(2021, 5, 3), "CONSENT_SOUGHT"), new("D1", D(2021, 5, 6), "ASSESSMENT"),
+            new("D1", D(2021, 5, 1), "REFERRED"), new("D1", D(2021, 5, 3), "CONSENT_SOUGHT"), new("D1", D(2021, 5, 6), "ASSESSMENT"),
             new("D1", D(2021, 5, 10), "HEALTH_REFERRAL"), new("D1", D(2021, 5, 12), "SENIOR_PRACTITIONER_QA"),
-            new("D1", D(2021, 5, 20), "VOLUNTARY_INTERVENTION"), new("D1", D(2021, 8, 31), "CLOSED"), new("D1", D(2022, 8, 31), "FOLLOW_UP"),
-            new("D2", D(2021, 6, 1), "POLICE_REFERRAL"), new("D2", D(2021, 6, 5), "CONSENT_SOUGHT"), new("D2", D(2021, 6, 10), "DECLINED"),
+            new("D1", D(2021, 5, 20), "INTERVENTION"), new("D1", D(2021, 8, 31), "CLOSED"), new("D1", D(2022, 2, 28), "FOLLOW_UP_6M"),
+            new("D1", D(2022, 8, 31), "FOLLOW_UP_12M"),
+            new("D2", D(2021, 6, 1), "REFERRED"), new("D2", D(2021, 6, 5), "CONSENT_SOUGHT"), new("D2", D(2021, 6, 10), "DECLINED"),
             new("Y5", D(2021, 4, 15), "OFFERED"), new("Y5", D(2021, 4, 20), "ENGAGED"), new("Y5", D(2021, 7, 15), "COMPLETED"),
         ],
         ReferencePopulations =
@@ -135,8 +136,8 @@ public sealed class CoventryTestCases : IPluginTestCases
                 Episodes = [new("D12", "C1", Div, D(2021, 5, 1), "POLICE", "NFA", false, Engagement.Engaged, D(2021, 5, 20))],
                 PathwayEvents =
                 [
-                    new("D12", D(2021, 5, 1), "POLICE_REFERRAL"), new("D12", D(2021, 5, 3), "CONSENT_SOUGHT"),
-                    new("D12", D(2021, 5, 6), "DECLINED"), new("D12", D(2021, 5, 20), "VOLUNTARY_INTERVENTION"),
+                    new("D12", D(2021, 5, 1), "REFERRED"), new("D12", D(2021, 5, 3), "CONSENT_SOUGHT"),
+                    new("D12", D(2021, 5, 6), "DECLINED"), new("D12", D(2021, 5, 20), "INTERVENTION"),
                 ],
             },
             new IndicatorQuery([Year], [], []),

@@ -128,7 +128,7 @@ public sealed class OutOfCourtRouting(int lowLevelMaxGravity = 2, int enhancedMa
 }
 
 /// <summary>A child who declines consent never enters the voluntary intervention (000 L730).</summary>
-internal sealed class ConsentValidationRule : IValidationRule
+internal sealed class ConsentValidationRule(IReadOnlyCollection<string> programmes) : IValidationRule
 {
     public string Id => CoventryPlugin.Id + ".consent";
 
@@ -138,7 +138,7 @@ internal sealed class ConsentValidationRule : IValidationRule
     {
         ArgumentNullException.ThrowIfNull(dataset);
         var events = dataset.PathwayEvents.ToLookup(e => e.EpisodeId, StringComparer.Ordinal);
-        foreach (var e in dataset.Episodes.Where(e => e.Programme.Equals(CoventryPlugin.Diversion)))
+        foreach (var e in dataset.Episodes.Where(e => ProgrammeCodes.Contains(programmes, e.Programme)))
         {
             var declined = e.ConsentGiven == false || events[e.Id].Any(x => string.Equals(x.State, CoventryPlugin.DiversionStates.Declined, StringComparison.OrdinalIgnoreCase));
             if (!declined)
@@ -167,7 +167,7 @@ internal sealed class ConsentValidationRule : IValidationRule
 }
 
 /// <summary>Every child accessing the diversion pathway is referred to the YJS health team (000 L929).</summary>
-internal sealed class HealthReferralValidationRule : IValidationRule
+internal sealed class HealthReferralValidationRule(IReadOnlyCollection<string> programmes) : IValidationRule
 {
     public string Id => CoventryPlugin.Id + ".health-referral";
 
@@ -177,7 +177,7 @@ internal sealed class HealthReferralValidationRule : IValidationRule
     {
         ArgumentNullException.ThrowIfNull(dataset);
         var events = dataset.PathwayEvents.ToLookup(e => e.EpisodeId, StringComparer.Ordinal);
-        foreach (var e in dataset.Episodes.Where(e => e.Programme.Equals(CoventryPlugin.Diversion)))
+        foreach (var e in dataset.Episodes.Where(e => ProgrammeCodes.Contains(programmes, e.Programme)))
         {
             var states = events[e.Id].Select(x => x.State.ToUpperInvariant()).ToHashSet();
             if (states.Contains(CoventryPlugin.DiversionStates.Assessment) && !states.Contains(CoventryPlugin.DiversionStates.HealthReferral))

@@ -56,7 +56,7 @@ public sealed class EarlyInterventionEligibilityRule(int communityResolutionWind
         var riskFrom = asOf.PlusMonths(-atRiskAssessmentWindowMonths);
         var atRisk = index.AssessmentsByChild[child.Id].Where(a => a.AssessedOn > riskFrom && a.AssessedOn <= asOf)
             .FirstOrDefault(a => a.Needs.HasFlag(Needs.CriminalExploitation)
-                || (string.Equals(a.Kind, "PREVENTION", StringComparison.OrdinalIgnoreCase)
+                || (string.Equals(a.Kind, LeicesterPlugin.PreventionAssessment, StringComparison.OrdinalIgnoreCase)
                     && (a.RiskOfSeriousHarm >= RiskLevel.Medium || a.SafetyAndWellbeing >= RiskLevel.Medium)));
         if (atRisk is not null)
         {

@@ -16,24 +16,28 @@ internal static class EarlyInterventionIndicators
     internal const string Reoffended12 = LeicesterPlugin.Id + ".reoffended-12m";
     internal const string BecameFte = LeicesterPlugin.Id + ".became-fte";
 
-    internal static IReadOnlyList<PluginIndicator> Create(string authority) =>
-    [
-        new FunnelIndicator(Definition(Referred, "Referred to the Early Intervention Team", "children referred (episodes)", 1m, Direction.Neutral,
-            "Episodes referred in the period.", ("stage", "referred")), authority),
-        new FunnelIndicator(Definition(Engaged, "Engaged with the Early Intervention Team", "%", 100m, Direction.HigherIsBetter,
-            "Episodes referred in the period whose child engaged, over episodes referred.", ("stage", "engaged")), authority),
-        new FunnelIndicator(Definition(Completed, "Completed the Early Intervention Team's intervention", "%", 100m, Direction.HigherIsBetter,
-            "Episodes referred in the period that closed COMPLETED, over episodes that engaged.", ("stage", "completed")), authority),
-        new FollowUpIndicator(Definition(Reoffended6, "Reoffended within 6 months of closure", "%", 100m, Direction.LowerIsBetter,
-            "Episodes closed in the period (intervention started) whose child committed an offence within 6 months after closure. Published: \"just under 5%\" (002 L293).",
-            ("follow-up-months", "6"), ("measure", "offence")), authority),
-        new FollowUpIndicator(Definition(Reoffended12, "Reoffended within 12 months of closure", "%", 100m, Direction.LowerIsBetter,
-            "Episodes closed in the period (intervention started) whose child committed an offence within 12 months after closure (002 L686).",
-            ("follow-up-months", "12"), ("measure", "offence")), authority),
-        new FollowUpIndicator(Definition(BecameFte, "Became a first time entrant", "%", 100m, Direction.LowerIsBetter,
-            "Episodes closed in the period whose child was not a first time entrant when referred and received a first statutory outcome by 12 months after closure.",
-            ("follow-up-months", "12"), ("measure", "fte")), authority),
-    ];
+    internal static IReadOnlyList<PluginIndicator> Create(string authority, IReadOnlyList<string> programmes)
+    {
+        var codes = (ProgrammeCodes.Parameter, ProgrammeCodes.Format(programmes));
+        return
+        [
+            new FunnelIndicator(Definition(Referred, "Referred to the Early Intervention Team", "children referred (episodes)", 1m, Direction.Neutral,
+                "Episodes referred in the period.", ("stage", "referred"), codes), authority),
+            new FunnelIndicator(Definition(Engaged, "Engaged with the Early Intervention Team", "%", 100m, Direction.HigherIsBetter,
+                "Episodes referred in the period whose child engaged, over episodes referred.", ("stage", "engaged"), codes), authority),
+            new FunnelIndicator(Definition(Completed, "Completed the Early Intervention Team's intervention", "%", 100m, Direction.HigherIsBetter,
+                "Episodes referred in the period that closed COMPLETED, over episodes that engaged.", ("stage", "completed"), codes), authority),
+            new FollowUpIndicator(Definition(Reoffended6, "Reoffended within 6 months of closure", "%", 100m, Direction.LowerIsBetter,
+                "Episodes closed in the period (intervention started) whose child committed an offence within 6 months after closure. Published: \"just under 5%\" (002 L293).",
+                ("follow-up-months", "6"), ("measure", "offence"), codes), authority),
+            new FollowUpIndicator(Definition(Reoffended12, "Reoffended within 12 months of closure", "%", 100m, Direction.LowerIsBetter,
+                "Episodes closed in the period (intervention started) whose child committed an offence within 12 months after closure (002 L686).",
+                ("follow-up-months", "12"), ("measure", "offence"), codes), authority),
+            new FollowUpIndicator(Definition(BecameFte, "Became a first time entrant", "%", 100m, Direction.LowerIsBetter,
+                "Episodes closed in the period whose child was not a first time entrant when referred and received a first statutory outcome by 12 months after closure.",
+                ("follow-up-months", "12"), ("measure", "fte"), codes), authority),
+        ];
+    }
 
     private static IndicatorDefinition Definition(string id, string name, string unit, decimal multiplier, Direction direction, string description,
         params (string, string)[] parameters) =>
@@ -46,8 +50,7 @@ internal static class EarlyInterventionIndicators
             Direction = direction,
             Description = description,
             Source = LeicesterPlugin.Plan,
-            Parameters = parameters.Append(("programme", LeicesterPlugin.EarlyInterventionTeam.Code))
-                .ToDictionary(p => p.Item1, p => p.Item2).ToImmutableSortedDictionary(StringComparer.Ordinal),
+            Parameters = parameters.ToImmutableSortedDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal),
         };
 
     internal static IEnumerable<(BreakdownKey Key, Func<ProgrammeEpisode, bool> Filter)> Slices(IndicatorQuery query)
@@ -69,7 +72,7 @@ internal sealed class FunnelIndicator(IndicatorDefinition definition, string aut
     protected override IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index)
     {
         var stage = Definition.GetString("stage");
-        var referred = index.EpisodesOf(Definition.GetString("programme")).Where(e => period.Contains(e.ReferralDate)).ToList();
+        var referred = index.EpisodesOf(Programmes).Where(e => period.Contains(e.ReferralDate)).ToList();
         foreach (var (key, filter) in EarlyInterventionIndicators.Slices(query))
         {
             var slice = referred.Where(filter).ToList();
@@ -79,7 +82,7 @@ internal sealed class FunnelIndicator(IndicatorDefinition definition, string aut
                 "referred" => Count(query, period, key, [.. slice.Select(e => e.Id)], "episode"),
                 "engaged" => Rate(query, period, key, [.. engaged.Select(e => e.Id)], [.. slice.Select(e => e.Id)], "episode"),
                 _ => Rate(query, period, key,
-                    [.. engaged.Where(e => string.Equals(e.ClosureReason, "COMPLETED", StringComparison.OrdinalIgnoreCase)).Select(e => e.Id)],
+                    [.. engaged.Where(e => string.Equals(e.ClosureReason, LeicesterPlugin.CompletedClosure, StringComparison.OrdinalIgnoreCase)).Select(e => e.Id)],
                     [.. engaged.Select(e => e.Id)], "episode"),
             };
         }
@@ -94,7 +97,7 @@ internal sealed class FollowUpIndicator(IndicatorDefinition definition, string a
         var months = Definition.GetInt("follow-up-months");
         var fte = Definition.GetString("measure") == "fte";
         var asOf = context.AsOf;
-        var closed = index.EpisodesOf(Definition.GetString("programme"))
+        var closed = index.EpisodesOf(Programmes)
             .Where(e => e.EndDate is { } end && period.Contains(end) && end <= asOf && (fte || e.StartDate is not null))
             .Where(e => !fte || index.FirstStatutoryOutcome(e.ChildId) is not { } first || first > e.ReferralDate)
             .ToList();

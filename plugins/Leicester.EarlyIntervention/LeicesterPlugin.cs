@@ -25,6 +25,11 @@ public sealed class LeicesterPlugin : IYouthJusticePlugin
         ],
         isLocal: true);
 
+    /// <summary>The programme codes counted as the Early Intervention Team's work by default: the local code and, in
+    /// Leicester's data, the national <c>EARLY_INTERVENTION</c> kind (national extracts and generated data record the
+    /// team's episodes so). The setting <c>programmes</c> (comma-separated) replaces the list.</summary>
+    public static IReadOnlyList<string> Programmes { get; } = [EarlyInterventionTeam.Code, ProgrammeKinds.EarlyIntervention.Code];
+
     /// <summary>Referral routes (002 L252, L295-297, L437, L672).</summary>
     public static class Routes
     {
@@ -46,6 +51,12 @@ public sealed class LeicesterPlugin : IYouthJusticePlugin
 
         public static readonly IReadOnlyList<string> All = [CommunityResolution, AtRisk, SiblingOrAssociate];
     }
+
+    /// <summary>The closure reason of an intervention completed (as in national extracts and generated data).</summary>
+    public const string CompletedClosure = "COMPLETED";
+
+    /// <summary>The assessment kind of a prevention assessment, read for the at-risk basis (002 L254, L429).</summary>
+    public const string PreventionAssessment = "PREVENTION";
 
     internal static readonly SourceCitation Plan = new("Leicester City Youth Justice Plan 2022-23", "§4.1 Early Intervention Team (seed 002 L92-L104, L241-L311, L401, L429-L437, L686)");
 
@@ -74,12 +85,13 @@ public sealed class LeicesterPlugin : IYouthJusticePlugin
         registrar.AddEligibilityRule(new EarlyInterventionEligibilityRule(
             Settings.GetInt(registrar.Settings, "eligibility.communityResolutionWindowMonths", 3),
             Settings.GetInt(registrar.Settings, "eligibility.atRiskAssessmentWindowMonths", 12)));
-        var indicators = EarlyInterventionIndicators.Create(authority);
+        var programmes = ProgrammeCodes.FromSettings(registrar.Settings, "programmes", EarlyInterventionTeam, ProgrammeKinds.EarlyIntervention);
+        var indicators = EarlyInterventionIndicators.Create(authority, programmes);
         foreach (var indicator in indicators)
         {
             registrar.AddIndicator(indicator);
         }
-        registrar.AddValidationRule(new RouteValidationRule());
+        registrar.AddValidationRule(new RouteValidationRule(programmes));
         registrar.AddReportSection(new BoardReportSection(indicators));
         registrar.AddTestCases(new LeicesterTestCases());
     }

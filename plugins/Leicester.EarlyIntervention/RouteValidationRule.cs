@@ -4,7 +4,7 @@ using YouthJustice.Sdk.Plugins;
 namespace YouthJustice.Plugins.Leicester;
 
 /// <summary>Every Early Intervention Team episode names a known referral route and, if recorded, a known eligibility basis.</summary>
-internal sealed class RouteValidationRule : IValidationRule
+internal sealed class RouteValidationRule(IReadOnlyCollection<string> programmes) : IValidationRule
 {
     public string Id => LeicesterPlugin.Id + ".routes";
 
@@ -13,7 +13,7 @@ internal sealed class RouteValidationRule : IValidationRule
     public IEnumerable<ValidationFinding> Validate(Dataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        foreach (var e in dataset.Episodes.Where(e => e.Programme.Equals(LeicesterPlugin.EarlyInterventionTeam)))
+        foreach (var e in dataset.Episodes.Where(e => YouthJustice.Plugins.Shared.ProgrammeCodes.Contains(programmes, e.Programme)))
         {
             if (!LeicesterPlugin.Routes.All.Contains(e.Route ?? "", StringComparer.OrdinalIgnoreCase))
             {

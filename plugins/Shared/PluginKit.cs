@@ -44,8 +44,40 @@ internal sealed class DatasetIndex
     internal IEnumerable<Offence> OffencesBetween(string childId, LocalDate from, LocalDate to) =>
         OffencesByChild[childId].Where(o => o.CommittedOn > from && o.CommittedOn <= to);
 
-    internal IEnumerable<ProgrammeEpisode> EpisodesOf(string programmeCode) =>
-        Dataset.Episodes.Where(e => string.Equals(e.Programme.Code, programmeCode, StringComparison.OrdinalIgnoreCase));
+    /// <summary>Episodes of any of the programme codes (a plugin counts its local code and the national kind it stands for).</summary>
+    internal IEnumerable<ProgrammeEpisode> EpisodesOf(IReadOnlyCollection<string> programmeCodes) =>
+        Dataset.Episodes.Where(e => ProgrammeCodes.Contains(programmeCodes, e.Programme));
+}
+
+/// <summary>
+/// The programme codes a plugin counts as its programme: its local code and, in its own authority's data, the national
+/// kind that records the same work in national-standard extracts and generated data (e.g. Coventry's diversion pathway
+/// is <c>COVENTRY_DIVERSION</c> or <c>DIVERSION</c>). Indicators carry the list as their <c>programmes</c> parameter
+/// (comma-separated), so the choice is visible in every definition; a plugin setting can narrow or widen it.
+/// </summary>
+internal static class ProgrammeCodes
+{
+    /// <summary>The definition parameter holding the comma-separated codes.</summary>
+    internal const string Parameter = "programmes";
+
+    /// <summary>Splits a comma-separated list of codes (upper-cased, blanks dropped, duplicates removed, order kept).</summary>
+    internal static IReadOnlyList<string> Parse(string codes) =>
+        [.. codes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(c => c.ToUpperInvariant()).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The comma-separated form, as written into a definition parameter.</summary>
+    internal static string Format(IEnumerable<string> codes) => string.Join(",", codes);
+
+    /// <summary>The codes from the plugin setting <paramref name="setting"/>, or the local and national codes.</summary>
+    internal static IReadOnlyList<string> FromSettings(IReadOnlyDictionary<string, string> settings, string setting, params ProgrammeKind[] defaults)
+    {
+        var codes = Parse(Settings.Get(settings, setting, Format(defaults.Select(k => k.Code))));
+        return codes.Count == 0 ? [.. defaults.Select(k => k.Code)] : codes;
+    }
+
+    /// <summary>Whether the programme is one of the codes.</summary>
+    internal static bool Contains(IReadOnlyCollection<string> codes, ProgrammeKind programme) =>
+        codes.Contains(programme.Code, StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>Proportions with a Wilson score interval: local cohorts are small, and a rate over tens of children needs one.</summary>
@@ -103,6 +135,9 @@ internal abstract class PluginIndicator : IIndicator
         }
         return results;
     }
+
+    /// <summary>The programme codes this indicator counts, from its <c>programmes</c> parameter (see <see cref="ProgrammeCodes"/>).</summary>
+    protected IReadOnlyList<string> Programmes => ProgrammeCodes.Parse(Definition.GetString(ProgrammeCodes.Parameter));
 
     protected abstract IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index);
 

@@ -56,8 +56,11 @@ public sealed record EcmEligibilityCriteria
 /// Eligibility for enriched case management: at least N offences in the last M months, AND evidence of complexity from
 /// the configured flags, AND (by default) a current intervention (003 L168-L172). Reasons list every criterion.
 /// </summary>
-public sealed class EcmEligibilityRule(EcmEligibilityCriteria criteria) : IEligibilityRule
+public sealed class EcmEligibilityRule(EcmEligibilityCriteria criteria, IReadOnlyList<string>? programmes = null) : IEligibilityRule
 {
+    /// <summary>The programme codes counted as ECM (an episode of any other programme is a current intervention).</summary>
+    public IReadOnlyList<string> Programmes { get; } = programmes ?? WarwickshirePlugin.Programmes;
+
     public EcmEligibilityCriteria Criteria { get; } = criteria ?? throw new ArgumentNullException(nameof(criteria));
 
     public string Id => WarwickshirePlugin.Id + ".eligibility";
@@ -135,9 +138,9 @@ public sealed class EcmEligibilityRule(EcmEligibilityCriteria criteria) : IEligi
     }
 
     /// <summary>An open episode of another programme, or a statutory outcome in force, on the date.</summary>
-    private static string? CurrentIntervention(Child child, NodaTime.LocalDate asOf, DatasetIndex index)
+    private string? CurrentIntervention(Child child, NodaTime.LocalDate asOf, DatasetIndex index)
     {
-        var episode = index.EpisodesByChild[child.Id].FirstOrDefault(e => !e.Programme.Equals(WarwickshirePlugin.EnrichedCaseManagement)
+        var episode = index.EpisodesByChild[child.Id].FirstOrDefault(e => !ProgrammeCodes.Contains(Programmes, e.Programme)
             && (e.StartDate ?? e.ReferralDate) <= asOf && (e.EndDate is null || e.EndDate >= asOf));
         if (episode is not null)
         {

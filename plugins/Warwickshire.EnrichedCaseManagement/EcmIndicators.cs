@@ -14,17 +14,22 @@ internal static class EcmIds
     internal const string Reoffending = WarwickshirePlugin.Id + ".reoffending";
     internal const string Sroi = WarwickshirePlugin.Id + ".sroi";
 
-    internal static bool IsEcm(ProgrammeEpisode e) => e.Programme.Equals(WarwickshirePlugin.EnrichedCaseManagement);
+    /// <summary>Whether the episode is enriched case management: its programme is one of the codes counted as ECM
+    /// (by default <see cref="WarwickshirePlugin.Programmes"/>: the local code and the national <c>ECM</c> kind).</summary>
+    internal static bool IsEcm(ProgrammeEpisode e, IReadOnlyCollection<string> programmes) => ProgrammeCodes.Contains(programmes, e.Programme);
 
     /// <summary>ECM episodes open at any time in the period.</summary>
-    internal static List<ProgrammeEpisode> Active(DatasetIndex index, ReportingPeriod period) =>
-        [.. index.Dataset.Episodes.Where(e => IsEcm(e) && e.ReferralDate <= period.End && (e.EndDate is null || e.EndDate >= period.Start))];
+    internal static List<ProgrammeEpisode> Active(DatasetIndex index, ReportingPeriod period, IReadOnlyCollection<string> programmes) =>
+        [.. index.Dataset.Episodes.Where(e => IsEcm(e, programmes) && e.ReferralDate <= period.End && (e.EndDate is null || e.EndDate >= period.Start))];
+
+    /// <summary>The <c>programmes</c> definition parameter.</summary>
+    internal static (string, string) ProgrammesParameter(IReadOnlyList<string> programmes) => (ProgrammeCodes.Parameter, ProgrammeCodes.Format(programmes));
 
     internal static LocalDate Census(ReportingPeriod period, LocalDate asOf) => period.End < asOf ? period.End : asOf;
 }
 
 /// <summary>Eligible children enrolled: of the children eligible at the end of the period, how many were on ECM in it.</summary>
-internal sealed class EligibleEnrolledIndicator(EcmEligibilityRule rule, string authority) : PluginIndicator(new IndicatorDefinition
+internal sealed class EligibleEnrolledIndicator(EcmEligibilityRule rule, IReadOnlyList<string> programmes, string authority) : PluginIndicator(new IndicatorDefinition
 {
     Id = EcmIds.EligibleEnrolled,
     Name = "Eligible children enrolled on enriched case management",
@@ -38,14 +43,15 @@ internal sealed class EligibleEnrolledIndicator(EcmEligibilityRule rule, string 
         ("minimum-offences", WarwickshirePlugin.Text(rule.Criteria.MinimumOffences)),
         ("window-months", WarwickshirePlugin.Text(rule.Criteria.WindowMonths)),
         ("complexity-flags", string.Join(",", rule.Criteria.ComplexityFlags)),
-        ("require-current-intervention", rule.Criteria.RequireCurrentIntervention ? "true" : "false")),
+        ("require-current-intervention", rule.Criteria.RequireCurrentIntervention ? "true" : "false"),
+        EcmIds.ProgrammesParameter(programmes)),
 }, authority)
 {
     protected override IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index)
     {
         var census = EcmIds.Census(period, context.AsOf);
         var eligible = context.Dataset.Children.Where(c => rule.Decide(c, census, index).IsEligible).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        var enrolled = EcmIds.Active(index, period).Where(e => e.ReferralDate <= census).Select(e => e.ChildId).ToHashSet(StringComparer.Ordinal);
+        var enrolled = EcmIds.Active(index, period, Programmes).Where(e => e.ReferralDate <= census).Select(e => e.ChildId).ToHashSet(StringComparer.Ordinal);
         yield return Rate(query, period, BreakdownKey.Total, [.. eligible.Where(enrolled.Contains)], [.. eligible], "child",
             note: string.Create(CultureInfo.InvariantCulture, $"Eligibility as at {census:uuuu-MM-dd}."));
         yield return Count(query, period, new BreakdownKey("status", "eligible"), [.. eligible], "child");
@@ -55,7 +61,7 @@ internal sealed class EligibleEnrolledIndicator(EcmEligibilityRule rule, string 
 }
 
 /// <summary>Parents included in the ECM assessment where the child has experienced ACEs (004 L386).</summary>
-internal sealed class ParentIncludedIndicator(string authority) : PluginIndicator(new IndicatorDefinition
+internal sealed class ParentIncludedIndicator(IReadOnlyList<string> programmes, string authority) : PluginIndicator(new IndicatorDefinition
 {
     Id = EcmIds.ParentIncluded,
     Name = "ECM assessments with a parent included, where the child has ACEs",
@@ -64,7 +70,7 @@ internal sealed class ParentIncludedIndicator(string authority) : PluginIndicato
     Direction = Direction.HigherIsBetter,
     Description = "Children on ECM in the period with at least one ACE recorded, whose ECM assessment (kind ECM, on or after referral) included a parent or carer.",
     Source = WarwickshirePlugin.Plan,
-    Parameters = WarwickshirePlugin.Parameters(("assessment-kind", "ECM"), ("minimum-aces", "1")),
+    Parameters = WarwickshirePlugin.Parameters(("assessment-kind", WarwickshirePlugin.EcmAssessmentKind), ("minimum-aces", "1"), EcmIds.ProgrammesParameter(programmes)),
 }, authority)
 {
     protected override IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index)
@@ -73,7 +79,7 @@ internal sealed class ParentIncludedIndicator(string authority) : PluginIndicato
         var minimum = Definition.GetInt("minimum-aces");
         var withAces = new HashSet<string>(StringComparer.Ordinal);
         var included = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var episode in EcmIds.Active(index, period))
+        foreach (var episode in EcmIds.Active(index, period, Programmes))
         {
             var assessments = index.AssessmentsByChild[episode.ChildId].Where(a => a.AssessedOn <= period.End).ToList();
             if (!assessments.Any(a => a.AceCount >= minimum))
@@ -91,7 +97,7 @@ internal sealed class ParentIncludedIndicator(string authority) : PluginIndicato
 }
 
 /// <summary>Reoffending of children enrolled on ECM against children eligible but not enrolled (003 L152: "comparing the reoffending of ECMP and non-ECMP children").</summary>
-internal sealed class ReoffendingIndicator(EcmEligibilityRule rule, int months, string authority) : PluginIndicator(new IndicatorDefinition
+internal sealed class ReoffendingIndicator(EcmEligibilityRule rule, int months, IReadOnlyList<string> programmes, string authority) : PluginIndicator(new IndicatorDefinition
 {
     Id = EcmIds.Reoffending,
     Name = "Reoffending of children enrolled on ECM and of eligible children not enrolled",
@@ -102,7 +108,7 @@ internal sealed class ReoffendingIndicator(EcmEligibilityRule rule, int months, 
         "for the comparison (cohort=eligible-not-enrolled), children eligible at the end of the period and never referred by then, followed from that date. " +
         "The cohorts are not randomised: read the difference as a description, not an effect.",
     Source = WarwickshirePlugin.Pathway003,
-    Parameters = WarwickshirePlugin.Parameters(("follow-up-months", WarwickshirePlugin.Text(months))),
+    Parameters = WarwickshirePlugin.Parameters(("follow-up-months", WarwickshirePlugin.Text(months)), EcmIds.ProgrammesParameter(programmes)),
 }, authority)
 {
     internal static readonly BreakdownKey Enrolled = new("cohort", "enrolled");
@@ -113,9 +119,9 @@ internal sealed class ReoffendingIndicator(EcmEligibilityRule rule, int months, 
         var followUp = Definition.GetInt("follow-up-months");
         var asOf = context.AsOf;
         var census = EcmIds.Census(period, asOf);
-        var enrolled = index.Dataset.Episodes.Where(e => EcmIds.IsEcm(e) && period.Contains(e.ReferralDate) && e.ReferralDate <= asOf)
+        var enrolled = index.Dataset.Episodes.Where(e => EcmIds.IsEcm(e, Programmes) && period.Contains(e.ReferralDate) && e.ReferralDate <= asOf)
             .GroupBy(e => e.ChildId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(e => e.ReferralDate), StringComparer.Ordinal);
-        var everReferred = index.Dataset.Episodes.Where(e => EcmIds.IsEcm(e) && e.ReferralDate <= census).Select(e => e.ChildId).ToHashSet(StringComparer.Ordinal);
+        var everReferred = index.Dataset.Episodes.Where(e => EcmIds.IsEcm(e, Programmes) && e.ReferralDate <= census).Select(e => e.ChildId).ToHashSet(StringComparer.Ordinal);
         var comparison = context.Dataset.Children.Where(c => !everReferred.Contains(c.Id) && rule.Decide(c, census, index).IsEligible)
             .ToDictionary(c => c.Id, _ => census, StringComparer.Ordinal);
 

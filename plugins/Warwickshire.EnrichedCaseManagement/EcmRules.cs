@@ -24,7 +24,7 @@ internal sealed class ParentInclusionRule : IValidationRule
 }
 
 /// <summary>Team-around-the-child and parent feedback records belong to ECM episodes.</summary>
-internal sealed class EcmRecordsRule : IValidationRule
+internal sealed class EcmRecordsRule(IReadOnlyCollection<string> programmes) : IValidationRule
 {
     private static readonly string[] EcmOnly =
     [
@@ -52,7 +52,7 @@ internal sealed class EcmRecordsRule : IValidationRule
             {
                 yield return new ValidationFinding(Id, RecordKinds.PathwayEvent, names[i], "EpisodeId", $"{e.State} is recorded against episode '{e.EpisodeId}', which does not exist.");
             }
-            else if (!EcmIds.IsEcm(episode) && episode.Programme.Code != "ECM")
+            else if (!EcmIds.IsEcm(episode, programmes))
             {
                 yield return new ValidationFinding(Id, RecordKinds.PathwayEvent, names[i], "State", $"{e.State} is an ECM record but episode '{e.EpisodeId}' is on {episode.Programme.Code}.");
             }

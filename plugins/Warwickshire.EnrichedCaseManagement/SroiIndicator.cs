@@ -16,10 +16,11 @@ namespace YouthJustice.Plugins.Warwickshire;
 /// </summary>
 internal sealed class SroiIndicator(IndicatorDefinition definition, string authority) : PluginIndicator(definition, authority)
 {
-    internal static IndicatorDefinition DefinitionFrom(IReadOnlyDictionary<string, string> settings)
+    internal static IndicatorDefinition DefinitionFrom(IReadOnlyDictionary<string, string> settings, IReadOnlyList<string> programmes)
     {
         var parameters = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         parameters["window-months"] = "12";
+        parameters[ProgrammeCodes.Parameter] = ProgrammeCodes.Format(programmes);
         parameters["service-cost"] = Settings.Get(settings, "sroi.serviceCost", "");
         parameters["unit-cost-source"] = Settings.Get(settings, "sroi.unitCostSource", "");
         foreach (var group in Enum.GetValues<OffenceGroup>())
@@ -53,7 +54,7 @@ internal sealed class SroiIndicator(IndicatorDefinition definition, string autho
         var serviceCost = serviceText.Length == 0 ? 0m : decimal.Parse(serviceText, NumberStyles.Number, CultureInfo.InvariantCulture);
         var unitCosts = Enum.GetValues<OffenceGroup>().Where(g => Definition.HasParameter("unit-cost." + g))
             .ToDictionary(g => g, g => Definition.GetDecimal("unit-cost." + g));
-        var cohort = index.Dataset.Episodes.Where(e => EcmIds.IsEcm(e) && period.Contains(e.ReferralDate) && e.ReferralDate <= asOf)
+        var cohort = index.Dataset.Episodes.Where(e => EcmIds.IsEcm(e, Programmes) && period.Contains(e.ReferralDate) && e.ReferralDate <= asOf)
             .GroupBy(e => e.ChildId, StringComparer.Ordinal).Select(g => (Child: g.Key, Referral: g.Min(e => e.ReferralDate))).ToList();
 
         var avoided = new Dictionary<OffenceGroup, int>();

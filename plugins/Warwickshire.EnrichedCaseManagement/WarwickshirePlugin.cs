@@ -20,12 +20,22 @@ public sealed class WarwickshirePlugin : IYouthJusticePlugin
     public static readonly ProgrammeKind EnrichedCaseManagement = new("WARWICKSHIRE_ECM", "Enriched case management (Warwickshire)",
         ["Enriched Case Management", "WYJS ECM"], isLocal: true);
 
+    /// <summary>The programme codes counted as enriched case management by default: the local code and, in
+    /// Warwickshire's data, the national <c>ECM</c> kind (national extracts and generated data record it so). The setting
+    /// <c>programmes</c> (comma-separated) replaces the list.</summary>
+    public static IReadOnlyList<string> Programmes { get; } = [EnrichedCaseManagement.Code, ProgrammeKinds.EnrichedCaseManagement.Code];
+
+    /// <summary>The assessment kind of the ECM assessment (as in national extracts and generated data).</summary>
+    public const string EcmAssessmentKind = "ECM";
+
     internal static readonly SourceCitation Plan = new("Warwickshire Youth Justice Service Strategic Plan 2018/19", "§4 Enriched case management (seed 004 L330, L336, L380-L387, L409)");
     internal static readonly SourceCitation Pathway003 = new("Coventry YOS Contingency and Recovery Youth Justice Plan 2020/21", "Enhanced Case Management Pathway eligibility (seed 003 L144-L172)");
 
     /// <summary>State codes recorded as pathway events.</summary>
     public static class States
     {
+        /// <summary>Referred (records that include the referral step start here; others start at the assessment).</summary>
+        public const string Referred = "REFERRED";
         public const string Assessment = "ECM_ASSESSMENT";
         public const string TeamAroundTheChild = "TAC_MEETING";
         public const string ParentingWork = "PARENTING_WORK";
@@ -34,7 +44,7 @@ public sealed class WarwickshirePlugin : IYouthJusticePlugin
         public const string EvaluationFeedback = "EVALUATION_FEEDBACK";
     }
 
-    /// <summary>ECM assessment (with the parent where the child has ACEs) → team-around-the-child meetings, trauma-informed
+    /// <summary>Referral (where recorded) → ECM assessment (with the parent where the child has ACEs) → team-around-the-child meetings, trauma-informed
     /// parenting work and parent feedback, in any order and repeated → closure → parents' views for the evaluation (004 L380-L387).</summary>
     public static ProgrammePathway Pathway { get; } = BuildPathway();
 
@@ -42,12 +52,14 @@ public sealed class WarwickshirePlugin : IYouthJusticePlugin
     {
         var working = new[] { States.TeamAroundTheChild, States.ParentingWork, States.ParentFeedback, States.Closed };
         return ProgrammePathway.For(EnrichedCaseManagement.Code)
+            .State(States.Referred, "Referred to ECM (by the case manager)", initial: true)
             .State(States.Assessment, "ECM assessment", initial: true)
             .State(States.TeamAroundTheChild, "Team-around-the-child meeting")
             .State(States.ParentingWork, "Trauma-informed parenting work")
             .State(States.ParentFeedback, "Parent or carer feedback")
             .State(States.Closed, "Closed")
             .State(States.EvaluationFeedback, "Parent or carer views for the evaluation", final: true)
+            .Step(States.Referred, States.Assessment, States.Closed)
             .Step(States.Assessment, working)
             .Step(States.TeamAroundTheChild, working)
             .Step(States.ParentingWork, working)
@@ -61,7 +73,8 @@ public sealed class WarwickshirePlugin : IYouthJusticePlugin
         ArgumentNullException.ThrowIfNull(registrar);
         var settings = registrar.Settings;
         var criteria = EcmEligibilityCriteria.FromSettings(settings);
-        var rule = new EcmEligibilityRule(criteria);
+        var programmes = ProgrammeCodes.FromSettings(settings, "programmes", EnrichedCaseManagement, ProgrammeKinds.EnrichedCaseManagement);
+        var rule = new EcmEligibilityRule(criteria, programmes);
         registrar.AddProgramme(EnrichedCaseManagement, Pathway);
         // The criteria in force, for services that need them (e.g. a host screen listing who is eligible and why).
         registrar.Services.AddSingleton(criteria);
@@ -71,17 +84,17 @@ public sealed class WarwickshirePlugin : IYouthJusticePlugin
         var followUp = Settings.GetInt(settings, "reoffending.followUpMonths", 12);
         var indicators = new List<IIndicator>
         {
-            new EligibleEnrolledIndicator(rule, authority),
-            new ParentIncludedIndicator(authority),
-            new ReoffendingIndicator(rule, followUp, authority),
-            new SroiIndicator(SroiIndicator.DefinitionFrom(settings), authority),
+            new EligibleEnrolledIndicator(rule, programmes, authority),
+            new ParentIncludedIndicator(programmes, authority),
+            new ReoffendingIndicator(rule, followUp, programmes, authority),
+            new SroiIndicator(SroiIndicator.DefinitionFrom(settings, programmes), authority),
         };
         foreach (var indicator in indicators)
         {
             registrar.AddIndicator(indicator);
         }
         registrar.AddValidationRule(new ParentInclusionRule());
-        registrar.AddValidationRule(new EcmRecordsRule());
+        registrar.AddValidationRule(new EcmRecordsRule(programmes));
         registrar.AddReportSection(new EcmSection(indicators));
         registrar.AddTestCases(new WarwickshireTestCases());
     }

@@ -22,13 +22,13 @@ public class CoventryRuleTests
         var pathway = registry.Pathways.Single(p => p.ProgrammeCode == "COVENTRY_DIVERSION");
         PathwayEvent[] declined =
         [
-            new("D1", D(2022, 5, 1), "POLICE_REFERRAL"), new("D1", D(2022, 5, 2), "CONSENT_SOUGHT"), new("D1", D(2022, 5, 3), "DECLINED"),
+            new("D1", D(2022, 5, 1), "REFERRED"), new("D1", D(2022, 5, 2), "CONSENT_SOUGHT"), new("D1", D(2022, 5, 3), "DECLINED"),
         ];
 
         Assert.Empty(pathway.Validate("D1", declined));
-        var intoIntervention = pathway.Validate("D1", [.. declined, new("D1", D(2022, 5, 10), "VOLUNTARY_INTERVENTION")]);
+        var intoIntervention = pathway.Validate("D1", [.. declined, new("D1", D(2022, 5, 10), "INTERVENTION")]);
         Assert.Contains(intoIntervention, i => i.Message.Contains("'DECLINED' is final", StringComparison.Ordinal));
-        var skippingConsent = pathway.Validate("D2", [new("D2", D(2022, 5, 1), "POLICE_REFERRAL"), new("D2", D(2022, 5, 3), "VOLUNTARY_INTERVENTION")]);
+        var skippingConsent = pathway.Validate("D2", [new("D2", D(2022, 5, 1), "REFERRED"), new("D2", D(2022, 5, 3), "INTERVENTION")]);
         Assert.Contains(skippingConsent, i => i.Message.Contains("needs 'CONSENT_SOUGHT' first", StringComparison.Ordinal));
 
         // A declined child recorded as engaged is reported and never counted as engaging.
@@ -37,7 +37,7 @@ public class CoventryRuleTests
             AsOf = D(2023, 3, 31),
             Children = [Child("C1", area: "E08000026")],
             Episodes = [new("D1", "C1", Diversion, D(2022, 5, 1), "POLICE", "NFA", false, Engagement.Engaged, D(2022, 5, 10))],
-            PathwayEvents = [.. declined, new("D1", D(2022, 5, 10), "VOLUNTARY_INTERVENTION")],
+            PathwayEvents = [.. declined, new("D1", D(2022, 5, 10), "INTERVENTION")],
         };
         var findings = registry.Validate(dataset).Findings;
         Assert.Contains(findings, f => f.RuleId == "coventry-diversion.consent" && f.Field == "StartDate");
@@ -60,8 +60,8 @@ public class CoventryRuleTests
             Episodes = [new("D1", "C1", Diversion, D(2022, 5, 1), "POLICE", "NFA", true)],
             PathwayEvents =
             [
-                new("D1", D(2022, 5, 1), "POLICE_REFERRAL"), new("D1", D(2022, 5, 2), "CONSENT_SOUGHT"), new("D1", D(2022, 5, 3), "ASSESSMENT"),
-                new("D1", D(2022, 5, 4), "SENIOR_PRACTITIONER_QA"), new("D1", D(2022, 5, 10), "VOLUNTARY_INTERVENTION"),
+                new("D1", D(2022, 5, 1), "REFERRED"), new("D1", D(2022, 5, 2), "CONSENT_SOUGHT"), new("D1", D(2022, 5, 3), "ASSESSMENT"),
+                new("D1", D(2022, 5, 4), "SENIOR_PRACTITIONER_QA"), new("D1", D(2022, 5, 10), "INTERVENTION"),
             ],
         };
 

@@ -3,7 +3,10 @@ namespace YouthJustice.Sdk.Synthetic;
 /// <summary>
 /// The codes the synthetic generator writes into free-text fields: programme routes and eligibility bases,
 /// pathway states, closure reasons, assessment kinds, partner agencies and the reference population name.
-/// Local plugins read the same codes, so tests on generated data and on real data agree.
+/// Local plugins read the same codes, so tests on generated data and on real data agree: where a plugin's code comes
+/// from its seed document (e.g. Leicester's <c>SYV_JAG</c> route, Coventry's <c>SENIOR_PRACTITIONER_QA</c> state,
+/// Leicester's <c>FOLLOW_UP_6M</c>), the generator uses it; one spelling per concept across the generator and the plugins
+/// (see <c>docs/synthetic-data.md</c>, "Codes").
 /// </summary>
 public static class SyntheticCodes
 {
@@ -21,8 +24,8 @@ public static class SyntheticCodes
         public const string OutOfCourtPanel = "OOCD_PANEL";
         /// <summary>Referred by a case manager (e.g. a sibling or associate of a child on a statutory order).</summary>
         public const string CaseManager = "CASE_MANAGER";
-        /// <summary>Referred by the serious youth violence joint action group.</summary>
-        public const string SeriousYouthViolenceGroup = "SYV_GROUP";
+        /// <summary>Referred by the serious youth violence joint action group (JAG; Leicester 002 L297).</summary>
+        public const string SeriousYouthViolenceGroup = "SYV_JAG";
         /// <summary>Referred by a school through the REACH project.</summary>
         public const string SchoolReach = "SCHOOL_REACH";
         /// <summary>Allocated by the court (court order supervision).</summary>
@@ -52,34 +55,44 @@ public static class SyntheticCodes
         public const string CustodyRelease = "CUSTODY_RELEASE";
     }
 
-    /// <summary>Pathway states (<see cref="Domain.PathwayEvent.State"/>).</summary>
+    /// <summary>Pathway states (<see cref="Domain.PathwayEvent.State"/>). Each programme's episodes follow the pathway of the
+    /// local model that counts them: diversion Coventry's, early intervention Leicester's, enriched case management
+    /// Warwickshire's.</summary>
     public static class States
     {
-        /// <summary>Referred to the programme.</summary>
+        /// <summary>Referred to the programme (every programme's first step, except enriched case management records that
+        /// start at the ECM assessment).</summary>
         public const string Referred = "REFERRED";
-        /// <summary>Consent sought from the child and family (voluntary programmes).</summary>
+        /// <summary>Consent sought from the child and family (diversion).</summary>
         public const string ConsentSought = "CONSENT_SOUGHT";
-        /// <summary>Consent declined; the episode closes.</summary>
-        public const string ConsentDeclined = "CONSENT_DECLINED";
-        /// <summary>Discussed at a panel or triaged.</summary>
-        public const string Triaged = "TRIAGED";
-        /// <summary>Assessed.</summary>
-        public const string Assessed = "ASSESSED";
-        /// <summary>Referred to health (every diversion child).</summary>
+        /// <summary>Consent declined: final on the diversion pathway (the episode closes with closure reason
+        /// <see cref="Closures.Declined"/>).</summary>
+        public const string Declined = "DECLINED";
+        /// <summary>Discussed at the out-of-court disposal panel (early intervention referred by the panel).</summary>
+        public const string Panel = "PANEL";
+        /// <summary>Triaged, with a prevention assessment (early intervention referred by any other route).</summary>
+        public const string Triage = "TRIAGE";
+        /// <summary>Assessed (diversion, out-of-court and court supervision, resettlement).</summary>
+        public const string Assessment = "ASSESSMENT";
+        /// <summary>The enriched case management assessment, with parents included where the child has ACEs.</summary>
+        public const string EcmAssessment = "ECM_ASSESSMENT";
+        /// <summary>Referred to the YJS health team (every diversion child).</summary>
         public const string HealthReferral = "HEALTH_REFERRAL";
-        /// <summary>Quality assured by a senior practitioner.</summary>
-        public const string QaCompleted = "QA_COMPLETED";
+        /// <summary>Quality assured by a senior practitioner (diversion).</summary>
+        public const string SeniorPractitionerQa = "SENIOR_PRACTITIONER_QA";
         /// <summary>A team-around-the-child meeting (enriched case management).</summary>
         public const string TacMeeting = "TAC_MEETING";
-        /// <summary>The intervention started.</summary>
-        public const string InterventionStarted = "INTERVENTION_STARTED";
+        /// <summary>The intervention (started; the episode's start date).</summary>
+        public const string Intervention = "INTERVENTION";
         /// <summary>A parent or carer gave feedback (enriched case management); the detail is a score out of 5.</summary>
         public const string ParentFeedback = "PARENT_FEEDBACK";
         /// <summary>The episode closed.</summary>
         public const string Closed = "CLOSED";
-        /// <summary>A follow-up check after closure; the detail is <c>6M</c> or <c>12M</c>, with <c>;REOFFENDED</c>
-        /// appended when the child had offended again by then.</summary>
-        public const string FollowUp = "FOLLOW_UP";
+        /// <summary>The follow-up check 6 months after closure; the detail is <c>REOFFENDED</c> when the child had offended
+        /// again by then, else empty.</summary>
+        public const string FollowUp6Months = "FOLLOW_UP_6M";
+        /// <summary>The follow-up check 12 months after closure; detail as for <see cref="FollowUp6Months"/>.</summary>
+        public const string FollowUp12Months = "FOLLOW_UP_12M";
     }
 
     /// <summary>Closure reasons (<see cref="Domain.ProgrammeEpisode.ClosureReason"/>).</summary>

@@ -904,7 +904,7 @@ public static class SyntheticDatasetGenerator
                     var released = outcome.OutcomeDate.PlusDays(outcome.SentenceLengthDays!.Value / 2);
                     var referral = released.PlusDays(-28) > outcome.OutcomeDate ? released.PlusDays(-28) : outcome.OutcomeDate;
                     var draft = NewEpisode(state, ProgrammeKinds.Resettlement, referral, SyntheticCodes.Routes.Custody, SyntheticCodes.Eligibility.CustodyRelease);
-                    draft.Step(released, SyntheticCodes.States.InterventionStarted);
+                    draft.Step(released, SyntheticCodes.States.Intervention);
                     draft.Start = released;
                     draft.Engagement = _random.Chance(0.75) ? Engagement.Engaged : Engagement.NotEngaged;
                     var licenceEnd = released.PlusDays(outcome.SentenceLengthDays.Value - (outcome.SentenceLengthDays.Value / 2));
@@ -956,21 +956,21 @@ public static class SyntheticDatasetGenerator
             if (!_random.Chance(0.78))
             {
                 draft.Consent = false;
-                draft.Step(decided, SyntheticCodes.States.ConsentDeclined);
+                // DECLINED is final on the diversion pathway: the end date and closure reason record the closure.
+                draft.Step(decided, SyntheticCodes.States.Declined);
                 draft.End = decided;
                 draft.Closure = SyntheticCodes.Closures.Declined;
-                draft.Step(decided, SyntheticCodes.States.Closed);
                 Emit(draft);
                 return;
             }
             draft.Consent = true;
             var assessed = decided.PlusDays(_random.Between(3, 21));
-            draft.Step(assessed, SyntheticCodes.States.Assessed);
+            draft.Step(assessed, SyntheticCodes.States.Assessment);
             Assess(state, assessed, SyntheticCodes.AssessmentKinds.Prevention, _random.Chance(0.5));
             var health = assessed.PlusDays(_random.Between(0, 7));
             draft.Step(health, SyntheticCodes.States.HealthReferral);
             var qa = assessed.PlusDays(_random.Between(1, 10));
-            draft.Step(qa, SyntheticCodes.States.QaCompleted);
+            draft.Step(qa, SyntheticCodes.States.SeniorPractitionerQa);
             var start = (qa > health ? qa : health).PlusDays(_random.Between(0, 7));
             Intervention(draft, start, _random.Chance(0.85) ? _random.Between(42, 120) : -_random.Between(14, 60));
             FollowUps(draft);
@@ -981,7 +981,8 @@ public static class SyntheticDatasetGenerator
         private void EarlyInterventionPathway(EpisodeDraft draft)
         {
             var triaged = draft.Referral.PlusDays(_random.Between(3, 14));
-            draft.Step(triaged, SyntheticCodes.States.Triaged);
+            // Panel referrals are discussed at the panel; the other routes are triaged (Leicester's pathway).
+            draft.Step(triaged, draft.Route == SyntheticCodes.Routes.OutOfCourtPanel ? SyntheticCodes.States.Panel : SyntheticCodes.States.Triage);
             draft.ConsentDecided = triaged;
             if (!_random.Chance(0.85))
             {
@@ -1002,7 +1003,7 @@ public static class SyntheticDatasetGenerator
         private static void Intervention(EpisodeDraft draft, LocalDate start, int signedLength)
         {
             draft.Start = start;
-            draft.Step(start, SyntheticCodes.States.InterventionStarted);
+            draft.Step(start, SyntheticCodes.States.Intervention);
             draft.Engagement = signedLength > 0 ? Engagement.Engaged : Engagement.NotEngaged;
             var end = start.PlusDays(Math.Abs(signedLength));
             draft.End = end;
@@ -1018,8 +1019,7 @@ public static class SyntheticDatasetGenerator
             {
                 var at = end.PlusMonths(months);
                 var reoffended = draft.Child.OffendedBetween(end, at);
-                var label = months == 6 ? "6M" : "12M";
-                draft.Step(at, SyntheticCodes.States.FollowUp, reoffended ? label + ";REOFFENDED" : label);
+                draft.Step(at, months == 6 ? SyntheticCodes.States.FollowUp6Months : SyntheticCodes.States.FollowUp12Months, reoffended ? "REOFFENDED" : null);
             }
         }
 
@@ -1027,11 +1027,11 @@ public static class SyntheticDatasetGenerator
         private void SupervisionPathway(EpisodeDraft draft, int lengthDays, string? forcedClosure, string assessmentKind)
         {
             var assessed = draft.Referral.PlusDays(_random.Between(2, 14));
-            draft.Step(assessed, SyntheticCodes.States.Assessed);
+            draft.Step(assessed, SyntheticCodes.States.Assessment);
             Assess(draft.Child, assessed, assessmentKind, _random.Chance(0.7));
             var start = assessed.PlusDays(_random.Between(0, 7));
             draft.Start = start;
-            draft.Step(start, SyntheticCodes.States.InterventionStarted);
+            draft.Step(start, SyntheticCodes.States.Intervention);
             var engaged = _random.Chance(0.85);
             draft.Engagement = engaged ? Engagement.Engaged : Engagement.NotEngaged;
             var end = start.PlusDays(Math.Max(7, lengthDays - Period.DaysBetween(draft.Referral, start)));
@@ -1066,12 +1066,13 @@ public static class SyntheticDatasetGenerator
             draft.Consent = true;
             draft.ConsentDecided = draft.Referral;
             var assessed = draft.Referral.PlusDays(_random.Between(5, 21));
-            draft.Step(assessed, SyntheticCodes.States.Assessed);
+            draft.Step(assessed, SyntheticCodes.States.EcmAssessment);
             // Parents are included in the ECM assessment where the child has experienced ACEs (Warwickshire 2018/19).
             Assess(state, assessed, SyntheticCodes.AssessmentKinds.EnrichedCaseManagement, state.AceCount > 0 && _random.Chance(0.9));
+            // Warwickshire's pathway has no separate start step: the work is the team-around-the-child meetings, so the
+            // start is the episode's start date only.
             var start = assessed.PlusDays(_random.Between(3, 14));
             draft.Start = start;
-            draft.Step(start, SyntheticCodes.States.InterventionStarted);
             var engaged = _random.Chance(0.8);
             draft.Engagement = engaged ? Engagement.Engaged : Engagement.NotEngaged;
             var end = start.PlusDays(_random.Between(120, 300));

@@ -150,7 +150,7 @@ internal static class DatasetConsistency
                 Fail($"pathway event {step.State} refers to unknown episode {step.EpisodeId}");
             }
             else if (step.Date < episode.ReferralDate
-                || (episode.EndDate is { } end && step.Date > end && step.State != "FOLLOW_UP"))
+                || (episode.EndDate is { } end && step.Date > end && !step.State.StartsWith("FOLLOW_UP_", StringComparison.Ordinal)))
             {
                 Fail($"pathway event {step.State} of {step.EpisodeId} on {step.Date:uuuu-MM-dd} is outside its episode");
             }

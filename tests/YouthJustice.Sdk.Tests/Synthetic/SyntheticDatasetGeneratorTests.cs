@@ -280,10 +280,14 @@ public class SyntheticDatasetGeneratorTests(CoventryFixture fixture) : IClassFix
         bool Has(ProgrammeKind programme, string state) =>
             _coventry.Episodes.Where(e => e.Programme.Equals(programme)).Any(e => states[e.Id].Any(s => s.State == state));
 
-        Assert.True(Has(ProgrammeKinds.Diversion, SyntheticCodes.States.ConsentDeclined));
+        Assert.True(Has(ProgrammeKinds.Diversion, SyntheticCodes.States.Declined));
         Assert.True(Has(ProgrammeKinds.Diversion, SyntheticCodes.States.HealthReferral));
-        Assert.True(Has(ProgrammeKinds.Diversion, SyntheticCodes.States.QaCompleted));
-        Assert.True(Has(ProgrammeKinds.Diversion, SyntheticCodes.States.FollowUp));
+        Assert.True(Has(ProgrammeKinds.Diversion, SyntheticCodes.States.SeniorPractitionerQa));
+        Assert.True(Has(ProgrammeKinds.Diversion, SyntheticCodes.States.FollowUp6Months));
+        Assert.True(Has(ProgrammeKinds.Diversion, SyntheticCodes.States.FollowUp12Months));
+        Assert.True(Has(ProgrammeKinds.EarlyIntervention, SyntheticCodes.States.Panel));
+        Assert.True(Has(ProgrammeKinds.EarlyIntervention, SyntheticCodes.States.Triage));
+        Assert.True(Has(ProgrammeKinds.EnrichedCaseManagement, SyntheticCodes.States.EcmAssessment));
         Assert.True(Has(ProgrammeKinds.EnrichedCaseManagement, SyntheticCodes.States.TacMeeting));
         Assert.True(Has(ProgrammeKinds.EnrichedCaseManagement, SyntheticCodes.States.ParentFeedback));
         Assert.Contains(_coventry.Episodes, e => e.Programme.Equals(ProgrammeKinds.Diversion) && e.ConsentGiven == false);
