@@ -116,8 +116,8 @@ public sealed class CoventryPlugin : IYouthJusticePlugin
         {
             registrar.AddIndicator(indicator);
         }
-        registrar.AddValidationRule(new ConsentValidationRule(diversionCodes));
-        registrar.AddValidationRule(new HealthReferralValidationRule(diversionCodes));
+        registrar.AddValidationRule(new AuthorityScopedRule(new ConsentValidationRule(diversionCodes), authority));
+        registrar.AddValidationRule(new AuthorityScopedRule(new HealthReferralValidationRule(diversionCodes), authority));
         registrar.AddReportSection(new DiversionSummarySection(indicators));
         registrar.AddTestCases(new CoventryTestCases());
     }

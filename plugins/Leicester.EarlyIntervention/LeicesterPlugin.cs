@@ -91,7 +91,7 @@ public sealed class LeicesterPlugin : IYouthJusticePlugin
         {
             registrar.AddIndicator(indicator);
         }
-        registrar.AddValidationRule(new RouteValidationRule(programmes));
+        registrar.AddValidationRule(new AuthorityScopedRule(new RouteValidationRule(programmes), authority));
         registrar.AddReportSection(new BoardReportSection(indicators));
         registrar.AddTestCases(new LeicesterTestCases());
     }

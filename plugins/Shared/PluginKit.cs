@@ -127,11 +127,13 @@ internal abstract class PluginIndicator : IIndicator
         {
             return [];
         }
-        var index = DatasetIndex.For(context.Dataset);
+        // Everything the indicator reads, through the index or the context, is the authority's own data.
+        var local = context with { Dataset = AuthorityData.For(context.Dataset, AuthorityCode) };
+        var index = DatasetIndex.For(local.Dataset);
         var results = new List<IndicatorResult>();
         foreach (var period in query.Periods)
         {
-            results.AddRange(ComputePeriod(context, query, period, index));
+            results.AddRange(ComputePeriod(local, query, period, index));
         }
         return results;
     }
@@ -237,3 +239,58 @@ internal static class FollowUp
         return index.FirstStatutoryOutcome(childId) is { } first && first > after && first <= (end < asOf ? end : asOf);
     }
 }
+
+/// <summary>
+/// The part of a dataset that belongs to one authority: the children resident there (by home area) and every record
+/// about them, and the authority's own populations and board. A plugin describes one service's work, so its indicators
+/// and rules see only this; in a multi-area dataset, national-kind episodes elsewhere are another service's.
+/// </summary>
+internal static class AuthorityData
+{
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Dataset, System.Collections.Concurrent.ConcurrentDictionary<string, Dataset>> Cache = [];
+
+    /// <summary>The authority's view of <paramref name="dataset"/>: the same instance when every child lives there.</summary>
+    internal static Dataset For(Dataset dataset, string authorityCode) =>
+        Cache.GetValue(dataset, _ => new(StringComparer.OrdinalIgnoreCase)).GetOrAdd(authorityCode, code => Restrict(dataset, code));
+
+    private static Dataset Restrict(Dataset d, string code)
+    {
+        bool Here(string area) => string.Equals(area, code, StringComparison.OrdinalIgnoreCase);
+        if (d.Children.All(c => Here(c.HomeAreaCode)) && d.Areas.All(a => Here(a.Code)))
+        {
+            // A single-authority dataset: keep the instance, so caches keyed by it are shared with the host.
+            return d;
+        }
+        var children = d.Children.Where(c => Here(c.HomeAreaCode)).ToList();
+        var ids = children.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var episodes = d.Episodes.Where(e => ids.Contains(e.ChildId)).ToList();
+        var episodeIds = episodes.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        return d with
+        {
+            Areas = [.. d.Areas.Where(a => Here(a.Code))],
+            Children = children,
+            Offences = [.. d.Offences.Where(o => ids.Contains(o.ChildId))],
+            Outcomes = [.. d.Outcomes.Where(o => ids.Contains(o.ChildId))],
+            Episodes = episodes,
+            PathwayEvents = [.. d.PathwayEvents.Where(e => episodeIds.Contains(e.EpisodeId))],
+            Links = [.. d.Links.Where(l => ids.Contains(l.ChildId))],
+            Assessments = [.. d.Assessments.Where(a => ids.Contains(a.ChildId))],
+            StatusObservations = [.. d.StatusObservations.Where(o => ids.Contains(o.ChildId))],
+            VictimContacts = [.. d.VictimContacts.Where(v => ids.Contains(v.ChildId))],
+            BoardAttendances = [.. d.BoardAttendances.Where(b => Here(b.AreaCode))],
+            Populations = [.. d.Populations.Where(p => Here(p.AreaCode))],
+            ReferencePopulations = [.. d.ReferencePopulations.Where(p => Here(p.AreaCode))],
+        };
+    }
+}
+
+/// <summary>Runs a plugin's validation rule over its authority's data only (see <see cref="AuthorityData"/>).</summary>
+internal sealed class AuthorityScopedRule(YouthJustice.Sdk.Plugins.IValidationRule inner, string authorityCode) : YouthJustice.Sdk.Plugins.IValidationRule
+{
+    public string Id => inner.Id;
+
+    public string Description => inner.Description;
+
+    public IEnumerable<YouthJustice.Sdk.Plugins.ValidationFinding> Validate(Dataset dataset) => inner.Validate(AuthorityData.For(dataset, authorityCode));
+}
+

@@ -93,8 +93,8 @@ public sealed class WarwickshirePlugin : IYouthJusticePlugin
         {
             registrar.AddIndicator(indicator);
         }
-        registrar.AddValidationRule(new ParentInclusionRule());
-        registrar.AddValidationRule(new EcmRecordsRule(programmes));
+        registrar.AddValidationRule(new AuthorityScopedRule(new ParentInclusionRule(), authority));
+        registrar.AddValidationRule(new AuthorityScopedRule(new EcmRecordsRule(programmes), authority));
         registrar.AddReportSection(new EcmSection(indicators));
         registrar.AddTestCases(new WarwickshireTestCases());
     }

@@ -245,4 +245,25 @@ public class GeneratedDataTests
         Assert.True(parents.Denominator > 0 && parents.Numerator > 0, $"parents included {parents.Numerator}/{parents.Denominator}");
         Assert.True(Assert.Single(run.Results, r => r.IndicatorId == "warwickshire-ecm.reoffending" && r.Breakdown.Value == "enrolled").Denominator > 0);
     }
+
+    [Theory]
+    [MemberData(nameof(Plugins))]
+    public void In_a_multi_area_dataset_a_plugin_counts_only_its_own_authoritys_records(string pluginId, string area)
+    {
+        // Coventry, Leicester and Warwickshire plus two synthetic areas, all with national-kind episodes. The generator
+        // prefixes every id with the child's area code, so the evidence says whose records were counted.
+        var dataset = SyntheticDatasetGenerator.Generate(SyntheticOptions.National(2023, 5, scale: 0.3));
+        var registry = LoadedPlugins.Registry;
+        var ids = registry.Indicators.Select(i => i.Definition.Id).Where(id => registry.OwnerOf(id) == pluginId).ToList();
+        var query = new IndicatorQuery([ReportingPeriod.FinancialYear(2021)], [area], [], CollectEvidence: true);
+
+        var run = registry.Compute(IndicatorContext.For(dataset), query, ids);
+
+        Assert.Empty(run.Errors);
+        var evidence = run.Results.Where(r => r.Evidence is not null)
+            .SelectMany(r => r.Evidence!.NumeratorIds.Concat(r.Evidence.DenominatorIds)).Distinct().ToList();
+        Assert.NotEmpty(evidence);
+        Assert.All(evidence, id => Assert.StartsWith(area + "-", id, StringComparison.Ordinal));
+        Assert.Empty(registry.Validate(dataset).Findings.Where(f => f.RuleId.StartsWith(pluginId, StringComparison.Ordinal) && !f.RecordId.StartsWith(area, StringComparison.Ordinal)));
+    }
 }
