@@ -65,6 +65,8 @@ internal static class CoventryIndicators
             Name = name,
             Unit = unit,
             Multiplier = multiplier,
+            // Every definition here with a multiplier of 1 is a plain count of referrals: shown as a whole number.
+            DisplayDecimals = multiplier == 1m ? 0 : 1,
             Direction = direction,
             Description = description,
             Source = CoventryPlugin.Plan,
