@@ -129,6 +129,27 @@ public class DatasetIndexTests
     }
 
     [Fact]
+    public void Ids_are_ordered_ordinally_whatever_their_lengths_prefixes_and_characters()
+    {
+        // Short alphabets make long shared prefixes, ids that are prefixes of others, U+0000 and U+FFFF.
+        var random = new Random(17);
+        var alphabet = new[] { '\0', 'A', 'B', 'a', '-', '\u00e9', '\uffff' };
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        while (ids.Count < 2000)
+        {
+            var prefix = random.Next(3) == 0 ? "E06000001-C" : "";
+            ids.Add(prefix + new string([.. Enumerable.Range(0, random.Next(0, 9)).Select(_ => alphabet[random.Next(alphabet.Length)])]));
+        }
+        var data = new Dataset
+        {
+            AsOf = D(2021, 1, 1),
+            Children = [.. ids.Select(id => new Child(id, D(2005, 1, 1), Sex.Male, EthnicityCategory.WhiteBritish, Coventry))],
+        };
+
+        Assert.Equal(ids.Order(StringComparer.Ordinal), DatasetIndex.For(data).ChildIds);
+    }
+
+    [Fact]
     public void Population_falls_back_to_the_ethnicity_rows_summed_when_there_are_no_all_persons_or_by_sex_rows()
     {
         var data = new Cases()

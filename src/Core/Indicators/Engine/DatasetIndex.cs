@@ -433,17 +433,114 @@ internal sealed class DatasetIndex
         {
             if (string.CompareOrdinal(ids[i - 1], ids[i]) > 0)
             {
-                // Sorting string keys with an int payload compares the strings directly, not through the records.
                 var order = new int[ids.Length];
                 for (var k = 0; k < order.Length; k++)
                 {
                     order[k] = k;
                 }
-                Array.Sort(ids, order, StringComparer.Ordinal);
+                var source = (string[])ids.Clone();
+                new OrdinalRadixSort(source, order).Sort(0, order.Length, 0);
+                for (var k = 0; k < order.Length; k++)
+                {
+                    ids[k] = source[order[k]];
+                }
                 return order;
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// Sorts positions by the ordinal order of their strings, most significant characters first: four UTF-16 code units
+    /// at a time are packed into a 64-bit key and sorted as integers, and each run of equal keys is sorted on the next
+    /// four. Ids share long prefixes (area and child codes), so a comparison sort would compare those prefixes again
+    /// in every one of its n log n comparisons, each a cache miss on two scattered strings; this reads each string about
+    /// once per four characters that tell it apart.
+    /// </summary>
+    private sealed class OrdinalRadixSort(string[] ids, int[] order)
+    {
+        private const int SmallRun = 24;
+        private readonly ulong[] _keys = new ulong[order.Length];
+
+        /// <summary>Sorts order[lo..hi), whose strings all share their first <paramref name="depth"/> characters.</summary>
+        internal void Sort(int lo, int hi, int depth)
+        {
+            while (hi - lo > 1)
+            {
+                if (hi - lo <= SmallRun)
+                {
+                    InsertionSort(lo, hi);
+                    return;
+                }
+                // Skip what the whole run shares; a string no longer than that is the run's least.
+                var first = ids[order[lo]];
+                var common = first.Length - depth;
+                for (var i = lo + 1; i < hi && common > 0; i++)
+                {
+                    var s = ids[order[i]];
+                    common = s.Length <= depth ? 0 : Math.Min(common, first.AsSpan(depth).CommonPrefixLength(s.AsSpan(depth)));
+                }
+                depth += Math.Max(common, 0);
+                var allEnd = true;
+                for (var i = lo; i < hi; i++)
+                {
+                    var s = ids[order[i]];
+                    allEnd &= s.Length <= depth;
+                    _keys[i] = Pack(s, depth);
+                }
+                if (allEnd)
+                {
+                    // Every string has ended: they are equal (a duplicate id, which the caller reports) or differ only
+                    // in trailing U+0000, which the zero padding cannot tell apart; compare them whole.
+                    Array.Sort(order, lo, hi - lo, Comparer<int>.Create((x, y) => string.CompareOrdinal(ids[x], ids[y])));
+                    return;
+                }
+                Array.Sort(_keys, order, lo, hi - lo);
+                // Each run of equal keys shares depth + 4 characters (padding with 0 orders a shorter string first, and
+                // where that ties with a real U+0000 the next round decides); the last run is handled by the loop.
+                var start = lo;
+                for (var i = lo + 1; i <= hi; i++)
+                {
+                    if (i == hi || _keys[i] != _keys[start])
+                    {
+                        if (i == hi)
+                        {
+                            lo = start;
+                            break;
+                        }
+                        Sort(start, i, depth + 4);
+                        start = i;
+                    }
+                }
+                depth += 4;
+            }
+        }
+
+        private static ulong Pack(string s, int depth)
+        {
+            ulong key = 0;
+            for (var c = depth; c < depth + 4; c++)
+            {
+                key = (key << 16) | (c < s.Length ? s[c] : 0u);
+            }
+            return key;
+        }
+
+        private void InsertionSort(int lo, int hi)
+        {
+            for (var i = lo + 1; i < hi; i++)
+            {
+                var item = order[i];
+                var s = ids[item];
+                var j = i - 1;
+                while (j >= lo && string.CompareOrdinal(ids[order[j]], s) > 0)
+                {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                order[j + 1] = item;
+            }
+        }
     }
 
     /// <summary>The offence (index) with <paramref name="id"/> among <paramref name="offences"/>, which are in id order; -1 if none.</summary>
