@@ -33,8 +33,8 @@ internal sealed class DatasetIndex
         Dataset = dataset;
         AsOf = DateArithmetic.Day(dataset.AsOf);
 
-        // Children, by ordinal id. The ids are sorted as a string[] carrying an int permutation rather than sorting
-        // the records with a comparison delegate: one indirection less per comparison, and ChildIds is the sorted keys.
+        // Children, by ordinal id. Only the ids are sorted (see SortOrdinal), yielding a permutation to read the records
+        // through, rather than sorting the records with a comparison delegate; ChildIds is the sorted ids.
         var children = AsArray(dataset.Children);
         ChildCount = children.Length;
         ChildIds = new string[ChildCount];
