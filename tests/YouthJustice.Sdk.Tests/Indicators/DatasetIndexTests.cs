@@ -1,5 +1,6 @@
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators.Engine;
+using YouthJustice.Sdk.Synthetic;
 using static YouthJustice.Sdk.Tests.Indicators.Cases;
 
 namespace YouthJustice.Sdk.Tests.Indicators;
@@ -52,6 +53,100 @@ public class DatasetIndexTests
         };
 
         Assert.Throws<ArgumentException>(() => DatasetIndex.For(data));
+    }
+
+    [Fact]
+    public void Records_in_any_order_give_the_same_index_as_records_in_id_order()
+    {
+        // Generated datasets arrive in id order (the index only checks it); shuffled ones take the sorting path.
+        var data = SyntheticDatasetGenerator.Generate(SyntheticOptions.National(11, 2));
+        var random = new Random(5);
+        var shuffled = data with
+        {
+            Areas = [.. data.Areas.OrderBy(_ => random.Next())],
+            Children = [.. data.Children.OrderBy(_ => random.Next())],
+            Offences = [.. data.Offences.OrderBy(_ => random.Next())],
+            Outcomes = [.. data.Outcomes.OrderBy(_ => random.Next())],
+            Populations = [.. data.Populations.OrderBy(_ => random.Next())],
+        };
+        var a = DatasetIndex.For(data);
+        var b = DatasetIndex.For(shuffled);
+
+        Assert.True(a.ChildCount > 100 && a.OutcomeIds.Length > 100);
+        Assert.Equal(a.ChildIds, b.ChildIds);
+        Assert.Equal(a.ChildIds.Order(StringComparer.Ordinal), a.ChildIds);
+        Assert.Equal(a.ChildDateOfBirth, b.ChildDateOfBirth);
+        Assert.Equal(a.ChildSex, b.ChildSex);
+        Assert.Equal(a.ChildEthnicity, b.ChildEthnicity);
+        Assert.Equal(a.ChildArea, b.ChildArea);
+        Assert.Equal(a.ChildOutcomeStart, b.ChildOutcomeStart);
+        Assert.Equal(a.AreaCodes, b.AreaCodes);
+        Assert.Equal(a.ReportingAreaCodes, b.ReportingAreaCodes);
+        Assert.Equal(a.OffenceIds, b.OffenceIds);
+        Assert.Equal(a.OffenceIds.Order(StringComparer.Ordinal), a.OffenceIds);
+        Assert.Equal(a.OffenceChild, b.OffenceChild);
+        Assert.Equal(a.OffenceCommitted, b.OffenceCommitted);
+        Assert.Equal(a.OffenceGroups, b.OffenceGroups);
+        Assert.Equal(a.OffenceGravity, b.OffenceGravity);
+        Assert.Equal(a.Types.Select(t => t.Code), b.Types.Select(t => t.Code));
+        Assert.Equal(a.OutcomeIds, b.OutcomeIds);
+        Assert.Equal(a.OutcomeChild, b.OutcomeChild);
+        Assert.Equal(a.OutcomeDate, b.OutcomeDate);
+        Assert.Equal(a.OutcomeType, b.OutcomeType);
+        Assert.Equal(a.OutcomeResentenced, b.OutcomeResentenced);
+        Assert.Equal(a.OutcomeRelease, b.OutcomeRelease);
+        Assert.Equal(a.OutcomeEnd, b.OutcomeEnd);
+        Assert.Equal(a.OutcomeEarliestOffence, b.OutcomeEarliestOffence);
+        Assert.Equal(a.OutcomeOffenceStart, b.OutcomeOffenceStart);
+        Assert.Equal(a.OutcomeOffences, b.OutcomeOffences);
+        for (var i = 1; i < a.OutcomeIds.Length; i++)
+        {
+            // Grouped by child, then by (date, ordinal id).
+            var order = a.OutcomeChild[i - 1] != a.OutcomeChild[i] ? a.OutcomeChild[i - 1].CompareTo(a.OutcomeChild[i])
+                : a.OutcomeDate[i - 1] != a.OutcomeDate[i] ? a.OutcomeDate[i - 1].CompareTo(a.OutcomeDate[i])
+                : string.CompareOrdinal(a.OutcomeIds[i - 1], a.OutcomeIds[i]);
+            Assert.True(order < 0, $"outcomes {i - 1} and {i} are out of order");
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Duplicate_offence_and_outcome_ids_fail_loudly_whatever_the_order(bool reversed)
+    {
+        var cases = new Cases();
+        var child = cases.Teen();
+        var offence = cases.Offence(child, D(2020, 1, 1));
+        cases.Outcome(child, D(2020, 6, 1), OutcomeTypes.YouthCaution, [offence]);
+        var data = cases.Build(D(2021, 1, 1));
+        var offences = data.Offences.Concat([data.Offences[0] with { CommittedOn = D(2020, 2, 1) }]);
+        var outcomes = data.Outcomes.Concat([data.Outcomes[0] with { OutcomeDate = D(2020, 5, 1) }]);
+        var twoOffences = data with { Offences = [.. reversed ? offences.Reverse() : offences] };
+        var twoOutcomes = data with { Outcomes = [.. reversed ? outcomes.Reverse() : outcomes] };
+
+        Assert.Contains("two offences", Assert.Throws<ArgumentException>(() => DatasetIndex.For(twoOffences)).Message);
+        Assert.Contains("two outcomes", Assert.Throws<ArgumentException>(() => DatasetIndex.For(twoOutcomes)).Message);
+    }
+
+    [Fact]
+    public void Ids_are_ordered_ordinally_whatever_their_lengths_prefixes_and_characters()
+    {
+        // Short alphabets make long shared prefixes, ids that are prefixes of others, U+0000 and U+FFFF.
+        var random = new Random(17);
+        var alphabet = new[] { '\0', 'A', 'B', 'a', '-', '\u00e9', '\uffff' };
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        while (ids.Count < 2000)
+        {
+            var prefix = random.Next(3) == 0 ? "E06000001-C" : "";
+            ids.Add(prefix + new string([.. Enumerable.Range(0, random.Next(0, 9)).Select(_ => alphabet[random.Next(alphabet.Length)])]));
+        }
+        var data = new Dataset
+        {
+            AsOf = D(2021, 1, 1),
+            Children = [.. ids.Select(id => new Child(id, D(2005, 1, 1), Sex.Male, EthnicityCategory.WhiteBritish, Coventry))],
+        };
+
+        Assert.Equal(ids.Order(StringComparer.Ordinal), DatasetIndex.For(data).ChildIds);
     }
 
     [Fact]
