@@ -41,19 +41,7 @@ internal static class EarlyInterventionIndicators
 
     private static IndicatorDefinition Definition(string id, string name, string unit, decimal multiplier, Direction direction, string description,
         params (string, string)[] parameters) =>
-        new()
-        {
-            Id = id,
-            Name = name,
-            Unit = unit,
-            Multiplier = multiplier,
-            // Every definition here with a multiplier of 1 is a plain count of referrals: shown as a whole number.
-            DisplayDecimals = multiplier == 1m ? 0 : 1,
-            Direction = direction,
-            Description = description,
-            Source = LeicesterPlugin.Plan,
-            Parameters = parameters.ToImmutableSortedDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal),
-        };
+        PluginDefinitions.Create(id, name, unit, multiplier, direction, description, LeicesterPlugin.Plan, parameters);
 
     internal static IEnumerable<(BreakdownKey Key, Func<ProgrammeEpisode, bool> Filter)> Slices(IndicatorQuery query)
     {

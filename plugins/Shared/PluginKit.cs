@@ -294,3 +294,23 @@ internal sealed class AuthorityScopedRule(YouthJustice.Sdk.Plugins.IValidationRu
     public IEnumerable<YouthJustice.Sdk.Plugins.ValidationFinding> Validate(Dataset dataset) => inner.Validate(AuthorityData.For(dataset, authorityCode));
 }
 
+/// <summary>Builds a plugin indicator's definition the same way in every plugin.</summary>
+internal static class PluginDefinitions
+{
+    internal static IndicatorDefinition Create(string id, string name, string unit, decimal multiplier, Direction direction, string description,
+        SourceCitation source, params (string Name, string Value)[] parameters) =>
+        new()
+        {
+            Id = id,
+            Name = name,
+            Unit = unit,
+            Multiplier = multiplier,
+            // A multiplier of 1 is a plain count of referrals here: shown as a whole number.
+            DisplayDecimals = multiplier == 1m ? 0 : 1,
+            Direction = direction,
+            Description = description,
+            Source = source,
+            Parameters = parameters.ToImmutableSortedDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal),
+        };
+}
+
