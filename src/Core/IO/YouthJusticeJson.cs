@@ -31,63 +31,30 @@ public static class YouthJusticeJson
         };
         options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false));
-        options.Converters.Add(new EthnicityCategoryConverter());
-        options.Converters.Add(new OutcomeTypeConverter(vocabulary));
-        options.Converters.Add(new ProgrammeKindConverter(vocabulary));
+        options.Converters.Add(new CodeConverter<EthnicityCategory>(EthnicityCategory.TryFromCode, c => c.Code, "a known ethnicity code"));
+        options.Converters.Add(new CodeConverter<OutcomeType>(vocabulary.TryGetOutcomeType, t => t.Code, "a known outcome type code in the vocabulary"));
+        options.Converters.Add(new CodeConverter<ProgrammeKind>(vocabulary.TryGetProgramme, p => p.Code, "a known programme code or alias in the vocabulary"));
         return options;
     }
 
-    private sealed class EthnicityCategoryConverter : JsonConverter<EthnicityCategory>
+    /// <summary>Looks a code up; the shape of <see cref="EthnicityCategory.TryFromCode"/> and the vocabulary's lookups.</summary>
+    private delegate bool TryLookup<T>(string? code, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value);
+
+    /// <summary>Writes a coded value as its code and reads it back through a lookup, refusing unknown codes.</summary>
+    private sealed class CodeConverter<T>(TryLookup<T> lookup, Func<T, string> code, string expected) : JsonConverter<T>
+        where T : class
     {
-        public override EthnicityCategory Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            var code = reader.GetString();
-            return EthnicityCategory.TryFromCode(code, out var category)
-                ? category
-                : throw new JsonException($"'{code}' is not a known ethnicity code.");
+            var text = reader.GetString();
+            return lookup(text, out var value) ? value : throw new JsonException($"'{text}' is not {expected}.");
         }
 
-        public override void Write(Utf8JsonWriter writer, EthnicityCategory value, JsonSerializerOptions options)
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
         {
             Preconditions.CheckNotNull(writer, nameof(writer));
             Preconditions.CheckNotNull(value, nameof(value));
-            writer.WriteStringValue(value.Code);
-        }
-    }
-
-    private sealed class OutcomeTypeConverter(DomainVocabulary vocabulary) : JsonConverter<OutcomeType>
-    {
-        public override OutcomeType Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            var code = reader.GetString();
-            return vocabulary.TryGetOutcomeType(code, out var type)
-                ? type
-                : throw new JsonException($"'{code}' is not a known outcome type code in the vocabulary.");
-        }
-
-        public override void Write(Utf8JsonWriter writer, OutcomeType value, JsonSerializerOptions options)
-        {
-            Preconditions.CheckNotNull(writer, nameof(writer));
-            Preconditions.CheckNotNull(value, nameof(value));
-            writer.WriteStringValue(value.Code);
-        }
-    }
-
-    private sealed class ProgrammeKindConverter(DomainVocabulary vocabulary) : JsonConverter<ProgrammeKind>
-    {
-        public override ProgrammeKind Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            var code = reader.GetString();
-            return vocabulary.TryGetProgramme(code, out var programme)
-                ? programme
-                : throw new JsonException($"'{code}' is not a known programme code or alias in the vocabulary.");
-        }
-
-        public override void Write(Utf8JsonWriter writer, ProgrammeKind value, JsonSerializerOptions options)
-        {
-            Preconditions.CheckNotNull(writer, nameof(writer));
-            Preconditions.CheckNotNull(value, nameof(value));
-            writer.WriteStringValue(value.Code);
+            writer.WriteStringValue(code(value));
         }
     }
 }
