@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
-using YouthJustice.Plugins.Shared;
+using YouthJustice.Sdk.Indicators.Engine;
+using YouthJustice.Sdk.Indicators.Local;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Periods;
@@ -19,11 +20,11 @@ internal static class CoventryIndicators
     internal static string FollowUpId(string programme, string measure, int months) =>
         string.Create(CultureInfo.InvariantCulture, $"{CoventryPlugin.Id}.{programme}-{measure}-{months}m");
 
-    internal static IReadOnlyList<PluginIndicator> Create(string authority, string referencePopulation, LocalDate changeDate,
+    internal static IReadOnlyList<AuthorityIndicator> Create(string authority, string referencePopulation, LocalDate changeDate,
         IReadOnlyList<string> diversionCodes, IReadOnlyList<string> youthWorkerCodes)
     {
         var diversion = (ProgrammeCodes.Parameter, ProgrammeCodes.Format(diversionCodes));
-        var list = new List<PluginIndicator>
+        var list = new List<AuthorityIndicator>
         {
             new ReferralsIndicator(Definition(Referrals, "Diversion referrals", "referrals", 1m, Direction.HigherIsBetter,
                 "Diversion episodes referred by the police in the period (target: to increase, 000 L1294).", diversion), authority),
@@ -62,14 +63,14 @@ internal static class CoventryIndicators
         PluginDefinitions.Create(id, name, unit, multiplier, direction, description, CoventryPlugin.Plan, parameters);
 
     internal static List<ProgrammeEpisode> Referred(DatasetIndex index, ReportingPeriod period, IReadOnlyList<string> programmes) =>
-        [.. index.EpisodesOf(programmes).Where(e => period.Contains(e.ReferralDate))];
+        [.. index.EpisodesOfProgrammes(programmes).Where(e => period.Contains(e.ReferralDate))];
 
     internal static BreakdownKey Group(EthnicityGroup g) => new("ethnicity-group", g.ToString());
 
     internal static BreakdownKey Heritage(EthnicityGroup g) => new("heritage", g == EthnicityGroup.WhiteBritish ? "white-british" : "other");
 }
 
-internal sealed class ReferralsIndicator(IndicatorDefinition definition, string authority) : PluginIndicator(definition, authority)
+internal sealed class ReferralsIndicator(IndicatorDefinition definition, string authority) : AuthorityIndicator(definition, authority)
 {
     protected override IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index)
     {
@@ -80,20 +81,20 @@ internal sealed class ReferralsIndicator(IndicatorDefinition definition, string 
             foreach (var group in Enum.GetValues<EthnicityGroup>())
             {
                 yield return Count(query, period, CoventryIndicators.Group(group),
-                    [.. referred.Where(e => index.Children.TryGetValue(e.ChildId, out var c) && c.EthnicityGroup == group).Select(e => e.Id)], "episode");
+                    [.. referred.Where(e => index.TryGetChild(e.ChildId, out var c) && c.EthnicityGroup == group).Select(e => e.Id)], "episode");
             }
         }
     }
 }
 
 /// <summary>Ethnicity of referrals against a named reference population (000 L869; domain §3 disproportionality: per group, never pooled).</summary>
-internal sealed class ReferralEthnicityIndicator(IndicatorDefinition definition, string authority) : PluginIndicator(definition, authority)
+internal sealed class ReferralEthnicityIndicator(IndicatorDefinition definition, string authority) : AuthorityIndicator(definition, authority)
 {
     protected override IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index)
     {
         var name = Definition.GetString("reference-population");
         var referred = CoventryIndicators.Referred(index, period, Programmes)
-            .Select(e => (Episode: e, Group: index.Children.TryGetValue(e.ChildId, out var c) ? c.EthnicityGroup : EthnicityGroup.NotKnown))
+            .Select(e => (Episode: e, Group: index.TryGetChild(e.ChildId, out var c) ? c.EthnicityGroup : EthnicityGroup.NotKnown))
             .Where(x => x.Group != EthnicityGroup.NotKnown).ToList();
         var all = referred.Select(x => x.Episode.Id).ToList();
         var reference = context.Dataset.ReferencePopulations
@@ -118,7 +119,7 @@ internal sealed class ReferralEthnicityIndicator(IndicatorDefinition definition,
         {
             var numerator = referred.Where(x => inGroup(x.Group)).Select(x => x.Episode.Id).ToList();
             var share = all.Count == 0 ? 0m : (decimal)numerator.Count / all.Count;
-            return Rate(query, period, key, numerator, all, "episode", note: Note(inGroup, share));
+            return Proportion(query, period, key, numerator, all, "episode", note: Note(inGroup, share));
         }
 
         yield return Share(BreakdownKey.Total, g => g != EthnicityGroup.WhiteBritish);
@@ -130,7 +131,7 @@ internal sealed class ReferralEthnicityIndicator(IndicatorDefinition definition,
     }
 }
 
-internal sealed class ConsentIndicator(IndicatorDefinition definition, string authority) : PluginIndicator(definition, authority)
+internal sealed class ConsentIndicator(IndicatorDefinition definition, string authority) : AuthorityIndicator(definition, authority)
 {
     protected override IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index)
     {
@@ -138,18 +139,18 @@ internal sealed class ConsentIndicator(IndicatorDefinition definition, string au
         if (Definition.GetString("stage") == "consent")
         {
             var sought = referred.Where(e => e.ConsentGiven is not null).ToList();
-            yield return Rate(query, period, BreakdownKey.Total, [.. sought.Where(e => e.ConsentGiven == true).Select(e => e.Id)], [.. sought.Select(e => e.Id)], "episode");
+            yield return Proportion(query, period, BreakdownKey.Total, [.. sought.Where(e => e.ConsentGiven == true).Select(e => e.Id)], [.. sought.Select(e => e.Id)], "episode");
         }
         else
         {
             var consented = referred.Where(e => e.ConsentGiven == true).ToList();
-            yield return Rate(query, period, BreakdownKey.Total, [.. consented.Where(e => e.Engagement == Engagement.Engaged).Select(e => e.Id)], [.. consented.Select(e => e.Id)], "episode");
+            yield return Proportion(query, period, BreakdownKey.Total, [.. consented.Where(e => e.Engagement == Engagement.Engaged).Select(e => e.Id)], [.. consented.Select(e => e.Id)], "episode");
         }
     }
 }
 
 /// <summary>Re-arrest or first time entry after closure, over all offered (total) and over those engaged (breakdown cohort=engaged).</summary>
-internal sealed class FollowUpIndicator(IndicatorDefinition definition, string authority) : PluginIndicator(definition, authority)
+internal sealed class FollowUpIndicator(IndicatorDefinition definition, string authority) : AuthorityIndicator(definition, authority)
 {
     internal static readonly BreakdownKey EngagedCohort = new("cohort", "engaged");
 
@@ -158,9 +159,9 @@ internal sealed class FollowUpIndicator(IndicatorDefinition definition, string a
         var months = Definition.GetInt("follow-up-months");
         var fte = Definition.GetString("measure") == "fte";
         var asOf = context.AsOf;
-        var offered = index.EpisodesOf(Programmes)
+        var offered = index.EpisodesOfProgrammes(Programmes)
             .Where(e => e.EndDate is { } end && period.Contains(end) && end <= asOf)
-            .Where(e => !fte || index.FirstStatutoryOutcome(e.ChildId) is not { } first || first > e.ReferralDate)
+            .Where(e => !fte || index.FirstTimeEntrantDate(e.ChildId) is not { } first || first > e.ReferralDate)
             .ToList();
         bool Hit(ProgrammeEpisode e) => fte
             ? FollowUp.BecameFirstTimeEntrant(index, e.ChildId, e.ReferralDate, e.EndDate!.Value, months, asOf)
@@ -168,14 +169,14 @@ internal sealed class FollowUpIndicator(IndicatorDefinition definition, string a
         var open = offered.Any(e => FollowUp.IsOpen(e.EndDate!.Value, months, asOf));
         var note = open ? "Some follow-ups have not finished: provisional." : null;
         var engaged = offered.Where(e => e.Engagement == Engagement.Engaged).ToList();
-        yield return Rate(query, period, BreakdownKey.Total, [.. offered.Where(Hit).Select(e => e.Id)], [.. offered.Select(e => e.Id)], "episode", open, note);
-        yield return Rate(query, period, EngagedCohort, [.. engaged.Where(Hit).Select(e => e.Id)], [.. engaged.Select(e => e.Id)], "episode", open,
+        yield return Proportion(query, period, BreakdownKey.Total, [.. offered.Where(Hit).Select(e => e.Id)], [.. offered.Select(e => e.Id)], "episode", open, note);
+        yield return Proportion(query, period, EngagedCohort, [.. engaged.Where(Hit).Select(e => e.Id)], [.. engaged.Select(e => e.Id)], "episode", open,
             "Over those engaged only: read beside the total over all offered, which includes those who did not engage.");
     }
 }
 
 /// <summary>Court vs out-of-court shares by ethnicity before and after a date (001 recommendation 4; 000 L867-L869).</summary>
-internal sealed class CourtShareIndicator(IndicatorDefinition definition, string authority) : PluginIndicator(definition, authority)
+internal sealed class CourtShareIndicator(IndicatorDefinition definition, string authority) : AuthorityIndicator(definition, authority)
 {
     protected override IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index)
     {
@@ -193,12 +194,12 @@ internal sealed class CourtShareIndicator(IndicatorDefinition definition, string
         {
             var outcomes = context.Dataset.Outcomes
                 .Where(o => window.Contains(o.OutcomeDate) && (o.Type.IsCourt || o.Type.IsOutOfCourt))
-                .Select(o => (Outcome: o, Group: index.Children.TryGetValue(o.ChildId, out var c) ? c.EthnicityGroup : EthnicityGroup.NotKnown))
+                .Select(o => (Outcome: o, Group: index.TryGetChild(o.ChildId, out var c) ? c.EthnicityGroup : EthnicityGroup.NotKnown))
                 .ToList();
             IndicatorResult Share(BreakdownKey key, Func<EthnicityGroup, bool> inGroup)
             {
                 var slice = outcomes.Where(x => inGroup(x.Group)).ToList();
-                return Rate(query, window, key, [.. slice.Where(x => x.Outcome.Type.IsCourt).Select(x => x.Outcome.Id)], [.. slice.Select(x => x.Outcome.Id)], "outcome",
+                return Proportion(query, window, key, [.. slice.Where(x => x.Outcome.Type.IsCourt).Select(x => x.Outcome.Id)], [.. slice.Select(x => x.Outcome.Id)], "outcome",
                     note: string.Create(CultureInfo.InvariantCulture, $"{label} {change:uuuu-MM-dd}"));
             }
             yield return Share(BreakdownKey.Total, _ => true);

@@ -1,6 +1,7 @@
 using NodaTime;
 using NodaTime.Text;
-using YouthJustice.Plugins.Shared;
+using YouthJustice.Sdk.Indicators.Engine;
+using YouthJustice.Sdk.Indicators.Local;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Plugins;
@@ -101,23 +102,23 @@ public sealed class CoventryPlugin : IYouthJusticePlugin
         registrar.AddProgramme(YouthWorkerOffer, YouthWorkerPathway);
 
         var routing = new OutOfCourtRouting(
-            Settings.GetInt(settings, "routing.lowLevelMaxGravity", 2),
-            Settings.GetInt(settings, "routing.enhancedMaxGravity", 4));
-        registrar.AddEligibilityRule(new DiversionEligibilityRule(Settings.GetInt(settings, "diversion.nfaWindowMonths", 3)));
+            settings.GetIntSetting("routing.lowLevelMaxGravity", 2),
+            settings.GetIntSetting("routing.enhancedMaxGravity", 4));
+        registrar.AddEligibilityRule(new DiversionEligibilityRule(settings.GetIntSetting("diversion.nfaWindowMonths", 3)));
         registrar.AddEligibilityRule(new YouthWorkerOfferRule(routing.LowLevelMaxGravity));
         registrar.AddEligibilityRule(routing);
 
-        var changeDate = LocalDatePattern.Iso.Parse(Settings.Get(settings, "disproportionality.changeDate", "2022-04-01")).GetValueOrThrow();
+        var changeDate = LocalDatePattern.Iso.Parse(settings.GetSetting("disproportionality.changeDate", "2022-04-01")).GetValueOrThrow();
         var diversionCodes = ProgrammeCodes.FromSettings(settings, "diversion.programmes", Diversion, ProgrammeKinds.Diversion);
         var youthWorkerCodes = ProgrammeCodes.FromSettings(settings, "youthWorker.programmes", YouthWorkerOffer);
-        var indicators = CoventryIndicators.Create(authority, Settings.Get(settings, "referrals.referencePopulation", "secondary-school-census"), changeDate,
+        var indicators = CoventryIndicators.Create(authority, settings.GetSetting("referrals.referencePopulation", "secondary-school-census"), changeDate,
             diversionCodes, youthWorkerCodes);
         foreach (var indicator in indicators)
         {
             registrar.AddIndicator(indicator);
         }
-        registrar.AddValidationRule(new AuthorityScopedRule(new ConsentValidationRule(diversionCodes), authority));
-        registrar.AddValidationRule(new AuthorityScopedRule(new HealthReferralValidationRule(diversionCodes), authority));
+        registrar.AddValidationRule(AuthorityScope.Rule(new ConsentValidationRule(diversionCodes), authority));
+        registrar.AddValidationRule(AuthorityScope.Rule(new HealthReferralValidationRule(diversionCodes), authority));
         registrar.AddReportSection(new DiversionSummarySection(indicators));
         registrar.AddTestCases(new CoventryTestCases());
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
-using YouthJustice.Plugins.Shared;
+using YouthJustice.Sdk.Indicators.Engine;
+using YouthJustice.Sdk.Indicators.Local;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Plugins;
 
@@ -45,7 +46,7 @@ public sealed class YouthWorkerOfferRule(int lowLevelMaxGravity = 2) : IEligibil
         ArgumentNullException.ThrowIfNull(child);
         ArgumentNullException.ThrowIfNull(context);
         var index = DatasetIndex.For(context.Dataset);
-        var outcomes = index.OutcomesByChild[child.Id]
+        var outcomes = index.OutcomesOfChild(child.Id)
             .Where(o => o.OutcomeDate <= context.AsOf && o.Type.Category != OutcomeCategory.NoFurtherAction)
             .OrderBy(o => o.OutcomeDate).ToList();
         if (outcomes.Count == 0)
@@ -61,7 +62,7 @@ public sealed class YouthWorkerOfferRule(int lowLevelMaxGravity = 2) : IEligibil
         {
             return EligibilityDecision.NotEligible("The child has had further outcomes since the first police-only community resolution: a second offence goes to the Joint Decision Panel (000 L828).");
         }
-        var gravity = first.OffenceIds.Select(id => index.Offences.TryGetValue(id, out var o) ? o.Gravity : int.MaxValue).DefaultIfEmpty(int.MaxValue).Max();
+        var gravity = first.OffenceIds.Select(id => index.TryGetOffence(id, out var o) ? o.Gravity : int.MaxValue).DefaultIfEmpty(int.MaxValue).Max();
         return gravity <= lowLevelMaxGravity
             ? EligibilityDecision.Eligible(string.Create(CultureInfo.InvariantCulture, $"First police-only community resolution ({first.Id}) for a lower-level offence (gravity {gravity})."))
             : EligibilityDecision.NotEligible(string.Create(CultureInfo.InvariantCulture, $"The community resolution's offence has gravity {gravity}, above the lower-level limit {lowLevelMaxGravity}."));
@@ -93,7 +94,7 @@ public sealed class OutOfCourtRouting(int lowLevelMaxGravity = 2, int enhancedMa
         ArgumentNullException.ThrowIfNull(child);
         ArgumentNullException.ThrowIfNull(context);
         var index = DatasetIndex.For(context.Dataset);
-        var offences = index.OffencesByChild[child.Id].Where(o => o.CommittedOn <= context.AsOf)
+        var offences = index.OffencesOfChild(child.Id).Where(o => o.CommittedOn <= context.AsOf)
             .OrderBy(o => o.CommittedOn).ThenBy(o => o.Id, StringComparer.Ordinal).ToList();
         if (offences.Count == 0)
         {
@@ -101,9 +102,9 @@ public sealed class OutOfCourtRouting(int lowLevelMaxGravity = 2, int enhancedMa
         }
         var latest = offences[^1];
         // An earlier offence counts once it has had an outcome beyond no further action.
-        var previous = offences.Take(offences.Count - 1).Count(o => index.OutcomesByChild[child.Id]
+        var previous = offences.Take(offences.Count - 1).Count(o => index.OutcomesOfChild(child.Id)
             .Any(x => x.OffenceIds.Contains(o.Id) && x.Type.Category != OutcomeCategory.NoFurtherAction));
-        var admitted = index.OutcomesByChild[child.Id].Where(x => x.OffenceIds.Contains(latest.Id)).Select(x => x.Admitted).FirstOrDefault(a => a is not null);
+        var admitted = index.OutcomesOfChild(child.Id).Where(x => x.OffenceIds.Contains(latest.Id)).Select(x => x.Admitted).FirstOrDefault(a => a is not null);
         var g = latest.Gravity.ToString(CultureInfo.InvariantCulture);
         if (previous > 0)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using YouthJustice.Plugins.Shared;
+using YouthJustice.Sdk.Indicators.Engine;
+using YouthJustice.Sdk.Indicators.Local;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Plugins;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
-using YouthJustice.Plugins.Shared;
+using YouthJustice.Sdk.Indicators.Engine;
+using YouthJustice.Sdk.Indicators.Local;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Plugins;
 
@@ -28,12 +29,12 @@ public sealed class EarlyInterventionEligibilityRule(int communityResolutionWind
         string? basis = null;
 
         var crFrom = asOf.PlusMonths(-communityResolutionWindowMonths);
-        var resolutions = index.OutcomesByChild[child.Id]
+        var resolutions = index.OutcomesOfChild(child.Id)
             .Where(o => o.Type.Category == OutcomeCategory.InformalOutOfCourt && o.Type.RequiresAdmission && o.OutcomeDate > crFrom && o.OutcomeDate <= asOf)
             .ToList();
         foreach (var cr in resolutions)
         {
-            var knife = cr.OffenceIds.Any(id => index.Offences.TryGetValue(id, out var offence) && offence.InvolvesKnife);
+            var knife = cr.OffenceIds.Any(id => index.TryGetOffence(id, out var offence) && offence.InvolvesKnife);
             if (knife)
             {
                 reasons.Add($"Community resolution {cr.Id} is for a knife offence: knife offences are excluded (002 L301).");
@@ -54,7 +55,7 @@ public sealed class EarlyInterventionEligibilityRule(int communityResolutionWind
         }
 
         var riskFrom = asOf.PlusMonths(-atRiskAssessmentWindowMonths);
-        var atRisk = index.AssessmentsByChild[child.Id].Where(a => a.AssessedOn > riskFrom && a.AssessedOn <= asOf)
+        var atRisk = index.AssessmentsOfChild(child.Id).Where(a => a.AssessedOn > riskFrom && a.AssessedOn <= asOf)
             .FirstOrDefault(a => a.Needs.HasFlag(Needs.CriminalExploitation)
                 || (string.Equals(a.Kind, LeicesterPlugin.PreventionAssessment, StringComparison.OrdinalIgnoreCase)
                     && (a.RiskOfSeriousHarm >= RiskLevel.Medium || a.SafetyAndWellbeing >= RiskLevel.Medium)));
@@ -71,7 +72,7 @@ public sealed class EarlyInterventionEligibilityRule(int communityResolutionWind
         var linked = context.Dataset.Links
             .Where(l => l.ChildId == child.Id || l.LinkedChildId == child.Id)
             .Select(l => (Other: l.ChildId == child.Id ? l.LinkedChildId : l.ChildId, l.Kind))
-            .FirstOrDefault(l => index.OutcomesByChild[l.Other].Any(o => o.Type.IsCourt && o.OutcomeDate <= asOf && (o.EndDate is null || o.EndDate >= asOf)));
+            .FirstOrDefault(l => index.OutcomesOfChild(l.Other).Any(o => o.Type.IsCourt && o.OutcomeDate <= asOf && (o.EndDate is null || o.EndDate >= asOf)));
         if (linked.Other is not null)
         {
             basis ??= LeicesterPlugin.Bases.SiblingOrAssociate;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using YouthJustice.Plugins.Shared;
+using YouthJustice.Sdk.Indicators.Engine;
+using YouthJustice.Sdk.Indicators.Local;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Periods;
@@ -16,7 +17,7 @@ internal static class EarlyInterventionIndicators
     internal const string Reoffended12 = LeicesterPlugin.Id + ".reoffended-12m";
     internal const string BecameFte = LeicesterPlugin.Id + ".became-fte";
 
-    internal static IReadOnlyList<PluginIndicator> Create(string authority, IReadOnlyList<string> programmes)
+    internal static IReadOnlyList<AuthorityIndicator> Create(string authority, IReadOnlyList<string> programmes)
     {
         var codes = (ProgrammeCodes.Parameter, ProgrammeCodes.Format(programmes));
         return
@@ -57,12 +58,12 @@ internal static class EarlyInterventionIndicators
 }
 
 /// <summary>A stage of the referred → engaged → completed funnel, over episodes referred in the period.</summary>
-internal sealed class FunnelIndicator(IndicatorDefinition definition, string authority) : PluginIndicator(definition, authority)
+internal sealed class FunnelIndicator(IndicatorDefinition definition, string authority) : AuthorityIndicator(definition, authority)
 {
     protected override IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index)
     {
         var stage = Definition.GetString("stage");
-        var referred = index.EpisodesOf(Programmes).Where(e => period.Contains(e.ReferralDate)).ToList();
+        var referred = index.EpisodesOfProgrammes(Programmes).Where(e => period.Contains(e.ReferralDate)).ToList();
         foreach (var (key, filter) in EarlyInterventionIndicators.Slices(query))
         {
             var slice = referred.Where(filter).ToList();
@@ -70,8 +71,8 @@ internal sealed class FunnelIndicator(IndicatorDefinition definition, string aut
             yield return stage switch
             {
                 "referred" => Count(query, period, key, [.. slice.Select(e => e.Id)], "episode"),
-                "engaged" => Rate(query, period, key, [.. engaged.Select(e => e.Id)], [.. slice.Select(e => e.Id)], "episode"),
-                _ => Rate(query, period, key,
+                "engaged" => Proportion(query, period, key, [.. engaged.Select(e => e.Id)], [.. slice.Select(e => e.Id)], "episode"),
+                _ => Proportion(query, period, key,
                     [.. engaged.Where(e => string.Equals(e.ClosureReason, LeicesterPlugin.CompletedClosure, StringComparison.OrdinalIgnoreCase)).Select(e => e.Id)],
                     [.. engaged.Select(e => e.Id)], "episode"),
             };
@@ -80,16 +81,16 @@ internal sealed class FunnelIndicator(IndicatorDefinition definition, string aut
 }
 
 /// <summary>Follow-up after closure: a new offence, or becoming a first time entrant, within N months.</summary>
-internal sealed class FollowUpIndicator(IndicatorDefinition definition, string authority) : PluginIndicator(definition, authority)
+internal sealed class FollowUpIndicator(IndicatorDefinition definition, string authority) : AuthorityIndicator(definition, authority)
 {
     protected override IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index)
     {
         var months = Definition.GetInt("follow-up-months");
         var fte = Definition.GetString("measure") == "fte";
         var asOf = context.AsOf;
-        var closed = index.EpisodesOf(Programmes)
+        var closed = index.EpisodesOfProgrammes(Programmes)
             .Where(e => e.EndDate is { } end && period.Contains(end) && end <= asOf && (fte || e.StartDate is not null))
-            .Where(e => !fte || index.FirstStatutoryOutcome(e.ChildId) is not { } first || first > e.ReferralDate)
+            .Where(e => !fte || index.FirstTimeEntrantDate(e.ChildId) is not { } first || first > e.ReferralDate)
             .ToList();
         foreach (var (key, filter) in EarlyInterventionIndicators.Slices(query))
         {
@@ -100,7 +101,7 @@ internal sealed class FollowUpIndicator(IndicatorDefinition definition, string a
                 .ToList();
             var offences = fte ? 0 : cohort.Sum(e => FollowUp.OffencesWithin(index, e.ChildId, e.EndDate!.Value, months, asOf));
             var open = cohort.Any(e => FollowUp.IsOpen(e.EndDate!.Value, months, asOf));
-            yield return Rate(query, period, key, [.. hits.Select(e => e.Id)], [.. cohort.Select(e => e.Id)], "episode",
+            yield return Proportion(query, period, key, [.. hits.Select(e => e.Id)], [.. cohort.Select(e => e.Id)], "episode",
                 provisional: open,
                 note: (fte ? "" : $"{offences} offence(s) in the follow-up. ") + (open ? "Some follow-ups have not finished: provisional." : ""));
         }

@@ -1,4 +1,5 @@
-using YouthJustice.Plugins.Shared;
+using YouthJustice.Sdk.Indicators.Engine;
+using YouthJustice.Sdk.Indicators.Local;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Plugins;
@@ -83,15 +84,15 @@ public sealed class LeicesterPlugin : IYouthJusticePlugin
         var authority = registrar.Manifest.AuthorityCode;
         registrar.AddProgramme(EarlyInterventionTeam, Pathway);
         registrar.AddEligibilityRule(new EarlyInterventionEligibilityRule(
-            Settings.GetInt(registrar.Settings, "eligibility.communityResolutionWindowMonths", 3),
-            Settings.GetInt(registrar.Settings, "eligibility.atRiskAssessmentWindowMonths", 12)));
+            registrar.Settings.GetIntSetting("eligibility.communityResolutionWindowMonths", 3),
+            registrar.Settings.GetIntSetting("eligibility.atRiskAssessmentWindowMonths", 12)));
         var programmes = ProgrammeCodes.FromSettings(registrar.Settings, "programmes", EarlyInterventionTeam, ProgrammeKinds.EarlyIntervention);
         var indicators = EarlyInterventionIndicators.Create(authority, programmes);
         foreach (var indicator in indicators)
         {
             registrar.AddIndicator(indicator);
         }
-        registrar.AddValidationRule(new AuthorityScopedRule(new RouteValidationRule(programmes), authority));
+        registrar.AddValidationRule(AuthorityScope.Rule(new RouteValidationRule(programmes), authority));
         registrar.AddReportSection(new BoardReportSection(indicators));
         registrar.AddTestCases(new LeicesterTestCases());
     }

@@ -1,3 +1,4 @@
+using YouthJustice.Sdk.Indicators.Local;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Plugins;
 
@@ -13,7 +14,7 @@ internal sealed class RouteValidationRule(IReadOnlyCollection<string> programmes
     public IEnumerable<ValidationFinding> Validate(Dataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        foreach (var e in dataset.Episodes.Where(e => YouthJustice.Plugins.Shared.ProgrammeCodes.Contains(programmes, e.Programme)))
+        foreach (var e in dataset.Episodes.Where(e => ProgrammeCodes.Contains(programmes, e.Programme)))
         {
             if (!LeicesterPlugin.Routes.All.Contains(e.Route ?? "", StringComparer.OrdinalIgnoreCase))
             {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using YouthJustice.Plugins.Shared;
+using YouthJustice.Sdk.Indicators.Engine;
+using YouthJustice.Sdk.Indicators.Local;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Plugins;
 
@@ -38,16 +39,16 @@ public sealed record EcmEligibilityCriteria
     public static EcmEligibilityCriteria FromSettings(IReadOnlyDictionary<string, string> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var flags = Settings.Get(settings, "eligibility.complexityFlags", "");
+        var flags = settings.GetSetting("eligibility.complexityFlags", "");
         return new EcmEligibilityCriteria
         {
-            MinimumOffences = Settings.GetInt(settings, "eligibility.minimumOffences", 3),
-            WindowMonths = Settings.GetInt(settings, "eligibility.windowMonths", 12),
+            MinimumOffences = settings.GetIntSetting("eligibility.minimumOffences", 3),
+            WindowMonths = settings.GetIntSetting("eligibility.windowMonths", 12),
             ComplexityFlags = flags.Length == 0
                 ? Pathway003.ComplexityFlags
                 : [.. flags.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(f => Enum.Parse<Complexity>(f, ignoreCase: true))],
-            MultipleAcesThreshold = Settings.GetInt(settings, "eligibility.multipleAcesThreshold", 2),
-            RequireCurrentIntervention = Settings.GetBool(settings, "eligibility.requireCurrentIntervention", true),
+            MultipleAcesThreshold = settings.GetIntSetting("eligibility.multipleAcesThreshold", 2),
+            RequireCurrentIntervention = settings.GetBoolSetting("eligibility.requireCurrentIntervention", true),
         };
     }
 }
@@ -80,7 +81,7 @@ public sealed class EcmEligibilityRule(EcmEligibilityCriteria criteria, IReadOnl
     {
         var reasons = new List<string>();
         var from = asOf.PlusMonths(-Criteria.WindowMonths);
-        var offences = index.OffencesByChild[child.Id].Count(o => o.CommittedOn > from && o.CommittedOn <= asOf);
+        var offences = index.OffencesOfChild(child.Id).Count(o => o.CommittedOn > from && o.CommittedOn <= asOf);
         var enoughOffences = offences >= Criteria.MinimumOffences;
         reasons.Add(string.Create(CultureInfo.InvariantCulture,
             $"{offences} offence(s) in the {Criteria.WindowMonths} months to {asOf:uuuu-MM-dd}: {(enoughOffences ? "meets" : "below")} the minimum of {Criteria.MinimumOffences}."));
@@ -101,7 +102,7 @@ public sealed class EcmEligibilityRule(EcmEligibilityCriteria criteria, IReadOnl
 
     private IEnumerable<Complexity> EvidenceOfComplexity(Child child, NodaTime.LocalDate asOf, DatasetIndex index)
     {
-        var assessments = index.AssessmentsByChild[child.Id].Where(a => a.AssessedOn <= asOf).ToList();
+        var assessments = index.AssessmentsOfChild(child.Id).Where(a => a.AssessedOn <= asOf).ToList();
         var needs = assessments.Aggregate(Needs.None, (n, a) => n | a.Needs);
         if (assessments.Any(a => a.AceCount >= Criteria.MultipleAcesThreshold))
         {
@@ -140,13 +141,13 @@ public sealed class EcmEligibilityRule(EcmEligibilityCriteria criteria, IReadOnl
     /// <summary>An open episode of another programme, or a statutory outcome in force, on the date.</summary>
     private string? CurrentIntervention(Child child, NodaTime.LocalDate asOf, DatasetIndex index)
     {
-        var episode = index.EpisodesByChild[child.Id].FirstOrDefault(e => !ProgrammeCodes.Contains(Programmes, e.Programme)
+        var episode = index.EpisodesOfChild(child.Id).FirstOrDefault(e => !ProgrammeCodes.Contains(Programmes, e.Programme)
             && (e.StartDate ?? e.ReferralDate) <= asOf && (e.EndDate is null || e.EndDate >= asOf));
         if (episode is not null)
         {
             return $"{episode.Programme.Code} episode {episode.Id}";
         }
-        var order = index.OutcomesByChild[child.Id].FirstOrDefault(o => o.Type.IsStatutory && o.OutcomeDate <= asOf && o.EndDate is { } end && end >= asOf);
+        var order = index.OutcomesOfChild(child.Id).FirstOrDefault(o => o.Type.IsStatutory && o.OutcomeDate <= asOf && o.EndDate is { } end && end >= asOf);
         return order is null ? null : $"{order.Type.Code} {order.Id} in force";
     }
 }

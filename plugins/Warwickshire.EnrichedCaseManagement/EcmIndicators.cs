@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
-using YouthJustice.Plugins.Shared;
+using YouthJustice.Sdk.Indicators.Engine;
+using YouthJustice.Sdk.Indicators.Local;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Periods;
@@ -29,7 +30,7 @@ internal static class EcmIds
 }
 
 /// <summary>Eligible children enrolled: of the children eligible at the end of the period, how many were on ECM in it.</summary>
-internal sealed class EligibleEnrolledIndicator(EcmEligibilityRule rule, IReadOnlyList<string> programmes, string authority) : PluginIndicator(new IndicatorDefinition
+internal sealed class EligibleEnrolledIndicator(EcmEligibilityRule rule, IReadOnlyList<string> programmes, string authority) : AuthorityIndicator(new IndicatorDefinition
 {
     Id = EcmIds.EligibleEnrolled,
     Name = "Eligible children enrolled on enriched case management",
@@ -52,7 +53,7 @@ internal sealed class EligibleEnrolledIndicator(EcmEligibilityRule rule, IReadOn
         var census = EcmIds.Census(period, context.AsOf);
         var eligible = context.Dataset.Children.Where(c => rule.Decide(c, census, index).IsEligible).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         var enrolled = EcmIds.Active(index, period, Programmes).Where(e => e.ReferralDate <= census).Select(e => e.ChildId).ToHashSet(StringComparer.Ordinal);
-        yield return Rate(query, period, BreakdownKey.Total, [.. eligible.Where(enrolled.Contains)], [.. eligible], "child",
+        yield return Proportion(query, period, BreakdownKey.Total, [.. eligible.Where(enrolled.Contains)], [.. eligible], "child",
             note: string.Create(CultureInfo.InvariantCulture, $"Eligibility as at {census:uuuu-MM-dd}."));
         yield return Count(query, period, new BreakdownKey("status", "eligible"), [.. eligible], "child");
         yield return Count(query, period, new BreakdownKey("status", "enrolled"), [.. enrolled], "child");
@@ -61,7 +62,7 @@ internal sealed class EligibleEnrolledIndicator(EcmEligibilityRule rule, IReadOn
 }
 
 /// <summary>Parents included in the ECM assessment where the child has experienced ACEs (004 L386).</summary>
-internal sealed class ParentIncludedIndicator(IReadOnlyList<string> programmes, string authority) : PluginIndicator(new IndicatorDefinition
+internal sealed class ParentIncludedIndicator(IReadOnlyList<string> programmes, string authority) : AuthorityIndicator(new IndicatorDefinition
 {
     Id = EcmIds.ParentIncluded,
     Name = "ECM assessments with a parent included, where the child has ACEs",
@@ -81,7 +82,7 @@ internal sealed class ParentIncludedIndicator(IReadOnlyList<string> programmes, 
         var included = new HashSet<string>(StringComparer.Ordinal);
         foreach (var episode in EcmIds.Active(index, period, Programmes))
         {
-            var assessments = index.AssessmentsByChild[episode.ChildId].Where(a => a.AssessedOn <= period.End).ToList();
+            var assessments = index.AssessmentsOfChild(episode.ChildId).Where(a => a.AssessedOn <= period.End).ToList();
             if (!assessments.Any(a => a.AceCount >= minimum))
             {
                 continue;
@@ -92,12 +93,12 @@ internal sealed class ParentIncludedIndicator(IReadOnlyList<string> programmes, 
                 included.Add(episode.ChildId);
             }
         }
-        yield return Rate(query, period, BreakdownKey.Total, included, withAces, "child");
+        yield return Proportion(query, period, BreakdownKey.Total, included, withAces, "child");
     }
 }
 
 /// <summary>Reoffending of children enrolled on ECM against children eligible but not enrolled (003 L152: "comparing the reoffending of ECMP and non-ECMP children").</summary>
-internal sealed class ReoffendingIndicator(EcmEligibilityRule rule, int months, IReadOnlyList<string> programmes, string authority) : PluginIndicator(new IndicatorDefinition
+internal sealed class ReoffendingIndicator(EcmEligibilityRule rule, int months, IReadOnlyList<string> programmes, string authority) : AuthorityIndicator(new IndicatorDefinition
 {
     Id = EcmIds.Reoffending,
     Name = "Reoffending of children enrolled on ECM and of eligible children not enrolled",
@@ -129,7 +130,7 @@ internal sealed class ReoffendingIndicator(EcmEligibilityRule rule, int months, 
         {
             var hits = cohort.Where(c => FollowUp.OffencesWithin(index, c.Key, c.Value, followUp, asOf) > 0).Select(c => c.Key).ToList();
             var open = cohort.Values.Any(d => FollowUp.IsOpen(d, followUp, asOf));
-            return Rate(query, period, key, hits, [.. cohort.Keys], "child", open, open ? "Some follow-ups have not finished: provisional." : null);
+            return Proportion(query, period, key, hits, [.. cohort.Keys], "child", open, open ? "Some follow-ups have not finished: provisional." : null);
         }
 
         yield return Cohort(BreakdownKey.Total, enrolled.Concat(comparison).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));

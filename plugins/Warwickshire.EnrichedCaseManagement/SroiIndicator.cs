@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using YouthJustice.Plugins.Shared;
+using YouthJustice.Sdk.Indicators.Engine;
+using YouthJustice.Sdk.Indicators.Local;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Periods;
@@ -14,18 +15,18 @@ namespace YouthJustice.Plugins.Warwickshire;
 /// supplies with its citation (settings <c>sroi.unitCost.&lt;OffenceGroup&gt;</c>, <c>sroi.unitCostSource</c>,
 /// <c>sroi.serviceCost</c>). Money is <see cref="decimal"/> throughout.
 /// </summary>
-internal sealed class SroiIndicator(IndicatorDefinition definition, string authority) : PluginIndicator(definition, authority)
+internal sealed class SroiIndicator(IndicatorDefinition definition, string authority) : AuthorityIndicator(definition, authority)
 {
     internal static IndicatorDefinition DefinitionFrom(IReadOnlyDictionary<string, string> settings, IReadOnlyList<string> programmes)
     {
         var parameters = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         parameters["window-months"] = "12";
         parameters[ProgrammeCodes.Parameter] = ProgrammeCodes.Format(programmes);
-        parameters["service-cost"] = Settings.Get(settings, "sroi.serviceCost", "");
-        parameters["unit-cost-source"] = Settings.Get(settings, "sroi.unitCostSource", "");
+        parameters["service-cost"] = settings.GetSetting("sroi.serviceCost", "");
+        parameters["unit-cost-source"] = settings.GetSetting("sroi.unitCostSource", "");
         foreach (var group in Enum.GetValues<OffenceGroup>())
         {
-            var cost = Settings.Get(settings, "sroi.unitCost." + group, "");
+            var cost = settings.GetSetting("sroi.unitCost." + group, "");
             if (cost.Length > 0)
             {
                 parameters["unit-cost." + group] = decimal.Parse(cost, NumberStyles.Number, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
@@ -60,12 +61,12 @@ internal sealed class SroiIndicator(IndicatorDefinition definition, string autho
         var avoided = new Dictionary<OffenceGroup, int>();
         foreach (var (child, referral) in cohort)
         {
-            foreach (var o in index.OffencesBetween(child, referral.PlusMonths(-months), referral))
+            foreach (var o in index.OffencesCommittedBetween(child, referral.PlusMonths(-months), referral))
             {
                 avoided[o.Group] = avoided.GetValueOrDefault(o.Group) + 1;
             }
             var end = FollowUp.End(referral, months);
-            foreach (var o in index.OffencesBetween(child, referral, end < asOf ? end : asOf))
+            foreach (var o in index.OffencesCommittedBetween(child, referral, end < asOf ? end : asOf))
             {
                 avoided[o.Group] = avoided.GetValueOrDefault(o.Group) - 1;
             }

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using YouthJustice.Plugins.Shared;
+using YouthJustice.Sdk.Indicators.Engine;
+using YouthJustice.Sdk.Indicators.Local;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Plugins;
@@ -81,7 +82,7 @@ public sealed class WarwickshirePlugin : IYouthJusticePlugin
         registrar.AddEligibilityRule(rule);
 
         var authority = registrar.Manifest.AuthorityCode;
-        var followUp = Settings.GetInt(settings, "reoffending.followUpMonths", 12);
+        var followUp = settings.GetIntSetting("reoffending.followUpMonths", 12);
         var indicators = new List<IIndicator>
         {
             new EligibleEnrolledIndicator(rule, programmes, authority),
@@ -93,8 +94,8 @@ public sealed class WarwickshirePlugin : IYouthJusticePlugin
         {
             registrar.AddIndicator(indicator);
         }
-        registrar.AddValidationRule(new AuthorityScopedRule(new ParentInclusionRule(), authority));
-        registrar.AddValidationRule(new AuthorityScopedRule(new EcmRecordsRule(programmes), authority));
+        registrar.AddValidationRule(AuthorityScope.Rule(new ParentInclusionRule(), authority));
+        registrar.AddValidationRule(AuthorityScope.Rule(new EcmRecordsRule(programmes), authority));
         registrar.AddReportSection(new EcmSection(indicators));
         registrar.AddTestCases(new WarwickshireTestCases());
     }

@@ -18,6 +18,11 @@ public sealed record IndicatorQuery(
 {
     /// <summary>A query for one period over every area, with no breakdowns.</summary>
     public static IndicatorQuery For(ReportingPeriod period) => new([period], [], []);
+
+    /// <summary>Whether the query asks for the breakdown <paramref name="dimension"/> (ignoring case). Safe on a query built
+    /// with default (uninitialised) arrays.</summary>
+    public bool Wants(string dimension) =>
+        !Breakdowns.IsDefault && Breakdowns.Contains(dimension, StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>

@@ -7,7 +7,8 @@ namespace YouthJustice.Sdk.Plugins;
 
 /// <summary>
 /// The default <see cref="IPluginLoader"/>, built on McMaster.NETCore.Plugins: each plugin gets its own load context, and
-/// the contract (YouthJustice.Sdk.Abstractions), NodaTime and the DI abstractions are shared with the host so types match.
+/// the contract (YouthJustice.Sdk.Abstractions), the engine (YouthJustice.Sdk), NodaTime and the DI and logging abstractions
+/// are shared with the host so types match.
 /// </summary>
 /// <remarks>
 /// <para>Every plugin assembly is verified eagerly with <see cref="Assembly.GetTypes"/>, so a missing or mismatched
@@ -17,12 +18,16 @@ namespace YouthJustice.Sdk.Plugins;
 public sealed class McMasterPluginLoader : IPluginLoader
 {
     // Sharing one type from each assembly shares the whole assembly: the host's copy is used, so a plugin's IIndicator
-    // is the host's IIndicator (McMaster issues #42, #159) and IServiceCollection matches (issue #302).
+    // is the host's IIndicator (McMaster issues #42, #159) and IServiceCollection matches (issue #302). A plugin computes
+    // with the host's engine (the dataset index, result builder, intervals), so YouthJustice.Sdk is shared the same way:
+    // one index per dataset, whoever asks.
     private static readonly Type[] SharedTypes =
     [
         typeof(IYouthJusticePlugin),
+        typeof(Indicators.Engine.DatasetIndex),
         typeof(LocalDate),
         typeof(IServiceCollection),
+        typeof(Microsoft.Extensions.Logging.ILogger),
     ];
 
     /// <summary>The version of the running SDK (the Abstractions assembly's version, major.minor.build).</summary>
@@ -81,12 +86,13 @@ public sealed class McMasterPluginLoader : IPluginLoader
             var loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, SharedTypes);
             assembly = loader.LoadDefaultAssembly();
             // A plugin built against a newer contract cannot work here even if its range says so (McMaster issue #242).
-            var contract = assembly.GetReferencedAssemblies()
-                .FirstOrDefault(a => a.Name == typeof(IYouthJusticePlugin).Assembly.GetName().Name);
-            if (contract?.Version is { } built && Normalise(built) > RunningSdkVersion)
+            var sdkAssemblies = new[] { typeof(IYouthJusticePlugin).Assembly.GetName().Name, typeof(Indicators.Engine.DatasetIndex).Assembly.GetName().Name };
+            var newer = assembly.GetReferencedAssemblies()
+                .FirstOrDefault(a => sdkAssemblies.Contains(a.Name) && a.Version is { } v && Normalise(v) > RunningSdkVersion);
+            if (newer is not null)
             {
                 return Fail(directory, manifest, id, PluginErrorKind.IncompatibleVersion,
-                    $"Plugin '{id}' was built against YouthJustice.Sdk.Abstractions {Normalise(built).ToString(3)}, newer than this host's {RunningSdkVersion.ToString(3)}.");
+                    $"Plugin '{id}' was built against {newer.Name} {Normalise(newer.Version!).ToString(3)}, newer than this host's {RunningSdkVersion.ToString(3)}.");
             }
             types = assembly.GetTypes();
         }

@@ -16,9 +16,12 @@ namespace YouthJustice.Sdk.Indicators.Engine;
 /// arrived in, the culture or the time zone.</para>
 /// <para>Records that refer to an unknown child (offences, outcomes) or an unknown offence (an outcome's offence ids)
 /// are left out of the index: import reports such rows; the index never guesses.</para>
+/// <para>Besides the columns the national indicators read, the index answers record-level questions for any indicator,
+/// rule or plugin (<see cref="TryGetChild"/>, <see cref="OutcomesOfChild"/>, <see cref="EpisodesOfProgrammes"/>, …);
+/// those lookups are built on first use, so a report that never asks for them never pays for them.</para>
 /// <para>Immutable after construction and thread-safe for reading. <see cref="For"/> is thread-safe.</para>
 /// </remarks>
-internal sealed class DatasetIndex
+public sealed partial class DatasetIndex
 {
     /// <summary>No date (a day number that compares after every real date).</summary>
     internal const int NoDay = int.MaxValue;
@@ -27,6 +30,7 @@ internal sealed class DatasetIndex
 
     private readonly Dictionary<string, int> _areaByCode;
     private readonly Dictionary<string, int> _typeByCode;
+    private readonly Dictionary<string, int> _childByCode;
 
     private DatasetIndex(Dataset dataset)
     {
@@ -48,6 +52,7 @@ internal sealed class DatasetIndex
         ChildEthnicity = new EthnicityGroup[ChildCount];
         ChildArea = new int[ChildCount];
         var childByCode = new Dictionary<string, int>(ChildCount, StringComparer.Ordinal);
+        _childByCode = childByCode;
 
         // Area codes: hash sets, sorted once at the end (a SortedSet paid a tree insertion per child). Consecutive
         // children mostly share a home area, so the set is only consulted when the code changes.
@@ -320,7 +325,7 @@ internal sealed class DatasetIndex
     }
 
     /// <summary>The dataset indexed.</summary>
-    internal Dataset Dataset { get; }
+    public Dataset Dataset { get; }
 
     /// <summary>The dataset's <see cref="Dataset.AsOf"/> as a day number.</summary>
     internal int AsOf { get; }
@@ -373,7 +378,7 @@ internal sealed class DatasetIndex
     /// <summary>The (cached) index of <paramref name="dataset"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="dataset"/> is null.</exception>
     /// <exception cref="ArgumentException">The dataset has duplicate ids.</exception>
-    internal static DatasetIndex For(Dataset dataset)
+    public static DatasetIndex For(Dataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         return Cache.GetValue(dataset, static d => new DatasetIndex(d));
