@@ -12,7 +12,7 @@ internal sealed class DiversionSummarySection(IReadOnlyList<IIndicator> indicato
 
     public string Title => "Diversion and the youth worker offer: summary for the management board";
 
-    public ReportSectionOutput Build(IndicatorContext context, IndicatorQuery query)
+    public ReportSectionOutput Build(IndicatorContext context, IndicatorQuery query, IReadOnlyList<IndicatorResult> results)
     {
         ArgumentNullException.ThrowIfNull(query);
         var ids = new List<string> { CoventryIndicators.Referrals, CoventryIndicators.ConsentRate, CoventryIndicators.EngagementRate };
@@ -24,8 +24,7 @@ internal sealed class DiversionSummarySection(IReadOnlyList<IIndicator> indicato
                 ids.Add(CoventryIndicators.FollowUpId(programme, "fte", months));
             }
         }
-        var plain = query with { Breakdowns = [] };
-        var results = ids.SelectMany(id => indicators.First(i => i.Definition.Id == id).Compute(context, plain)).ToImmutableArray();
+        ArgumentNullException.ThrowIfNull(results);
         var rows = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
         foreach (var period in query.Periods)
         {
@@ -37,7 +36,7 @@ internal sealed class DiversionSummarySection(IReadOnlyList<IIndicator> indicato
                 rows.Add([period.ToString(), name, Format(total), Format(engaged)]);
             }
         }
-        return new ReportSectionOutput(Id, Title, ["Period", "Measure", "All offered", "Engaged only"], rows.ToImmutable(), results,
+        return new ReportSectionOutput(Id, Title, ["Period", "Measure", "All offered", "Engaged only"], rows.ToImmutable(), [.. results.Where(r => ids.Contains(r.IndicatorId) && (r.Breakdown.IsTotal || r.Breakdown == FollowUpIndicator.EngagedCohort))],
         [
             "Follow-up measures count episodes closed in the period; 'p' marks figures whose follow-up has not finished.",
             "The youth worker offer's claim that all who engaged have not reoffended (000 L732) is shown against all offered as well.",

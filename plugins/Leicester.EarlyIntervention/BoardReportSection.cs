@@ -8,7 +8,7 @@ namespace YouthJustice.Plugins.Leicester;
 
 /// <summary>The quarterly management board table: referred, engaged, completed, reoffended at 6 and 12 months, became an FTE,
 /// by referral route (002 L68-L70, L293, L686).</summary>
-internal sealed class BoardReportSection(IReadOnlyList<IIndicator> indicators) : IReportSection
+internal sealed class BoardReportSection : IReportSection
 {
     public string Id => LeicesterPlugin.Id + ".board-report";
 
@@ -20,11 +20,15 @@ internal sealed class BoardReportSection(IReadOnlyList<IIndicator> indicators) :
         EarlyInterventionIndicators.Reoffended6, EarlyInterventionIndicators.Reoffended12, EarlyInterventionIndicators.BecameFte,
     ];
 
-    public ReportSectionOutput Build(IndicatorContext context, IndicatorQuery query)
+    public ImmutableArray<string> Breakdowns => [EarlyInterventionIndicators.RouteDimension];
+
+    public ReportSectionOutput Build(IndicatorContext context, IndicatorQuery query, IReadOnlyList<IndicatorResult> computed)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var byRoute = query with { Breakdowns = query.Wants("route") ? query.Breakdowns : (query.Breakdowns.IsDefault ? ["route"] : query.Breakdowns.Add("route")) };
-        var results = Order.SelectMany(id => indicators.First(i => i.Definition.Id == id).Compute(context, byRoute)).ToImmutableArray();
+        ArgumentNullException.ThrowIfNull(computed);
+        // The totals and the route breakdown, in the board's order of measures.
+        var results = Order.SelectMany(id => computed.Where(r => r.IndicatorId == id
+            && (r.Breakdown.IsTotal || r.Breakdown.Dimension == EarlyInterventionIndicators.RouteDimension))).ToImmutableArray();
         var rows = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
         foreach (var period in query.Periods)
         {

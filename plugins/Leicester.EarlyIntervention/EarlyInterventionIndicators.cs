@@ -10,6 +10,9 @@ namespace YouthJustice.Plugins.Leicester;
 /// <summary>The Early Intervention Team's indicators, as reported quarterly to the management board (002 L68-L70, L293, L686).</summary>
 internal static class EarlyInterventionIndicators
 {
+    /// <summary>The breakdown by referral route.</summary>
+    internal const string RouteDimension = "route";
+
     internal const string Referred = LeicesterPlugin.Id + ".referred";
     internal const string Engaged = LeicesterPlugin.Id + ".engaged";
     internal const string Completed = LeicesterPlugin.Id + ".completed";
@@ -47,11 +50,11 @@ internal static class EarlyInterventionIndicators
     internal static IEnumerable<(BreakdownKey Key, Func<ProgrammeEpisode, bool> Filter)> Slices(IndicatorQuery query)
     {
         yield return (BreakdownKey.Total, _ => true);
-        if (query.Wants("route"))
+        if (query.Wants(RouteDimension))
         {
             foreach (var route in LeicesterPlugin.Routes.All)
             {
-                yield return (new BreakdownKey("route", route), e => string.Equals(e.Route, route, StringComparison.OrdinalIgnoreCase));
+                yield return (new BreakdownKey(RouteDimension, route), e => string.Equals(e.Route, route, StringComparison.OrdinalIgnoreCase));
             }
         }
     }

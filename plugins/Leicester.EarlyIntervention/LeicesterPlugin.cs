@@ -93,7 +93,7 @@ public sealed class LeicesterPlugin : IYouthJusticePlugin
             registrar.AddIndicator(indicator);
         }
         registrar.AddValidationRule(AuthorityScope.Rule(new RouteValidationRule(programmes), authority));
-        registrar.AddReportSection(new BoardReportSection(indicators));
+        registrar.AddReportSection(new BoardReportSection());
         registrar.AddTestCases(new LeicesterTestCases());
     }
 }

@@ -67,11 +67,13 @@ internal sealed class EcmSection(IReadOnlyList<IIndicator> indicators) : IReport
 
     public string Title => "Enriched case management";
 
-    public ReportSectionOutput Build(IndicatorContext context, IndicatorQuery query)
+    public ReportSectionOutput Build(IndicatorContext context, IndicatorQuery query, IReadOnlyList<IndicatorResult> computed)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var plain = query with { Breakdowns = [] };
-        var results = indicators.SelectMany(i => i.Compute(context, plain)).ToImmutableArray();
+        ArgumentNullException.ThrowIfNull(computed);
+        // What a query without breakdowns gives: totals and the cohorts each indicator always reports, not the host's breakdowns.
+        var results = indicators.SelectMany(i => computed.Where(r => r.IndicatorId == i.Definition.Id && (r.Breakdown.IsTotal || !query.Wants(r.Breakdown.Dimension))))
+            .ToImmutableArray();
         var rows = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
         foreach (var r in results)
         {

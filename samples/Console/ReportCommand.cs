@@ -88,7 +88,10 @@ internal static class ReportCommand
         var context = new IndicatorContext(dataset, comparators, provider);
 
         var (run, sections) = progress.Status().Start("Computing indicators…", _ =>
-            (registry.Compute(context, query), registry.BuildReportSections(context, query)));
+        {
+            var computed = registry.Compute(context, query);
+            return (computed, registry.BuildReportSections(context, query, computed));
+        });
 
         var mode = parse.GetValue(Publish) ? DisclosureMode.Publication : DisclosureMode.Internal;
         var outputs = new List<TabularOutput>

@@ -58,7 +58,7 @@ public class CompositionTests
         Assert.Contains("no such indicator is registered", error.Message, StringComparison.Ordinal);
 
         var tolerant = new YouthJusticeRegistry(catalog, [], PluginFailurePolicy.ContinueWithoutFaultyPlugins);
-        Assert.Equal(3, tolerant.LoadReport.Loaded.Length);
+        Assert.Equal(PluginFolders.RealIds, tolerant.LoadReport.Loaded.Select(p => p.Id).Order(StringComparer.Ordinal));
         Assert.Equal(PluginErrorKind.InvalidOverride, Assert.Single(tolerant.LoadReport.Errors).Kind);
     }
 
@@ -77,14 +77,19 @@ public class CompositionTests
         Assert.Equal(once.Count + 1, twice.Count);
         Assert.Equal(2, CountConfigureActions(twice));
         Assert.Single(twice, d => d.ServiceType == typeof(IYouthJusticeRegistry));
-        Assert.Single(twice, d => d.ServiceType.FullName == "YouthJustice.Plugins.Warwickshire.EcmEligibilityCriteria");
+        // A plugin's services stay out of the host's container: the registry gives them to the plugin's components.
+        Assert.DoesNotContain(twice, d => d.ServiceType.FullName == "YouthJustice.Plugins.Warwickshire.EcmEligibilityCriteria");
         using var provider = twice.BuildServiceProvider();
         var registry = provider.GetRequiredService<IYouthJusticeRegistry>();
         var single = once.BuildServiceProvider().GetRequiredService<IYouthJusticeRegistry>();
         Assert.Equal(single.Indicators.Select(i => i.Definition.Id), registry.Indicators.Select(i => i.Definition.Id));
         Assert.Single(registry.Indicators, i => i.Definition.Id == "test.children-aged");
-        Assert.Equal(3, registry.LoadReport.Loaded.Length);
+        Assert.Equal(PluginFolders.RealIds, registry.LoadReport.Loaded.Select(p => p.Id).Order(StringComparer.Ordinal));
         Assert.True(registry.LoadReport.IsClean);
+        var ecm = registry.LoadReport.Loaded.Single(p => p.Id == "warwickshire-ecm");
+        var criteria = registry.Composition.Plugins.Single(p => p.Id == ecm.Id).Services.Single().ServiceType;
+        Assert.NotNull(registry.ServicesOf("warwickshire-ecm")!.GetService(criteria));
+        Assert.Null(provider.GetService(criteria));
         Assert.Same(registry, provider.GetRequiredService<IYouthJusticeRegistry>());
     }
 
@@ -108,9 +113,10 @@ public class CompositionTests
         Assert.Equal(NationalIndicators.Definitions.Count + KeyPerformanceIndicators.Definitions.Count, ids.IndexOf("test.children-aged"));
         Assert.Null(registry.OwnerOf("test.children-aged"));
         Assert.Equal("leicester-early-intervention", registry.OwnerOf("leicester-early-intervention.referred"));
-        Assert.Equal(5, registry.EligibilityRules.Count);
-        Assert.Equal(3, registry.ReportSections.Count);
-        Assert.Equal(3, provider.GetRequiredService<IPluginCatalog>().Report.Loaded.Length);
+        Assert.Equal(registry.Composition.Plugins.Sum(p => p.EligibilityRules.Length), registry.EligibilityRules.Count);
+        Assert.Contains(registry.EligibilityRules, r => r.Id.StartsWith("coventry-diversion.", StringComparison.Ordinal));
+        Assert.Equal(registry.Composition.Plugins.Sum(p => p.ReportSections.Length), registry.ReportSections.Count);
+        Assert.Equal(PluginFolders.RealIds, provider.GetRequiredService<IPluginCatalog>().Report.Loaded.Select(p => p.Id).Order(StringComparer.Ordinal));
     }
 
     [Fact]

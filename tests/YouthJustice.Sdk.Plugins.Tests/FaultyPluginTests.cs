@@ -23,15 +23,15 @@ public class FaultyPluginTests
     [MemberData(nameof(LoadFailures))]
     public void Under_continue_a_faulty_plugin_is_reported_by_name_while_the_others_load_and_compute(string fixture, PluginErrorKind kind, string reason)
     {
-        var catalog = PluginCatalog.LoadFrom(PluginFolders.With(fixture), PluginFailurePolicy.ContinueWithoutFaultyPlugins);
+        var composition = PluginFolders.Compose(PluginFolders.With(fixture), PluginFailurePolicy.ContinueWithoutFaultyPlugins);
 
-        var error = Assert.Single(catalog.Report.Errors);
+        var error = Assert.Single(composition.LoadReport.Errors);
         Assert.Equal(fixture, error.PluginId);
         Assert.Equal(kind, error.Kind);
         Assert.Contains($"'{fixture}'", error.Message, StringComparison.Ordinal);
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
-        Assert.Equal(PluginFolders.RealIds, catalog.Report.Loaded.Select(p => p.Id).Order(StringComparer.Ordinal));
-        var registry = new YouthJusticeRegistry(catalog, [], PluginFailurePolicy.ContinueWithoutFaultyPlugins);
+        Assert.Equal(PluginFolders.RealIds, composition.LoadReport.Loaded.Select(p => p.Id).Order(StringComparer.Ordinal));
+        var registry = new YouthJusticeRegistry(composition);
         var run = registry.Compute(IndicatorContext.For(Empty), Year(2022));
         Assert.Empty(run.Errors);
         Assert.Contains(run.Results, r => r.IndicatorId.StartsWith("coventry-diversion.", StringComparison.Ordinal));
@@ -45,7 +45,7 @@ public class FaultyPluginTests
     {
         var folder = PluginFolders.With(fixture);
 
-        var ex = Assert.Throws<PluginFailureException>(() => PluginCatalog.LoadFrom(folder, PluginFailurePolicy.FailFast));
+        var ex = Assert.Throws<PluginFailureException>(() => PluginFolders.Compose(folder, PluginFailurePolicy.FailFast));
 
         var error = Assert.Single(ex.Errors);
         Assert.Equal(fixture, error.PluginId);
@@ -106,19 +106,19 @@ public class FaultyPluginTests
     {
         string[] fixtures = ["cannot-load", "duplicate-indicator", "duplicate-programme", "incompatible-version", "registers-nothing", "throws-registering", "throws-computing"];
 
-        var catalog = PluginCatalog.LoadFrom(PluginFolders.With(fixtures), PluginFailurePolicy.ContinueWithoutFaultyPlugins);
+        var report = PluginFolders.Compose(PluginFolders.With(fixtures), PluginFailurePolicy.ContinueWithoutFaultyPlugins).LoadReport;
 
-        Assert.Equal(6, catalog.Report.Errors.Length);
+        Assert.Equal(fixtures.Where(f => f != "throws-computing").Order(StringComparer.Ordinal), report.Errors.Select(e => e.PluginId).Order(StringComparer.Ordinal));
         Assert.Equal(
-            ["coventry-diversion", "leicester-early-intervention", "throws-computing", "warwickshire-ecm"],
-            catalog.Report.Loaded.Select(p => p.Id).Order(StringComparer.Ordinal));
-        Assert.All(catalog.Report.Errors, e => Assert.Contains($"'{e.PluginId}'", e.Message, StringComparison.Ordinal));
-        var printed = catalog.Report.ToString();
+            PluginFolders.RealIds.Append("throws-computing").Order(StringComparer.Ordinal),
+            report.Loaded.Select(p => p.Id).Order(StringComparer.Ordinal));
+        Assert.All(report.Errors, e => Assert.Contains($"'{e.PluginId}'", e.Message, StringComparison.Ordinal));
+        var printed = report.ToString();
         Assert.Contains("ERROR [RegistersNothing] Plugin 'registers-nothing' registered nothing", printed, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Two_plugins_with_the_same_id_are_reported()
+    public void Two_plugins_with_the_same_id_are_both_rejected_and_the_error_names_both_folders()
     {
         var folder = PluginFolders.With();
         var copy = Path.Combine(folder, "zz-copy-of-coventry");
@@ -128,11 +128,14 @@ public class FaultyPluginTests
             File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
         }
 
-        var catalog = PluginCatalog.LoadFrom(folder, PluginFailurePolicy.ContinueWithoutFaultyPlugins);
+        var report = PluginFolders.Compose(folder, PluginFailurePolicy.ContinueWithoutFaultyPlugins).LoadReport;
 
-        var error = Assert.Single(catalog.Report.Errors);
+        var error = Assert.Single(report.Errors);
         Assert.Equal(PluginErrorKind.DuplicatePluginId, error.Kind);
         Assert.Equal("coventry-diversion", error.PluginId);
+        Assert.Contains(Path.Combine(folder, "coventry-diversion"), error.Message, StringComparison.Ordinal);
+        Assert.Contains(copy, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(report.Loaded, p => p.Id == "coventry-diversion");
     }
 
     [Fact]
@@ -150,13 +153,18 @@ public class FaultyPluginTests
     }
 
     [Fact]
-    public void Under_fail_fast_AddYouthJustice_throws_naming_the_faulty_plugin()
+    public void AddYouthJustice_loads_nothing_and_under_fail_fast_resolving_the_registry_throws_naming_the_faulty_plugin()
     {
         var services = new ServiceCollection();
+        // No I/O at registration: even a folder that does not exist is only read when the composition is resolved.
+        services.AddYouthJustice(o => o.PluginsDirectory = Path.Combine(PluginFolders.With(), "not-there"));
+        services.AddYouthJustice(o => o.PluginsDirectory = PluginFolders.With("registers-nothing"));
+        using var provider = services.BuildServiceProvider();
 
-        var ex = Assert.Throws<PluginFailureException>(() => services.AddYouthJustice(o => o.PluginsDirectory = PluginFolders.With("registers-nothing")));
-
+        var ex = Assert.Throws<PluginFailureException>(() => provider.GetRequiredService<IYouthJusticeRegistry>());
         Assert.Equal("registers-nothing", Assert.Single(ex.Errors).PluginId);
+        // The failure is kept: resolving again throws the same failure without loading again.
+        Assert.Same(ex, Assert.Throws<PluginFailureException>(() => provider.GetRequiredService<PluginLoadReport>()));
     }
 
     [Fact]
@@ -172,7 +180,7 @@ public class FaultyPluginTests
 
         var report = provider.GetRequiredService<PluginLoadReport>();
         Assert.Equal(PluginErrorKind.DuplicateProgrammeId, Assert.Single(report.Errors).Kind);
-        Assert.Equal(3, report.Loaded.Length);
+        Assert.Equal(PluginFolders.RealIds, report.Loaded.Select(p => p.Id).Order(StringComparer.Ordinal));
         Assert.True(provider.GetRequiredService<DomainVocabulary>().TryGetProgramme("WARWICKSHIRE_ECM", out _));
     }
 }

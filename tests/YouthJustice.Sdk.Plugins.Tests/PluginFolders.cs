@@ -11,7 +11,13 @@ internal static class PluginFolders
 
     internal static string Fixtures { get; } = Path.Combine(AppContext.BaseDirectory, "fixture-plugins");
 
-    internal static readonly string[] RealIds = ["coventry-diversion", "leicester-early-intervention", "warwickshire-ecm"];
+    /// <summary>The ids of the plugins the build put beside the tests (every plugin project under plugins/): found, not
+    /// listed, so a new plugin needs no change here.</summary>
+    internal static readonly string[] RealIds = [.. Directory.GetDirectories(Real).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+
+    /// <summary>Loads a plugins folder and composes it with no host indicators, as a host would.</summary>
+    internal static YouthJusticeComposition Compose(string folder, PluginFailurePolicy policy) =>
+        YouthJusticeComposition.Compose(PluginCatalog.LoadFrom(folder, PluginFailurePolicy.ContinueWithoutFaultyPlugins), [], policy);
 
     // One folder per test run, removed when the run ends (Linux lets loaded assemblies' files be deleted; elsewhere the
     // attempt is harmless and the temp folder is the OS's to clear).
@@ -36,7 +42,7 @@ internal static class PluginFolders
         return root;
     }
 
-    /// <summary>A new plugins folder holding the three real plugins and the named fixture plugins.</summary>
+    /// <summary>A new plugins folder holding the real plugins and the named fixture plugins.</summary>
     internal static string With(params string[] fixtureIds)
     {
         var root = Path.Combine(RunRoot, Guid.NewGuid().ToString("N"));
@@ -62,7 +68,7 @@ internal static class PluginFolders
     }
 }
 
-/// <summary>The three plugins loaded once from the build output, shared by the tests that only read.</summary>
+/// <summary>The real plugins loaded once from the build output, shared by the tests that only read.</summary>
 internal static class LoadedPlugins
 {
     private static readonly Lazy<PluginCatalog> LazyCatalog = new(() => PluginCatalog.LoadFrom(PluginFolders.Real));

@@ -28,6 +28,13 @@ public interface IReportSection
     /// <summary>The section's title.</summary>
     string Title { get; }
 
-    /// <summary>Builds the section for the query's periods.</summary>
-    ReportSectionOutput Build(IndicatorContext context, IndicatorQuery query);
+    /// <summary>The breakdown dimensions the section shows besides totals (e.g. <c>route</c>); the host computes them.</summary>
+    ImmutableArray<string> Breakdowns => [];
+
+    /// <summary>Builds the section for the query's periods from results the host has already computed.</summary>
+    /// <param name="context">The data (for notes that need it; the figures are in <paramref name="results"/>).</param>
+    /// <param name="query">The query the report is for.</param>
+    /// <param name="results">The plugin's indicator results for the query's periods and areas, with the totals and the
+    /// <see cref="Breakdowns"/> the section shows (and possibly others). A section never computes an indicator again.</param>
+    ReportSectionOutput Build(IndicatorContext context, IndicatorQuery query, IReadOnlyList<IndicatorResult> results);
 }

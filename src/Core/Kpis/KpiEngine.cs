@@ -177,7 +177,7 @@ internal static class KpiEngine
                         // The period runs past the data: later records may still change the figure.
                         result = result with { Provisional = true };
                     }
-                    results.Add(IndicatorResultBuilder.Compare(result, definition, context.Comparators));
+                    results.Add(result);
                 }
             }
         }

@@ -122,7 +122,7 @@ public sealed class SeriousViolenceIndicator : KeyPerformanceIndicator
                     {
                         result = result with { Evidence = new ResultEvidence(ids, [], "offence", "population-estimate") };
                     }
-                    results.Add(IndicatorResultBuilder.Compare(result, Definition, context.Comparators));
+                    results.Add(result);
                 }
             }
         }

@@ -14,19 +14,18 @@ public interface IPluginCatalog
 }
 
 /// <summary>
-/// Loads plugins (from folders through an <see cref="IPluginLoader"/>, or in process), runs their registration and checks
-/// each against the national vocabulary and the plugins already loaded.
+/// Loads plugins (from folders through an <see cref="IPluginLoader"/>, or in process) and runs their registration, which
+/// checks each plugin on its own (<see cref="LoadedPlugin"/>). It does not compose them: checking plugins against the
+/// national vocabulary, the host's indicators and each other happens once, in <see cref="YouthJusticeComposition"/>.
 /// </summary>
 /// <remarks>Adding plugins is not thread-safe; once a host has finished adding, reading is.</remarks>
 public sealed class PluginCatalog : IPluginCatalog
 {
     private readonly List<LoadedPlugin> _plugins = [];
     private readonly List<PluginError> _errors = [];
-    private readonly HashSet<string> _indicatorIds = new(StringComparer.Ordinal);
-    private DomainVocabulary _vocabulary = DomainVocabulary.National;
 
     /// <summary>Creates an empty catalog.</summary>
-    /// <param name="policy">What to do when a plugin is faulty.</param>
+    /// <param name="policy">What to do when a plugin fails to load or register: fail-fast throws at once.</param>
     /// <param name="loader">The loader for plugin folders; <see cref="McMasterPluginLoader"/> when <see langword="null"/>.</param>
     public PluginCatalog(PluginFailurePolicy policy = PluginFailurePolicy.FailFast, IPluginLoader? loader = null)
     {
@@ -43,7 +42,7 @@ public sealed class PluginCatalog : IPluginCatalog
     /// <summary>The SDK version plugins are checked against; the running SDK's by default.</summary>
     public Version SdkVersion { get; init; } = McMasterPluginLoader.RunningSdkVersion;
 
-    /// <inheritdoc />
+    /// <summary>The plugins that loaded and registered cleanly, in load order (not yet checked against each other).</summary>
     public IReadOnlyList<LoadedPlugin> Plugins => _plugins;
 
     /// <inheritdoc />
@@ -73,7 +72,7 @@ public sealed class PluginCatalog : IPluginCatalog
         var errors = new List<PluginError>();
         foreach (var attempt in Loader.LoadAll(pluginsDirectory, SdkVersion))
         {
-            var error = attempt.Error ?? Accept(attempt.EntryPoint!, attempt.Manifest!, attempt.Directory);
+            var error = attempt.Error ?? Register(attempt.EntryPoint!, attempt.Manifest!, attempt.Directory);
             if (error is not null)
             {
                 errors.Add(error);
@@ -90,7 +89,7 @@ public sealed class PluginCatalog : IPluginCatalog
         ArgumentNullException.ThrowIfNull(plugin);
         ArgumentNullException.ThrowIfNull(manifest);
         var error = manifest.SdkVersion.Includes(SdkVersion)
-            ? Accept(plugin, manifest, null)
+            ? Register(plugin, manifest, null)
             : new PluginError(manifest.Id, PluginErrorKind.IncompatibleVersion,
                 $"Plugin '{manifest.Id}' {manifest.Version} supports SDK versions {manifest.SdkVersion}, but this is SDK {SdkVersion.ToString(3)}.");
         Conclude(error is null ? [] : [error]);
@@ -110,56 +109,14 @@ public sealed class PluginCatalog : IPluginCatalog
         return errors;
     }
 
-    private PluginError? Accept(IYouthJusticePlugin entryPoint, PluginManifest manifest, string? directory)
+    private PluginError? Register(IYouthJusticePlugin entryPoint, PluginManifest manifest, string? directory)
     {
-        var id = manifest.Id;
-        if (Contains(id))
-        {
-            return new PluginError(id, PluginErrorKind.DuplicatePluginId,
-                $"Plugin '{id}' from '{directory ?? "in process"}' has the same id as a plugin already loaded.");
-        }
-        HostSettings.TryGetValue(id, out var hostSettings);
+        HostSettings.TryGetValue(manifest.Id, out var hostSettings);
         var (plugin, error) = PluginRegistration.Register(entryPoint, manifest, directory, hostSettings);
-        if (error is not null)
+        if (plugin is not null)
         {
-            return error;
+            _plugins.Add(plugin);
         }
-        var vocabulary = _vocabulary;
-        foreach (var programme in plugin!.Programmes)
-        {
-            foreach (var key in programme.Aliases.Prepend(programme.Code))
-            {
-                if (vocabulary.TryGetProgramme(key, out var existing))
-                {
-                    return new PluginError(id, PluginErrorKind.DuplicateProgrammeId,
-                        $"Plugin '{id}' registered programme code or alias '{key}', which is already used by programme {existing.Code}" +
-                        (existing.IsLocal ? " of another plugin." : " of the national vocabulary."), ComponentId: key);
-                }
-            }
-            vocabulary = vocabulary.WithProgramme(programme);
-        }
-        foreach (var type in plugin.OutcomeTypes)
-        {
-            if (vocabulary.TryGetOutcomeType(type.Code, out _))
-            {
-                return new PluginError(id, PluginErrorKind.DuplicateOutcomeType,
-                    $"Plugin '{id}' registered outcome type '{type.Code}', which is already defined.", ComponentId: type.Code);
-            }
-            vocabulary = vocabulary.WithOutcomeType(type);
-        }
-        var clash = plugin.Indicators.Select(i => i.Definition.Id).FirstOrDefault(_indicatorIds.Contains);
-        if (clash is not null)
-        {
-            return new PluginError(id, PluginErrorKind.DuplicateIndicatorId,
-                $"Plugin '{id}' registered indicator '{clash}', which another plugin already registered.", ComponentId: clash);
-        }
-        _vocabulary = vocabulary;
-        _indicatorIds.UnionWith(plugin.Indicators.Select(i => i.Definition.Id));
-        _plugins.Add(plugin);
-        return null;
+        return error;
     }
-
-    /// <summary>The national vocabulary plus every loaded plugin's programmes and outcome types.</summary>
-    public DomainVocabulary Vocabulary => _vocabulary;
-
 }

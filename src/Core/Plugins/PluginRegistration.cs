@@ -31,7 +31,7 @@ internal static class PluginRegistration
         {
             return (null, new PluginError(id, PluginErrorKind.RegistersNothing,
                 $"Plugin '{id}' registered nothing. A plugin that adds nothing is usually a build mistake: check that its entry point calls the registrar, " +
-                "and that it references YouthJustice.Sdk.Abstractions with Private=false and ExcludeAssets=runtime."));
+                "and that it references YouthJustice.Sdk.Abstractions and YouthJustice.Sdk with Private=false and ExcludeAssets=runtime."));
         }
 
         var prefix = id + ".";
@@ -45,6 +45,13 @@ internal static class PluginRegistration
                 return (null, new PluginError(id, PluginErrorKind.InvalidRegistration,
                     $"Plugin '{id}' registered {kind} '{componentId}', whose id does not start with '{prefix}'.", ComponentId: componentId));
             }
+        }
+
+        var badId = registrar.Indicators.Select(i => i.Definition.Id).FirstOrDefault(i => !YouthJusticeComposition.IsValidIndicatorId(i));
+        if (badId is not null)
+        {
+            return (null, new PluginError(id, PluginErrorKind.InvalidRegistration,
+                $"Plugin '{id}' registered indicator '{badId}', which is not a valid id: use lower-case letters and digits in words joined by '-', after '{prefix}'.", ComponentId: badId));
         }
 
         var duplicateIndicator = FirstDuplicate(registrar.Indicators.Select(i => i.Definition.Id), StringComparer.Ordinal);

@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 
@@ -40,6 +43,9 @@ public sealed record RegisteredTestCase(string PluginId, PluginTestCase Case)
 /// </remarks>
 public interface IYouthJusticeRegistry
 {
+    /// <summary>The composition the registry runs: what was loaded, checked and composed, once.</summary>
+    YouthJusticeComposition Composition { get; }
+
     /// <summary>The failure policy.</summary>
     PluginFailurePolicy Policy { get; }
 
@@ -75,9 +81,14 @@ public interface IYouthJusticeRegistry
     /// <exception cref="KeyNotFoundException">An id in <paramref name="indicatorIds"/> is not registered.</exception>
     IndicatorRun Compute(IndicatorContext context, IndicatorQuery query, IEnumerable<string>? indicatorIds = null);
 
-    /// <summary>Builds every report section.</summary>
-    /// <exception cref="PluginFailureException">A section threw and the policy is fail-fast.</exception>
-    ReportRun BuildReportSections(IndicatorContext context, IndicatorQuery query);
+    /// <summary>Builds every report section from its plugin's results: those in <paramref name="computed"/> (the host's
+    /// run for the same query) when it holds the breakdowns the section shows, else computed here, once per plugin.</summary>
+    /// <exception cref="PluginFailureException">A section or an indicator threw and the policy is fail-fast.</exception>
+    ReportRun BuildReportSections(IndicatorContext context, IndicatorQuery query, IndicatorRun? computed = null);
+
+    /// <summary>The services a plugin added (with the host's behind them), or <see langword="null"/> for an unknown plugin.
+    /// A plugin's services are never added to the host's container.</summary>
+    IServiceProvider? ServicesOf(string pluginId);
 
     /// <summary>Runs every validation rule and checks every episode of a programme with a pathway against it. A pathway
     /// finding names the step at fault as <see cref="RecordKinds.PathwayEvent"/> <c>episode-id#n</c>.</summary>
@@ -90,225 +101,97 @@ public interface IYouthJusticeRegistry
     EligibilityDecision Decide(string ruleId, Child child, EligibilityContext context);
 }
 
-/// <summary>The default <see cref="IYouthJusticeRegistry"/>.</summary>
-public sealed class YouthJusticeRegistry : IYouthJusticeRegistry
+/// <summary>The default <see cref="IYouthJusticeRegistry"/>: runs what a <see cref="YouthJusticeComposition"/> composed.</summary>
+public sealed partial class YouthJusticeRegistry : IYouthJusticeRegistry
 {
-    private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
     private readonly IServiceProvider? _services;
+    private readonly ILogger _logger;
 
-    /// <summary>Composes the national indicators with the catalog's plugins.</summary>
+    /// <summary>A registry over a composition.</summary>
+    /// <param name="composition">The composed SDK and plugins.</param>
+    /// <param name="services">The host's services, given to national and host components through their contexts.</param>
+    /// <param name="logger">Where to log compute timings; none when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="composition"/> is null.</exception>
+    public YouthJusticeRegistry(YouthJusticeComposition composition, IServiceProvider? services = null, ILogger<YouthJusticeRegistry>? logger = null)
+    {
+        Composition = composition ?? throw new ArgumentNullException(nameof(composition));
+        _services = services;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    /// <summary>Composes the host's indicators with the catalog's plugins (<see cref="YouthJusticeComposition.Compose"/>).</summary>
     /// <param name="catalog">The loaded plugins.</param>
-    /// <param name="nationalIndicators">The national indicators (an indicator given twice, same type and definition, counts once).</param>
+    /// <param name="nationalIndicators">The host's indicators (an indicator given twice, same type and definition, counts once).</param>
     /// <param name="policy">What to do when a plugin is faulty.</param>
     /// <param name="services">Services given to indicators and rules through their contexts, if any.</param>
-    /// <exception cref="PluginFailureException">A plugin clashes with a national indicator or has an invalid override, under fail-fast.</exception>
-    /// <exception cref="InvalidOperationException">Two different national indicators share an id.</exception>
+    /// <exception cref="PluginFailureException">A plugin clashes or has an invalid override, under fail-fast.</exception>
+    /// <exception cref="InvalidOperationException">The host's indicators are inconsistent (see <see cref="YouthJusticeComposition.Compose"/>).</exception>
     public YouthJusticeRegistry(IPluginCatalog catalog, IEnumerable<IIndicator> nationalIndicators, PluginFailurePolicy policy = PluginFailurePolicy.FailFast, IServiceProvider? services = null)
+        : this(YouthJusticeComposition.Compose(catalog, nationalIndicators, policy, services), services)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
-        ArgumentNullException.ThrowIfNull(nationalIndicators);
-        Policy = policy;
-        _services = services;
-
-        var national = new List<IIndicator>();
-        foreach (var indicator in nationalIndicators)
-        {
-            var same = national.Find(n => n.Definition.Id == indicator.Definition.Id);
-            if (same is null)
-            {
-                national.Add(indicator);
-            }
-            else if (same.GetType() != indicator.GetType() || !same.Definition.Equals(indicator.Definition))
-            {
-                throw new InvalidOperationException($"Two different national indicators have the id '{indicator.Definition.Id}'.");
-            }
-        }
-
-        var plugins = catalog.Plugins.ToList();
-        var errors = new List<PluginError>();
-        var nationalIds = national.Select(n => n.Definition.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var plugin in plugins.ToList())
-        {
-            var clash = plugin.Indicators.Select(i => i.Definition.Id).FirstOrDefault(nationalIds.Contains);
-            if (clash is not null)
-            {
-                errors.Add(new PluginError(plugin.Id, PluginErrorKind.DuplicateIndicatorId,
-                    $"Plugin '{plugin.Id}' registered indicator '{clash}', which is a national indicator.", ComponentId: clash));
-                plugins.Remove(plugin);
-            }
-        }
-
-        // Overrides are checked against what is left; dropping a plugin can orphan another's override, so repeat until stable.
-        Dictionary<string, IIndicator> byId;
-        Dictionary<string, List<DefinitionOverride>> overridesById;
-        while (true)
-        {
-            byId = national.Concat(plugins.SelectMany(p => p.Indicators)).ToDictionary(i => i.Definition.Id, StringComparer.Ordinal);
-            overridesById = new Dictionary<string, List<DefinitionOverride>>(StringComparer.Ordinal);
-            var faulty = new List<(LoadedPlugin, PluginError)>();
-            foreach (var plugin in plugins)
-            {
-                foreach (var o in plugin.Overrides)
-                {
-                    var error = CheckOverride(plugin, o, byId, overridesById);
-                    if (error is not null)
-                    {
-                        faulty.Add((plugin, error));
-                        break;
-                    }
-                }
-            }
-            if (faulty.Count == 0)
-            {
-                break;
-            }
-            foreach (var (plugin, error) in faulty)
-            {
-                errors.Add(error);
-                plugins.Remove(plugin);
-            }
-        }
-
-        var indicators = new List<IIndicator>();
-        foreach (var indicator in national.Concat(plugins.SelectMany(p => p.Indicators)))
-        {
-            var id = indicator.Definition.Id;
-            indicators.Add(overridesById.TryGetValue(id, out var list) ? ApplyOverrides(indicator, list) : indicator);
-        }
-        foreach (var plugin in plugins)
-        {
-            foreach (var id in plugin.Indicators.Select(i => i.Definition.Id)
-                         .Concat(plugin.EligibilityRules.Select(r => r.Id))
-                         .Concat(plugin.ValidationRules.Select(r => r.Id))
-                         .Concat(plugin.ReportSections.Select(s => s.Id)))
-            {
-                _owners[id] = plugin.Id;
-            }
-        }
-
-        Indicators = indicators;
-        var vocabulary = DomainVocabulary.National;
-        foreach (var plugin in plugins)
-        {
-            vocabulary = plugin.Programmes.Aggregate(vocabulary, (v, p) => v.WithProgramme(p));
-            vocabulary = plugin.OutcomeTypes.Aggregate(vocabulary, (v, t) => v.WithOutcomeType(t));
-        }
-        Vocabulary = vocabulary;
-        Pathways = [.. plugins.SelectMany(p => p.Pathways)];
-        EligibilityRules = [.. plugins.SelectMany(p => p.EligibilityRules)];
-        ValidationRules = [.. plugins.SelectMany(p => p.ValidationRules)];
-        ReportSections = [.. plugins.SelectMany(p => p.ReportSections)];
-        TestCases = [.. plugins.SelectMany(p => p.TestCases.SelectMany(t => t.Cases).Select(c => new RegisteredTestCase(p.Id, c)))];
-        var kept = plugins.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        var report = catalog.Report;
-        LoadReport = report with
-        {
-            Policy = policy,
-            Loaded = [.. report.Loaded.Where(l => kept.Contains(l.Id))],
-            Errors = report.Errors.AddRange(errors),
-        };
-        if (errors.Count > 0 && policy == PluginFailurePolicy.FailFast)
-        {
-            throw new PluginFailureException(errors);
-        }
-    }
-
-    private static PluginError? CheckOverride(LoadedPlugin plugin, DefinitionOverride o, Dictionary<string, IIndicator> byId,
-        Dictionary<string, List<DefinitionOverride>> overridesById)
-    {
-        string Fail(string reason) => $"Plugin '{plugin.Id}' declared override '{o.Name}' of indicator '{o.IndicatorId}', but {reason}.";
-        if (!byId.TryGetValue(o.IndicatorId, out var target))
-        {
-            return new PluginError(plugin.Id, PluginErrorKind.InvalidOverride, Fail("no such indicator is registered"), ComponentId: o.Name);
-        }
-        if (target is not IOverridableIndicator overridable)
-        {
-            return new PluginError(plugin.Id, PluginErrorKind.InvalidOverride, Fail("that indicator does not implement IOverridableIndicator"), ComponentId: o.Name);
-        }
-        try
-        {
-            var changed = o.Apply(target.Definition);
-            if (changed is null || changed.Id != target.Definition.Id)
-            {
-                return new PluginError(plugin.Id, PluginErrorKind.InvalidOverride, Fail("the change must keep the indicator's id"), ComponentId: o.Name);
-            }
-            // The indicator reads its parameters when it is built: a value it cannot use is the override's fault.
-            overridable.WithDefinition(changed);
-        }
-#pragma warning disable CA1031 // An override is plugin code: whatever it throws is reported against the plugin.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            return new PluginError(plugin.Id, PluginErrorKind.InvalidOverride, Fail($"applying it threw {ex.GetType().Name}: {ex.Message}"), ex, o.Name);
-        }
-        if (!overridesById.TryGetValue(o.IndicatorId, out var list))
-        {
-            overridesById[o.IndicatorId] = list = [];
-        }
-        list.Add(o);
-        return null;
-    }
-
-    private static OverriddenIndicator ApplyOverrides(IIndicator indicator, List<DefinitionOverride> overrides)
-    {
-        var definition = indicator.Definition;
-        foreach (var o in overrides)
-        {
-            definition = o.Apply(definition);
-        }
-        return new OverriddenIndicator(((IOverridableIndicator)indicator).WithDefinition(definition), [.. overrides.Select(o => o.Name)]);
     }
 
     /// <inheritdoc />
-    public PluginFailurePolicy Policy { get; }
+    public YouthJusticeComposition Composition { get; }
 
     /// <inheritdoc />
-    public PluginLoadReport LoadReport { get; }
+    public PluginFailurePolicy Policy => Composition.Policy;
 
     /// <inheritdoc />
-    public DomainVocabulary Vocabulary { get; }
+    public PluginLoadReport LoadReport => Composition.LoadReport;
 
     /// <inheritdoc />
-    public IReadOnlyList<IIndicator> Indicators { get; }
+    public DomainVocabulary Vocabulary => Composition.Vocabulary;
 
     /// <inheritdoc />
-    public IReadOnlyList<ProgrammePathway> Pathways { get; }
+    public IReadOnlyList<IIndicator> Indicators => Composition.Indicators;
 
     /// <inheritdoc />
-    public IReadOnlyList<IEligibilityRule> EligibilityRules { get; }
+    public IReadOnlyList<ProgrammePathway> Pathways => Composition.Pathways;
 
     /// <inheritdoc />
-    public IReadOnlyList<IValidationRule> ValidationRules { get; }
+    public IReadOnlyList<IEligibilityRule> EligibilityRules => Composition.EligibilityRules;
 
     /// <inheritdoc />
-    public IReadOnlyList<IReportSection> ReportSections { get; }
+    public IReadOnlyList<IValidationRule> ValidationRules => Composition.ValidationRules;
 
     /// <inheritdoc />
-    public IReadOnlyList<RegisteredTestCase> TestCases { get; }
+    public IReadOnlyList<IReportSection> ReportSections => Composition.ReportSections;
 
     /// <inheritdoc />
-    public string? OwnerOf(string componentId) => _owners.GetValueOrDefault(componentId);
+    public IReadOnlyList<RegisteredTestCase> TestCases => Composition.TestCases;
+
+    /// <inheritdoc />
+    public string? OwnerOf(string componentId) => Composition.OwnerOf(componentId);
+
+    /// <inheritdoc />
+    public IServiceProvider? ServicesOf(string pluginId) => Composition.ServicesOf(pluginId);
 
     /// <inheritdoc />
     public IndicatorRun Compute(IndicatorContext context, IndicatorQuery query, IEnumerable<string>? indicatorIds = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(query);
-        var selected = Indicators;
+        IReadOnlyList<IIndicator> selected = Indicators;
         if (indicatorIds is not null)
         {
             var byId = Indicators.ToDictionary(i => i.Definition.Id, StringComparer.Ordinal);
             selected = [.. indicatorIds.Select(id => byId.TryGetValue(id, out var i) ? i : throw new KeyNotFoundException($"No indicator '{id}' is registered."))];
         }
-        context = WithServices(context);
         var results = ImmutableArray.CreateBuilder<IndicatorResult>();
         var errors = new List<PluginError>();
+        var started = Stopwatch.GetTimestamp();
         foreach (var indicator in selected)
         {
             var id = indicator.Definition.Id;
+            var one = Stopwatch.GetTimestamp();
             try
             {
-                results.AddRange(indicator.Compute(context, query));
+                // Comparators and RAG ratings are applied here, once, to every indicator's results: national, KPI and plugin.
+                foreach (var result in indicator.Compute(ContextFor(id, context), query))
+                {
+                    results.Add(IndicatorResultBuilder.Compare(result, indicator.Definition, context.Comparators));
+                }
             }
 #pragma warning disable CA1031 // One indicator failing must not stop the others: it is reported by name.
             catch (Exception ex)
@@ -316,26 +199,56 @@ public sealed class YouthJusticeRegistry : IYouthJusticeRegistry
             {
                 errors.Add(Threw("indicator", id, ex));
             }
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                var milliseconds = Stopwatch.GetElapsedTime(one).TotalMilliseconds;
+                LogMessages.IndicatorComputed(_logger, id, milliseconds);
+            }
+        }
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            LogMessages.RunComputed(_logger, selected.Count, results.Count, errors.Count, milliseconds);
         }
         return new IndicatorRun(results.ToImmutable(), Conclude(errors));
     }
 
     /// <inheritdoc />
-    public ReportRun BuildReportSections(IndicatorContext context, IndicatorQuery query)
+    public ReportRun BuildReportSections(IndicatorContext context, IndicatorQuery query, IndicatorRun? computed = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(query);
-        context = WithServices(context);
         var sections = ImmutableArray.CreateBuilder<ReportSectionOutput>();
         var errors = new List<PluginError>();
+        var queryBreakdowns = query.Breakdowns.IsDefault ? [] : query.Breakdowns;
+        // Each plugin's indicators are computed at most once per set of breakdowns, and not at all when the host's own
+        // run already holds them.
+        var runs = new Dictionary<string, IReadOnlyList<IndicatorResult>>(StringComparer.Ordinal);
         foreach (var section in ReportSections)
         {
+            var owner = OwnerOf(section.Id);
+            var wanted = section.Breakdowns.IsDefault ? [] : section.Breakdowns;
             try
             {
-                sections.Add(section.Build(context, query));
+                IReadOnlyList<IndicatorResult> results;
+                if (computed is not null && wanted.All(b => queryBreakdowns.Contains(b, StringComparer.OrdinalIgnoreCase)))
+                {
+                    results = [.. computed.Results.Where(r => OwnerOf(r.IndicatorId) == owner)];
+                }
+                else
+                {
+                    var key = owner + "|" + string.Join(",", wanted);
+                    if (!runs.TryGetValue(key, out var run))
+                    {
+                        var ids = Indicators.Where(i => OwnerOf(i.Definition.Id) == owner).Select(i => i.Definition.Id).ToList();
+                        runs[key] = run = Compute(context, query with { Breakdowns = wanted }, ids).Results;
+                    }
+                    results = run;
+                }
+                sections.Add(section.Build(ContextFor(section.Id, context), query, results));
             }
 #pragma warning disable CA1031 // As for indicators: a failing section is reported, the rest are built.
-            catch (Exception ex)
+            catch (Exception ex) when (ex is not PluginFailureException)
 #pragma warning restore CA1031
             {
                 errors.Add(Threw("report section", section.Id, ex));
@@ -390,7 +303,8 @@ public sealed class YouthJusticeRegistry : IYouthJusticeRegistry
         var rule = EligibilityRules.FirstOrDefault(r => r.Id == ruleId) ?? throw new KeyNotFoundException($"No eligibility rule '{ruleId}' is registered.");
         try
         {
-            return rule.Decide(child, context.Services is null && _services is not null ? context with { Services = _services } : context);
+            var services = OwnerOf(ruleId) is { } owner ? ServicesOf(owner) : context.Services ?? _services;
+            return rule.Decide(child, services is null ? context : context with { Services = services });
         }
 #pragma warning disable CA1031 // Rethrown below as a named plugin failure.
         catch (Exception ex)
@@ -407,8 +321,13 @@ public sealed class YouthJusticeRegistry : IYouthJusticeRegistry
     private string? OwnerOf(ProgrammePathway pathway) =>
         LoadReport.Loaded.FirstOrDefault(p => p.Adds.PathwayProgrammeCodes.Contains(pathway.ProgrammeCode))?.Id;
 
-    private IndicatorContext WithServices(IndicatorContext context) =>
-        context.Services is null && _services is not null ? context with { Services = _services } : context;
+    /// <summary>The context a component computes in: a plugin's component gets its plugin's services (with the host's
+    /// behind them); the host's own components get the context's services, or the host's.</summary>
+    private IndicatorContext ContextFor(string componentId, IndicatorContext context)
+    {
+        var services = OwnerOf(componentId) is { } owner ? ServicesOf(owner) : context.Services ?? _services;
+        return services is null || ReferenceEquals(services, context.Services) ? context : context with { Services = services };
+    }
 
     private PluginError Threw(string kind, string id, Exception ex)
     {
@@ -427,18 +346,12 @@ public sealed class YouthJusticeRegistry : IYouthJusticeRegistry
         return [.. errors];
     }
 
-    /// <summary>An overridden indicator: computes with the changed definition and names the overrides in every result.</summary>
-    /// <remarks>The override names come first, in declaration order, followed by whatever the indicator itself lists (a
-    /// national indicator lists each parameter that differs from the national definition, e.g.
-    /// <c>waitingPeriodMonths=3 (national: 0)</c>); an entry is listed once.</remarks>
-    private sealed class OverriddenIndicator(IIndicator inner, ImmutableArray<string> names) : IIndicator
+    private static partial class LogMessages
     {
-        public IndicatorDefinition Definition => inner.Definition;
+        [LoggerMessage(EventId = 10, Level = LogLevel.Debug, Message = "Indicator {IndicatorId} computed in {Milliseconds:F1} ms")]
+        internal static partial void IndicatorComputed(ILogger logger, string indicatorId, double milliseconds);
 
-        public IReadOnlyList<IndicatorResult> Compute(IndicatorContext context, IndicatorQuery query) =>
-            [.. inner.Compute(context, query).Select(r => r with
-            {
-                AppliedOverrides = [.. names.Concat(r.AppliedOverrides.IsDefault ? [] : r.AppliedOverrides).Distinct(StringComparer.Ordinal)],
-            })];
+        [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Computed {Indicators} indicators: {Results} results, {Errors} errors, in {Milliseconds:F0} ms")]
+        internal static partial void RunComputed(ILogger logger, int indicators, int results, int errors, double milliseconds);
     }
 }

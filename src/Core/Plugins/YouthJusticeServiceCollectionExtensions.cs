@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
@@ -12,117 +13,75 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class YouthJusticeServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the SDK: loads the plugins the options name (now, so their services join the container), and registers
-    /// <see cref="IYouthJusticeRegistry"/> (the built-in national indicators and YJB KPIs unless
-    /// <see cref="YouthJusticeOptions.IncludeNationalIndicators"/> is off, indicators from the container and <see cref="YouthJusticeOptions.Indicators"/>,
-    /// plus the plugins, overrides applied), <see cref="IPluginCatalog"/>, <see cref="PluginLoadReport"/> and the
-    /// composed <see cref="DomainVocabulary"/>.
+    /// Adds the SDK: <see cref="YouthJusticeComposition"/> (the national indicators and YJB KPIs unless
+    /// <see cref="YouthJusticeOptions.IncludeNationalIndicators"/> is off, the indicators in the container and in
+    /// <see cref="YouthJusticeOptions.Indicators"/>, and the plugins the options name), and what reads it:
+    /// <see cref="IYouthJusticeRegistry"/>, <see cref="IPluginCatalog"/>, <see cref="PluginLoadReport"/> and the composed
+    /// <see cref="DomainVocabulary"/>.
     /// </summary>
     /// <remarks>
-    /// <para>Safe to call more than once: services are added with <c>TryAdd</c>, a plugins folder or in-process plugin
-    /// already loaded is not loaded again, and an indicator given twice (same type and definition) counts once.
-    /// Plugins load with the failure policy and loader of the first call; the registry uses the policy the options
-    /// finally hold.</para>
-    /// <para>Add national indicators with <c>services.TryAddEnumerable(ServiceDescriptor.Singleton&lt;IIndicator, T&gt;())</c>
-    /// or through <see cref="YouthJusticeOptions.Indicators"/>.</para>
+    /// <para>Nothing is loaded when this is called: the plugins are loaded, checked and composed once, when the composition
+    /// is first resolved, from the options as they finally stand (<c>IOptions&lt;YouthJusticeOptions&gt;</c>). Under
+    /// <see cref="PluginFailurePolicy.FailFast"/> a faulty plugin makes that first resolution throw a
+    /// <see cref="PluginFailureException"/> (and every later one the same exception, without loading again).</para>
+    /// <para>Safe to call more than once: services are added with <c>TryAdd</c> and each call adds only its configure
+    /// action; an in-process plugin given twice (same id and type) and an indicator given twice (same type and definition)
+    /// count once.</para>
+    /// <para>A plugin's own services never join this container: they are reached through
+    /// <see cref="IYouthJusticeRegistry.ServicesOf"/> and the contexts its components are given.</para>
+    /// <para>Load decisions and compute timings are logged through <see cref="ILogger{TCategoryName}"/> when the container
+    /// has logging.</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
-    /// <exception cref="PluginFailureException">A plugin is faulty and the policy is fail-fast.</exception>
-    /// <exception cref="DirectoryNotFoundException">The plugins folder does not exist.</exception>
     public static IServiceCollection AddYouthJustice(this IServiceCollection services, Action<YouthJusticeOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = new YouthJusticeOptions();
-        configure?.Invoke(options);
-
-        var state = services.FirstOrDefault(d => d.ServiceType == typeof(YouthJusticeState))?.ImplementationInstance as YouthJusticeState;
-        if (state is null)
-        {
-            state = new YouthJusticeState(options);
-            services.AddSingleton(state);
-        }
-        state.Load(options, services);
-
         services.AddOptions();
         if (configure is not null)
         {
             services.Configure(configure);
         }
-        services.TryAddSingleton<IPluginCatalog>(state.Catalog);
-        services.TryAddSingleton<IYouthJusticeRegistry>(sp =>
-        {
-            var resolved = sp.GetRequiredService<IOptions<YouthJusticeOptions>>().Value;
-            var national = resolved.IncludeNationalIndicators
-                ? NationalIndicators.CreateAll().Concat(KeyPerformanceIndicators.CreateAll())
-                : [];
-            return new YouthJusticeRegistry(state.Catalog, national.Concat(sp.GetServices<IIndicator>()).Concat(resolved.Indicators), resolved.FailurePolicy, sp);
-        });
-        services.TryAddSingleton(sp => sp.GetRequiredService<IYouthJusticeRegistry>().LoadReport);
-        services.TryAddSingleton(sp => sp.GetRequiredService<IYouthJusticeRegistry>().Vocabulary);
+        services.TryAddSingleton<CompositionHolder>();
+        services.TryAddSingleton(sp => sp.GetRequiredService<CompositionHolder>().Composition);
+        services.TryAddSingleton<IPluginCatalog>(sp => sp.GetRequiredService<YouthJusticeComposition>());
+        services.TryAddSingleton<IYouthJusticeRegistry>(sp => new YouthJusticeRegistry(
+            sp.GetRequiredService<YouthJusticeComposition>(), sp, sp.GetService<ILogger<YouthJusticeRegistry>>()));
+        services.TryAddSingleton(sp => sp.GetRequiredService<YouthJusticeComposition>().LoadReport);
+        services.TryAddSingleton(sp => sp.GetRequiredService<YouthJusticeComposition>().Vocabulary);
         return services;
     }
 
-    /// <summary>What AddYouthJustice has loaded so far, kept in the collection so a second call can see it.</summary>
-    private sealed class YouthJusticeState
+    /// <summary>Composes once, on first use; a failure is kept and thrown again rather than loading again.</summary>
+    private sealed class CompositionHolder(IServiceProvider services, IOptions<YouthJusticeOptions> options)
     {
-        private readonly HashSet<string> _directories = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, IDictionary<string, string>> _settings = new(StringComparer.Ordinal);
+        private readonly Lazy<YouthJusticeComposition> _composition = new(() => Compose(services, options.Value), LazyThreadSafetyMode.ExecutionAndPublication);
 
-        internal YouthJusticeState(YouthJusticeOptions first)
+        internal YouthJusticeComposition Composition => _composition.Value;
+
+        private static YouthJusticeComposition Compose(IServiceProvider services, YouthJusticeOptions options)
         {
-            Catalog = new PluginCatalog(first.FailurePolicy, first.PluginLoader)
+            var logger = services.GetService<ILogger<YouthJusticeComposition>>();
+            var catalog = new PluginCatalog(PluginFailurePolicy.ContinueWithoutFaultyPlugins, options.PluginLoader)
             {
-                HostSettings = new SettingsView(_settings),
+                HostSettings = options.PluginSettings.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, string>)p.Value.AsReadOnly(), StringComparer.Ordinal),
             };
-        }
-
-        internal PluginCatalog Catalog { get; }
-
-        internal void Load(YouthJusticeOptions options, IServiceCollection services)
-        {
-            foreach (var (id, settings) in options.PluginSettings)
+            if (options.PluginsDirectory is { } directory)
             {
-                _settings[id] = settings;
+                catalog.AddDirectory(directory);
             }
-            var before = Catalog.Plugins.Count;
-            if (options.PluginsDirectory is { } directory && _directories.Add(Path.GetFullPath(directory)))
-            {
-                Catalog.AddDirectory(directory);
-            }
+            var inProcess = new HashSet<(string, Type)>();
             foreach (var (plugin, manifest) in options.Plugins)
             {
-                if (!Catalog.Contains(manifest.Id))
+                if (inProcess.Add((manifest.Id, plugin.GetType())))
                 {
-                    Catalog.AddPlugin(plugin, manifest);
+                    catalog.AddPlugin(plugin, manifest);
                 }
             }
-            // Only plugins that loaded cleanly reach the container.
-            foreach (var loaded in Catalog.Plugins.Skip(before))
-            {
-                foreach (var descriptor in loaded.Services)
-                {
-                    services.Add(descriptor);
-                }
-            }
-        }
-    }
-
-    private sealed class SettingsView(Dictionary<string, IDictionary<string, string>> settings) : IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>
-    {
-        public IReadOnlyDictionary<string, string> this[string key] => settings[key].AsReadOnly();
-        public IEnumerable<string> Keys => settings.Keys;
-        public IEnumerable<IReadOnlyDictionary<string, string>> Values => settings.Values.Select(v => (IReadOnlyDictionary<string, string>)v.AsReadOnly());
-        public int Count => settings.Count;
-        public bool ContainsKey(string key) => settings.ContainsKey(key);
-        public IEnumerator<KeyValuePair<string, IReadOnlyDictionary<string, string>>> GetEnumerator() =>
-            settings.Select(p => KeyValuePair.Create(p.Key, (IReadOnlyDictionary<string, string>)p.Value.AsReadOnly())).GetEnumerator();
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-
-        public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out IReadOnlyDictionary<string, string> value)
-        {
-            var found = settings.TryGetValue(key, out var v);
-            value = found ? v!.AsReadOnly() : null;
-            return found;
+            var national = options.IncludeNationalIndicators
+                ? NationalIndicators.CreateAll().Concat(KeyPerformanceIndicators.CreateAll())
+                : [];
+            var host = national.Concat(services.GetServices<IIndicator>()).Concat(options.Indicators);
+            return YouthJusticeComposition.Compose(catalog, host, options.FailurePolicy, services, logger);
         }
     }
 }

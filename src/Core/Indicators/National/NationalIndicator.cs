@@ -68,8 +68,7 @@ public abstract class NationalIndicator : Plugins.IOverridableIndicator
             ComputePeriod(new PeriodRequest(index, context, period, areas, breakdowns, query.CollectEvidence), batch);
             foreach (var r in batch)
             {
-                var rated = IndicatorResultBuilder.Compare(r, Definition, context.Comparators);
-                results.Add(_overrides.IsEmpty ? rated : rated with { AppliedOverrides = _overrides });
+                results.Add(_overrides.IsEmpty ? r : r with { AppliedOverrides = _overrides });
             }
         }
         return results;

@@ -164,19 +164,17 @@ public static class NationalIndicators
     /// <summary>Every national indicator, built from <see cref="Definitions"/>, in catalogue order.</summary>
     public static IReadOnlyList<IIndicator> CreateAll() => [.. Definitions.Select(Create)];
 
-    /// <summary>Runs every indicator in <paramref name="indicators"/> (by default every national one) over the query.</summary>
+    /// <summary>Runs every indicator in <paramref name="indicators"/> (by default every national one) over the query, with
+    /// comparators and RAG ratings applied as a <see cref="Plugins.IYouthJusticeRegistry"/> applies them (it runs them).</summary>
     /// <returns>The results, indicator by indicator in order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="context"/> or <paramref name="query"/> is null.</exception>
+    /// <exception cref="Plugins.PluginFailureException">An indicator threw.</exception>
     public static IReadOnlyList<IndicatorResult> ComputeAll(IndicatorContext context, IndicatorQuery query, IEnumerable<IIndicator>? indicators = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(query);
-        var results = new List<IndicatorResult>();
-        foreach (var indicator in indicators ?? CreateAll())
-        {
-            results.AddRange(indicator.Compute(context, query));
-        }
-        return results;
+        var composition = Plugins.YouthJusticeComposition.Compose(new Plugins.PluginCatalog(), indicators ?? CreateAll());
+        return new Plugins.YouthJusticeRegistry(composition).Compute(context, query).Results;
     }
 
     /// <summary>Serialises a definition to JSON (System.Text.Json, web defaults).</summary>

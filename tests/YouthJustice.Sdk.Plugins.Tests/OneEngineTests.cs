@@ -1,0 +1,78 @@
+using YouthJustice.Sdk.Indicators;
+using YouthJustice.Sdk.Indicators.National;
+using static YouthJustice.Sdk.Plugins.Tests.Data;
+
+namespace YouthJustice.Sdk.Plugins.Tests;
+
+/// <summary>Plugins and national indicators share one engine and one composition.</summary>
+public class OneEngineTests
+{
+    [Theory]
+    [MemberData(nameof(Plugins))]
+    public void Every_plugin_result_is_rated_against_comparators_as_national_results_are(string pluginId)
+    {
+        var registry = LoadedPlugins.Registry;
+        var testCase = registry.TestCases.First(c => c.PluginId == pluginId && !c.Case.ExpectedResults.IsDefaultOrEmpty).Case;
+        var ids = registry.Indicators.Where(i => registry.OwnerOf(i.Definition.Id) == pluginId && i.Definition.Direction != Direction.Neutral)
+            .Select(i => i.Definition.Id).ToList();
+        var plain = registry.Compute(IndicatorContext.For(testCase.Input), testCase.Query, ids).Results.Where(r => r.Breakdown.IsTotal && r.Value is not null).ToList();
+        Assert.NotEmpty(plain);
+        // A comparator just above each value: lower-is-better results are green, higher-is-better red.
+        var comparators = plain.Select(r => new ComparatorValue(r.IndicatorId, "family-group", r.Period, r.Value!.Value + 100m)).ToList();
+
+        var rated = registry.Compute(new IndicatorContext(testCase.Input, comparators), testCase.Query, ids).Results
+            .Where(r => r.Breakdown.IsTotal && r.Value is not null).ToList();
+
+        Assert.All(rated, r =>
+        {
+            var direction = registry.Indicators.Single(i => i.Definition.Id == r.IndicatorId).Definition.Direction;
+            Assert.Equal(direction == Direction.LowerIsBetter ? RagRating.Green : RagRating.Red, r.Rag);
+            Assert.Equal("family-group", Assert.Single(r.Comparisons).Comparator);
+        });
+    }
+
+    public static TheoryData<string> Plugins() => [.. PluginFolders.RealIds];
+
+    [Fact]
+    public void A_report_section_reads_the_hosts_run_instead_of_computing_again()
+    {
+        var registry = LoadedPlugins.Registry;
+        var testCase = registry.TestCases.First(c => c.PluginId == "coventry-diversion").Case;
+        var context = IndicatorContext.For(testCase.Input);
+        var run = registry.Compute(context, testCase.Query);
+
+        var sections = registry.BuildReportSections(context, testCase.Query, run);
+
+        var coventry = sections.Sections.Single(s => s.SectionId.StartsWith("coventry-diversion.", StringComparison.Ordinal));
+        Assert.NotEmpty(coventry.Results);
+        // The very result objects of the host's run: nothing was computed a second time.
+        Assert.All(coventry.Results, r => Assert.Contains(run.Results, x => ReferenceEquals(x, r)));
+    }
+
+    [Fact]
+    public void A_host_indicator_in_a_plugins_namespace_or_with_an_invalid_id_is_refused_by_the_composition()
+    {
+        var catalog = PluginCatalog.LoadFrom(PluginFolders.Real);
+
+        var prefix = Assert.Throws<InvalidOperationException>(() =>
+            YouthJusticeComposition.Compose(catalog, [new NamedIndicator("coventry-diversion.referrals-again")]));
+        Assert.Contains("coventry-diversion", prefix.Message, StringComparison.Ordinal);
+        var invalid = Assert.Throws<InvalidOperationException>(() => YouthJusticeComposition.Compose(catalog, [new NamedIndicator("Not An Id")]));
+        Assert.Contains("'Not An Id'", invalid.Message, StringComparison.Ordinal);
+        Assert.False(YouthJusticeComposition.IsValidIndicatorId("fte_rate"));
+        Assert.True(YouthJusticeComposition.IsValidIndicatorId(NationalIndicatorIds.FteRate));
+    }
+
+    private sealed class NamedIndicator(string id) : IIndicator
+    {
+        public IndicatorDefinition Definition { get; } = new()
+        {
+            Id = id,
+            Name = id,
+            Unit = "children",
+            Source = new SourceCitation("Test", "none"),
+        };
+
+        public IReadOnlyList<IndicatorResult> Compute(IndicatorContext context, IndicatorQuery query) => [];
+    }
+}
