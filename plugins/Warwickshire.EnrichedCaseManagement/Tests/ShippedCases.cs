@@ -1,0 +1,6 @@
+using YouthJustice.Sdk.PluginTestSupport;
+
+namespace YouthJustice.Plugins.Warwickshire.Tests;
+
+/// <summary>The test cases this plugin ships, run as a host runs them.</summary>
+public sealed class ShippedCases : ShippedCaseTests;
