@@ -2,8 +2,9 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using YouthJustice.Sdk.Synthetic;
+using YouthJustice.Sdk.Tests;
 
-namespace YouthJustice.Sdk.Tests.Synthetic;
+namespace YouthJustice.Sdk.Synthetic.Tests;
 
 public class SyntheticConsistencyProperties
 {

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Synthetic;
 
-namespace YouthJustice.Sdk.Tests.Synthetic;
+namespace YouthJustice.Sdk.Synthetic.Tests;
 
 /// <summary>The consistency check the generator's tests rely on must itself catch broken data.</summary>
 public class DatasetConsistencyTests

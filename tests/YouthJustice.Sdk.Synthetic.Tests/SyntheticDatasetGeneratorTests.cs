@@ -1,8 +1,9 @@
 using System.Globalization;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Synthetic;
+using YouthJustice.Sdk.Tests;
 
-namespace YouthJustice.Sdk.Tests.Synthetic;
+namespace YouthJustice.Sdk.Synthetic.Tests;
 
 /// <summary>Generates the single-authority preset once for the tests that only read it.</summary>
 public sealed class CoventryFixture
