@@ -1,5 +1,7 @@
 using YouthJustice.Sdk.Domain;
+using System.Reflection;
 using YouthJustice.Sdk.IO;
+using YouthJustice.Sdk.Plugins;
 using YouthJustice.Sdk.Synthetic;
 
 namespace YouthJustice.Sdk.Benchmarks;
@@ -18,11 +20,20 @@ internal static class Datasets
         {
             if (!Generated.TryGetValue(areas, out var dataset))
             {
-                dataset = SyntheticDatasetGenerator.Generate(SyntheticOptions.National(Seed, areas));
+                dataset = SyntheticDatasetGenerator.Generate(SyntheticOptions.National(Seed, areas) with { Programmes = Programmes() });
                 Generated[areas] = dataset;
             }
             return dataset;
         }
+    }
+
+    /// <summary>The local programmes the repository's plugins declare, as the console passes them to the generator.</summary>
+    private static System.Collections.Immutable.ImmutableArray<LocalProgrammeModel> Programmes()
+    {
+        var local = Path.Combine(AppContext.BaseDirectory, "plugins");
+        var folder = Directory.Exists(local) ? local
+            : typeof(Datasets).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PluginsDirectory").Value!;
+        return LocalProgrammeModel.FromRegistry(new YouthJusticeRegistry(PluginCatalog.LoadFrom(folder), []));
     }
 
     /// <summary>Writes the dataset as a CSV folder under the temp directory and returns the folder.</summary>

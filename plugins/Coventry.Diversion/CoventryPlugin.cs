@@ -81,6 +81,20 @@ public sealed class CoventryPlugin : IYouthJusticePlugin
         .Step(DiversionStates.Closed, DiversionStates.FollowUp6Months)
         .Step(DiversionStates.FollowUp6Months, DiversionStates.FollowUp12Months)
         .Requires(DiversionStates.VoluntaryIntervention, DiversionStates.ConsentSought, DiversionStates.HealthReferral, DiversionStates.SeniorPractitionerQa)
+        .RecordedAs(ProgrammeKinds.Diversion.Code)
+        .Route("POLICE", ReferralSource.Police, "NFA")
+        // A typical episode, for the synthetic data generator: consent within a fortnight of referral (about four in five
+        // consent), then the assessment, the health referral and the senior practitioner's QA before the intervention.
+        .Typically(ProgrammeKinds.Diversion.Code, t => t
+            .Step(DiversionStates.ConsentSought, 1, 7)
+            .Consent(0, 7, 0.78, DiversionStates.Declined)
+            .Step(DiversionStates.Assessment, 3, 21, assessment: new TypicalAssessment("PREVENTION", 0.5))
+            .Step(DiversionStates.HealthReferral, 0, 7)
+            .Step(DiversionStates.SeniorPractitionerQa, 1, 10, after: DiversionStates.Assessment)
+            .Intervention(DiversionStates.VoluntaryIntervention, 0, 7, 0.85, (42, 120), (14, 60))
+            .Closure(DiversionStates.Closed)
+            .FollowUp(DiversionStates.FollowUp6Months, 6)
+            .FollowUp(DiversionStates.FollowUp12Months, 12))
         .Build();
 
     /// <summary>Offered → engaged or not engaged → completed (000 L732, L1162).</summary>

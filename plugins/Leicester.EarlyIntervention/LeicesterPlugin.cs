@@ -76,6 +76,21 @@ public sealed class LeicesterPlugin : IYouthJusticePlugin
         .Step("INTERVENTION", "INTERVENTION", "CLOSED")
         .Step("CLOSED", "FOLLOW_UP_6M")
         .Step("FOLLOW_UP_6M", "FOLLOW_UP_12M")
+        .RecordedAs(ProgrammeKinds.EarlyIntervention.Code)
+        .Route(Routes.PoliceCommunityResolution, ReferralSource.Police, Bases.CommunityResolution)
+        .Route(Routes.OutOfCourtPanel, ReferralSource.OutOfCourtPanel, Bases.CommunityResolution, firstStep: "PANEL")
+        .Route(Routes.CaseManager, ReferralSource.CaseManager, Bases.SiblingOrAssociate)
+        .Route(Routes.SeriousYouthViolenceGroup, ReferralSource.Partnership, Bases.AtRisk)
+        .Route(Routes.SchoolReach, ReferralSource.School, Bases.AtRisk)
+        // A typical episode, for the synthetic data generator: triage with a prevention assessment (panel referrals go to
+        // the panel instead), consent there, the intervention, closure and the two follow-ups.
+        .Typically(ProgrammeKinds.EarlyIntervention.Code, t => t
+            .Step("TRIAGE", 3, 14, assessment: new TypicalAssessment(PreventionAssessment, 0.6))
+            .Consent(0, 0, 0.85, "CLOSED")
+            .Intervention("INTERVENTION", 7, 21, 0.8, (56, 150), (14, 60))
+            .Closure("CLOSED")
+            .FollowUp("FOLLOW_UP_6M", 6)
+            .FollowUp("FOLLOW_UP_12M", 12))
         .Build();
 
     public void Register(IPluginRegistrar registrar)

@@ -66,6 +66,18 @@ public sealed class WarwickshirePlugin : IYouthJusticePlugin
             .Step(States.ParentingWork, working)
             .Step(States.ParentFeedback, working)
             .Step(States.Closed, States.EvaluationFeedback)
+            .RecordedAs(ProgrammeKinds.EnrichedCaseManagement.Code)
+            .Route("CASE_MANAGER", ReferralSource.CaseManager, "THREE_OFFENCES_COMPLEX")
+            // A typical episode, for the synthetic data generator: the ECM assessment (with a parent where the child has
+            // ACEs), team-around-the-child meetings every four to eight weeks, a parent's score out of 5, closure. The work
+            // has no start step: the start is the episode's start date.
+            .Typically(ProgrammeKinds.EnrichedCaseManagement.Code, t => t
+                .Step(States.Assessment, 5, 21, assessment: new TypicalAssessment(EcmAssessmentKind, 0.9, ParentOnlyWithAces: true))
+                .Intervention(null, 3, 14, 0.8, (120, 300), (120, 300))
+                .Repeat(States.TeamAroundTheChild, (7, 28), (28, 56))
+                .Score(States.ParentFeedback, 0.7, 14, 2, 4, 14, 40, 40)
+                .Closure(States.Closed)
+                .ObservesStatus())
             .Build();
     }
 

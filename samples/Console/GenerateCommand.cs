@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using YouthJustice.Sdk.IO;
+using YouthJustice.Sdk.Plugins;
 using YouthJustice.Sdk.Synthetic;
 
 namespace YouthJustice.Sdk.Samples.Console;
@@ -40,7 +42,10 @@ internal static class GenerateCommand
                 Preset.National => SyntheticOptions.National(parse.GetValue(seed), parse.GetValue(areas)),
                 _ => SyntheticOptions.SingleAuthority(parse.GetValue(seed)),
             };
-            options = options with { Scale = parse.GetValue(scale) };
+            // Local programmes (diversion, early intervention, enriched case management, …) follow what the loaded plugins declare.
+            using var provider = SdkHost.Build(parse);
+            var programmes = LocalProgrammeModel.FromRegistry(provider.GetRequiredService<IYouthJusticeRegistry>());
+            options = options with { Scale = parse.GetValue(scale), Programmes = programmes };
             var folder = parse.GetValue(target)!;
             var stopwatch = Stopwatch.StartNew();
             progress.Status().Start("Generating…", ctx =>

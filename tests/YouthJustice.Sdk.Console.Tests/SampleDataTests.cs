@@ -1,5 +1,6 @@
 using System.Reflection;
 using YouthJustice.Sdk.IO;
+using YouthJustice.Sdk.Plugins;
 using YouthJustice.Sdk.Synthetic;
 
 namespace YouthJustice.Sdk.Console.Tests;
@@ -10,14 +11,20 @@ public sealed class SampleDataTests : IDisposable
     private static readonly string SampleData =
         typeof(SampleDataTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SampleData").Value!;
 
+    // The plugins the console loads by default, beside yj: `yj generate` feeds their declared programmes to the generator.
+    private static readonly string ConsolePlugins = Path.Combine(Path.GetDirectoryName(
+        typeof(SampleDataTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ConsoleAssembly").Value!)!, "plugins");
+
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("yj-sample-");
 
     public void Dispose() => _work.Delete(recursive: true);
 
     [Fact]
-    public void The_embedded_sample_is_byte_for_byte_the_generators_output_for_its_documented_seed()
+    public void The_embedded_sample_is_byte_for_byte_the_generators_output_for_its_documented_seed_with_the_plugins_declarations()
     {
-        DatasetExporter.WriteFolder(SyntheticDatasetGenerator.Generate(SyntheticOptions.SingleAuthority(2023)), _work.FullName);
+        var registry = new YouthJusticeRegistry(PluginCatalog.LoadFrom(ConsolePlugins), []);
+        var options = SyntheticOptions.SingleAuthority(2023) with { Programmes = LocalProgrammeModel.FromRegistry(registry) };
+        DatasetExporter.WriteFolder(SyntheticDatasetGenerator.Generate(options), _work.FullName);
 
         var expected = Directory.GetFiles(_work.FullName, "*.csv").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         var shipped = Directory.GetFiles(SampleData, "*.csv").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();

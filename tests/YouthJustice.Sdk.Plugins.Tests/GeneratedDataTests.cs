@@ -38,7 +38,7 @@ public class GeneratedDataTests
             "E06000016" => AreaProfile.Leicester,
             "E10000031" => AreaProfile.Warwickshire,
             _ => AreaProfile.Coventry,
-        })))).Value;
+        }) with { Programmes = LocalProgrammeModel.FromRegistry(LoadedPlugins.Registry) }))).Value;
 
     private static IndicatorRun Compute(string area, IndicatorQuery query, params string[] ids) =>
         LoadedPlugins.Registry.Compute(IndicatorContext.For(Generate(area)), query, ids);
@@ -252,7 +252,10 @@ public class GeneratedDataTests
     {
         // Coventry, Leicester and Warwickshire plus two synthetic areas, all with national-kind episodes. The generator
         // prefixes every id with the child's area code, so the evidence says whose records were counted.
-        var dataset = SyntheticDatasetGenerator.Generate(SyntheticOptions.National(2023, 5, scale: 0.3));
+        var dataset = SyntheticDatasetGenerator.Generate(SyntheticOptions.National(2023, 5, scale: 0.3) with
+        {
+            Programmes = LocalProgrammeModel.FromRegistry(LoadedPlugins.Registry),
+        });
         var registry = LoadedPlugins.Registry;
         var ids = registry.Indicators.Select(i => i.Definition.Id).Where(id => registry.OwnerOf(id) == pluginId).ToList();
         var query = new IndicatorQuery([ReportingPeriod.FinancialYear(2021)], [area], [], CollectEvidence: true);

@@ -16,7 +16,10 @@ public sealed class ReadmeExampleTests : IDisposable
     [Fact]
     public void The_readme_example_composes_the_sdk_imports_an_extract_and_computes_every_indicator()
     {
-        DatasetExporter.WriteFolder(SyntheticDatasetGenerator.Generate(SyntheticOptions.SingleAuthority(5)), _extract.FullName);
+        DatasetExporter.WriteFolder(SyntheticDatasetGenerator.Generate(SyntheticOptions.SingleAuthority(5) with
+        {
+            Programmes = LocalProgrammeModel.FromRegistry(LoadedPlugins.Registry),
+        }), _extract.FullName);
 
         using var services = new ServiceCollection()
             .AddYouthJustice(o => o.PluginsDirectory = PluginFolders.Real)

@@ -27,6 +27,9 @@ public sealed record PathwayIssue(string EpisodeId, NodaTime.LocalDate Date, str
 /// <remarks>
 /// <para>A state may be repeated when a transition from it to itself is declared (e.g. several team-around-the-child
 /// meetings). Steps are taken in date order; steps on the same date keep the order they were recorded in.</para>
+/// <para>A plugin may also declare the programme's referral routes, the national programme its extracts record it under
+/// and how a typical episode runs (<see cref="Routes"/>, <see cref="RecordedAs"/>, <see cref="Typical"/>), so that tools
+/// which simulate episodes, such as the synthetic data generator, follow the local model without knowing it.</para>
 /// <para>Immutable and thread-safe. Build one with <see cref="Builder"/>.</para>
 /// </remarks>
 public sealed class ProgrammePathway
@@ -54,6 +57,16 @@ public sealed class ProgrammePathway
 
     /// <summary>The allowed steps.</summary>
     public ImmutableArray<(string From, string To)> Transitions { get; }
+
+    /// <summary>The code of the national programme (<see cref="ProgrammeKinds"/>) the service's extracts record this
+    /// programme's episodes under, or <see langword="null"/> when they carry the programme's own code.</summary>
+    public string? RecordedAs { get; private init; }
+
+    /// <summary>The referral routes the programme takes children by, in the order declared.</summary>
+    public ImmutableArray<PathwayRoute> Routes { get; private init; } = [];
+
+    /// <summary>How a typical episode runs along the pathway, or <see langword="null"/> if the plugin did not say.</summary>
+    public TypicalEpisode? Typical { get; private init; }
 
     /// <summary>Finds a state by code, ignoring case.</summary>
     public bool TryGetState(string code, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PathwayState? state) =>
@@ -124,6 +137,9 @@ public sealed class ProgrammePathway
         private readonly List<PathwayState> _states = [];
         private readonly List<(string, string)> _transitions = [];
         private readonly Dictionary<string, List<string>> _prerequisites = new(StringComparer.OrdinalIgnoreCase);
+        private readonly List<PathwayRoute> _routes = [];
+        private string? _recordedAs;
+        private TypicalEpisode? _typical;
 
         internal Builder(string programmeCode) => _programmeCode = programmeCode;
 
@@ -161,8 +177,40 @@ public sealed class ProgrammePathway
             return this;
         }
 
+        /// <summary>Says the service's extracts record the programme's episodes under the national programme
+        /// <paramref name="nationalProgrammeCode"/> (see <see cref="RecordedAs"/>).</summary>
+        public Builder RecordedAs(string nationalProgrammeCode)
+        {
+            _recordedAs = Preconditions.CheckNotBlank(nationalProgrammeCode, nameof(nationalProgrammeCode)).Trim().ToUpperInvariant();
+            return this;
+        }
+
+        /// <summary>Adds a referral route (see <see cref="PathwayRoute"/>).</summary>
+        /// <exception cref="ArgumentException">The code or basis is blank, or the code is already declared.</exception>
+        public Builder Route(string code, ReferralSource source, string eligibilityBasis, string? firstStep = null)
+        {
+            var c = Preconditions.CheckNotBlank(code, nameof(code)).Trim().ToUpperInvariant();
+            Preconditions.CheckArgument(_routes.TrueForAll(r => r.Code != c), nameof(code), $"Route '{c}' is already declared.");
+            _routes.Add(new PathwayRoute(c, source, Preconditions.CheckNotBlank(eligibilityBasis, nameof(eligibilityBasis)).Trim().ToUpperInvariant(),
+                firstStep?.Trim().ToUpperInvariant()));
+            return this;
+        }
+
+        /// <summary>Declares how a typical episode runs (see <see cref="TypicalEpisode"/>): after the first initial state,
+        /// the steps <paramref name="steps"/> adds, for children referred where the national programme
+        /// <paramref name="referredAs"/> would take them.</summary>
+        public Builder Typically(string referredAs, Action<TypicalEpisode.Builder> steps)
+        {
+            Preconditions.CheckNotNull(steps, nameof(steps));
+            var builder = new TypicalEpisode.Builder();
+            steps(builder);
+            _typical = builder.Build(Preconditions.CheckNotBlank(referredAs, nameof(referredAs)).Trim().ToUpperInvariant());
+            return this;
+        }
+
         /// <summary>Builds the pathway.</summary>
-        /// <exception cref="InvalidOperationException">There is no initial state, or a step or prerequisite names an undeclared state.</exception>
+        /// <exception cref="InvalidOperationException">There is no initial state, or a step, prerequisite, route or typical
+        /// step names an undeclared state.</exception>
         public ProgrammePathway Build()
         {
             var codes = _states.Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
@@ -171,7 +219,9 @@ public sealed class ProgrammePathway
                 throw new InvalidOperationException($"The {_programmeCode} pathway has no initial state.");
             }
             foreach (var name in _transitions.SelectMany(t => new[] { t.Item1, t.Item2 })
-                         .Concat(_prerequisites.Keys).Concat(_prerequisites.Values.SelectMany(v => v)))
+                         .Concat(_prerequisites.Keys).Concat(_prerequisites.Values.SelectMany(v => v))
+                         .Concat(_routes.Where(r => r.FirstStep is not null).Select(r => r.FirstStep!))
+                         .Concat(_typical?.States ?? []))
             {
                 if (!codes.Contains(name))
                 {
@@ -179,7 +229,12 @@ public sealed class ProgrammePathway
                 }
             }
             return new ProgrammePathway(_programmeCode, [.. _states], [.. _transitions.Distinct()],
-                _prerequisites.ToImmutableDictionary(p => p.Key, p => p.Value.Distinct().ToImmutableArray(), StringComparer.OrdinalIgnoreCase));
+                _prerequisites.ToImmutableDictionary(p => p.Key, p => p.Value.Distinct().ToImmutableArray(), StringComparer.OrdinalIgnoreCase))
+            {
+                RecordedAs = _recordedAs,
+                Routes = [.. _routes],
+                Typical = _typical,
+            };
         }
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using YouthJustice.Sdk.Domain;
 
-namespace YouthJustice.Sdk.Tests.Synthetic;
+namespace YouthJustice.Sdk.Synthetic.Tests;
 
 /// <summary>
 /// Every rule a generated dataset must keep, checked independently of the generator. Returns one line per

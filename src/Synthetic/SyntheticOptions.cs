@@ -1,6 +1,7 @@
 using NodaTime;
 using System.Collections.Immutable;
 using YouthJustice.Sdk.Internal;
+using YouthJustice.Sdk.Plugins;
 
 namespace YouthJustice.Sdk.Synthetic;
 
@@ -28,6 +29,16 @@ public sealed record SyntheticOptions
 
     /// <summary>The areas to generate, in output order; their codes must be distinct. Defaults to Coventry alone.</summary>
     public ImmutableArray<AreaProfile> Areas { get; init; } = [AreaProfile.Coventry];
+
+    /// <summary>
+    /// The local programmes, as plugins declare them (e.g. <see cref="LocalProgrammeModel.FromRegistry"/> for the plugins a
+    /// host loaded). Each national programme a local model takes referrals for (<see cref="TypicalEpisode.ReferredAs"/>:
+    /// diversion, early intervention, enriched case management, …) is generated in every area along a local model: the
+    /// area's own authority's where it declares one, else the first declared. National programmes no model takes get no
+    /// episodes. Defaults to none: then only the national supervision programmes (out-of-court interventions, court
+    /// orders, resettlement) have episodes.
+    /// </summary>
+    public ImmutableArray<LocalProgrammeModel> Programmes { get; init; } = [];
 
     /// <summary>The calendar year the first financial year starts in (2018 means 2018/19). 1990 to 2100.</summary>
     public int FirstFinancialYear { get; init; } = DefaultFirstFinancialYear;
@@ -96,7 +107,8 @@ public sealed record SyntheticOptions
     public bool Equals(SyntheticOptions? other) =>
         other is not null && Seed == other.Seed && FirstFinancialYear == other.FirstFinancialYear
         && FinancialYears == other.FinancialYears && AsOf == other.AsOf && Scale.Equals(other.Scale)
-        && Areas.AsSpan().SequenceEqual(other.Areas.AsSpan());
+        && Areas.AsSpan().SequenceEqual(other.Areas.AsSpan())
+        && Programmes.IsDefault == other.Programmes.IsDefault && Programmes.AsSpan().SequenceEqual(other.Programmes.AsSpan());
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Seed, FirstFinancialYear, FinancialYears, AsOf, Scale, Areas.Length);
@@ -120,6 +132,10 @@ public sealed record SyntheticOptions
                     throw new ArgumentException($"Area code '{Areas[i].Code}' appears twice; area codes must be distinct.", nameof(Areas));
                 }
             }
+        }
+        if (!Programmes.IsDefault && Programmes.Any(p => p is null))
+        {
+            throw new ArgumentException("A local programme model is null.", nameof(Programmes));
         }
         Preconditions.CheckRange(FirstFinancialYear, 1990, 2100, nameof(FirstFinancialYear));
         Preconditions.CheckRange(FinancialYears, 1, 30, nameof(FinancialYears));

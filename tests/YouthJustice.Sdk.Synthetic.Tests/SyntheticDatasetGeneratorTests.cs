@@ -1,13 +1,14 @@
 using System.Globalization;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Synthetic;
+using YouthJustice.Sdk.Tests;
 
-namespace YouthJustice.Sdk.Tests.Synthetic;
+namespace YouthJustice.Sdk.Synthetic.Tests;
 
 /// <summary>Generates the single-authority preset once for the tests that only read it.</summary>
 public sealed class CoventryFixture
 {
-    public Dataset Dataset { get; } = SyntheticDatasetGenerator.Generate(SyntheticOptions.SingleAuthority(20230331));
+    public Dataset Dataset { get; } = Declared.Generate(SyntheticOptions.SingleAuthority(20230331));
 }
 
 public class SyntheticDatasetGeneratorTests(CoventryFixture fixture) : IClassFixture<CoventryFixture>
@@ -20,7 +21,7 @@ public class SyntheticDatasetGeneratorTests(CoventryFixture fixture) : IClassFix
     [Fact]
     public void The_same_seed_gives_a_value_equal_dataset_in_the_same_order()
     {
-        var again = SyntheticDatasetGenerator.Generate(SyntheticOptions.SingleAuthority(20230331));
+        var again = Declared.Generate(SyntheticOptions.SingleAuthority(20230331));
 
         DatasetAssert.Equal(_coventry, again);
     }
@@ -28,7 +29,7 @@ public class SyntheticDatasetGeneratorTests(CoventryFixture fixture) : IClassFix
     [Fact]
     public void A_different_seed_gives_different_data()
     {
-        var other = SyntheticDatasetGenerator.Generate(SyntheticOptions.SingleAuthority(20230332));
+        var other = Declared.Generate(SyntheticOptions.SingleAuthority(20230332));
 
         Assert.False(_coventry.Children.SequenceEqual(other.Children));
         Assert.False(_coventry.Offences.SequenceEqual(other.Offences));
@@ -48,10 +49,10 @@ public class SyntheticDatasetGeneratorTests(CoventryFixture fixture) : IClassFix
         {
             CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
             CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
-            expected = SyntheticDatasetGenerator.Generate(options);
+            expected = Declared.Generate(options);
             CultureInfo.CurrentCulture = new CultureInfo(cultureName);
             CultureInfo.CurrentUICulture = new CultureInfo(cultureName);
-            actual = SyntheticDatasetGenerator.Generate(options);
+            actual = Declared.Generate(options);
         }
         finally
         {
@@ -68,7 +69,7 @@ public class SyntheticDatasetGeneratorTests(CoventryFixture fixture) : IClassFix
     public void Generation_does_not_depend_on_the_local_time_zone(string zoneId, int offsetHours)
     {
         var options = SyntheticOptions.SingleAuthority(8) with { FinancialYears = 2 };
-        var expected = SyntheticDatasetGenerator.Generate(options);
+        var expected = Declared.Generate(options);
         var previous = Environment.GetEnvironmentVariable("TZ");
         Dataset actual;
         try
@@ -80,7 +81,7 @@ public class SyntheticDatasetGeneratorTests(CoventryFixture fixture) : IClassFix
             {
                 Assert.Equal(TimeSpan.FromHours(offsetHours), TimeZoneInfo.Local.BaseUtcOffset);
             }
-            actual = SyntheticDatasetGenerator.Generate(options);
+            actual = Declared.Generate(options);
         }
         finally
         {
@@ -100,7 +101,7 @@ public class SyntheticDatasetGeneratorTests(CoventryFixture fixture) : IClassFix
     [Fact]
     public void A_small_national_dataset_keeps_every_reference_and_date_rule()
     {
-        var dataset = SyntheticDatasetGenerator.Generate(SyntheticOptions.National(11, 6, financialYears: 2, scale: 0.3));
+        var dataset = Declared.Generate(SyntheticOptions.National(11, 6, financialYears: 2, scale: 0.3));
 
         Assert.Equal(6, dataset.Areas.Count);
         Assert.Equal(["E08000026", "E06000016", "E10000031", "E99000001", "E99000002", "E99000003"], dataset.Areas.Select(a => a.Code));
@@ -112,7 +113,7 @@ public class SyntheticDatasetGeneratorTests(CoventryFixture fixture) : IClassFix
     public void An_as_of_date_inside_the_years_cuts_every_record_and_leaves_open_episodes_and_pending_outcomes()
     {
         var options = SyntheticOptions.SingleAuthority(5) with { FinancialYears = 3, AsOf = new LocalDate(2020, 11, 17) };
-        var dataset = SyntheticDatasetGenerator.Generate(options);
+        var dataset = Declared.Generate(options);
 
         Assert.Equal(new LocalDate(2020, 11, 17), dataset.AsOf);
         Assert.Empty(DatasetConsistency.Violations(dataset));
@@ -280,23 +281,23 @@ public class SyntheticDatasetGeneratorTests(CoventryFixture fixture) : IClassFix
         bool Has(ProgrammeKind programme, string state) =>
             _coventry.Episodes.Where(e => e.Programme.Equals(programme)).Any(e => states[e.Id].Any(s => s.State == state));
 
-        Assert.True(Has(ProgrammeKinds.Diversion, SyntheticCodes.States.Declined));
-        Assert.True(Has(ProgrammeKinds.Diversion, SyntheticCodes.States.HealthReferral));
-        Assert.True(Has(ProgrammeKinds.Diversion, SyntheticCodes.States.SeniorPractitionerQa));
-        Assert.True(Has(ProgrammeKinds.Diversion, SyntheticCodes.States.FollowUp6Months));
-        Assert.True(Has(ProgrammeKinds.Diversion, SyntheticCodes.States.FollowUp12Months));
-        Assert.True(Has(ProgrammeKinds.EarlyIntervention, SyntheticCodes.States.Panel));
-        Assert.True(Has(ProgrammeKinds.EarlyIntervention, SyntheticCodes.States.Triage));
-        Assert.True(Has(ProgrammeKinds.EnrichedCaseManagement, SyntheticCodes.States.EcmAssessment));
-        Assert.True(Has(ProgrammeKinds.EnrichedCaseManagement, SyntheticCodes.States.TacMeeting));
-        Assert.True(Has(ProgrammeKinds.EnrichedCaseManagement, SyntheticCodes.States.ParentFeedback));
+        Assert.True(Has(ProgrammeKinds.Diversion, "DECLINED"));
+        Assert.True(Has(ProgrammeKinds.Diversion, "HEALTH_REFERRAL"));
+        Assert.True(Has(ProgrammeKinds.Diversion, "SENIOR_PRACTITIONER_QA"));
+        Assert.True(Has(ProgrammeKinds.Diversion, "FOLLOW_UP_6M"));
+        Assert.True(Has(ProgrammeKinds.Diversion, "FOLLOW_UP_12M"));
+        Assert.True(Has(ProgrammeKinds.EarlyIntervention, "PANEL"));
+        Assert.True(Has(ProgrammeKinds.EarlyIntervention, "TRIAGE"));
+        Assert.True(Has(ProgrammeKinds.EnrichedCaseManagement, "ECM_ASSESSMENT"));
+        Assert.True(Has(ProgrammeKinds.EnrichedCaseManagement, "TAC_MEETING"));
+        Assert.True(Has(ProgrammeKinds.EnrichedCaseManagement, "PARENT_FEEDBACK"));
         Assert.Contains(_coventry.Episodes, e => e.Programme.Equals(ProgrammeKinds.Diversion) && e.ConsentGiven == false);
         Assert.Contains(_coventry.Episodes, e => e.Programme.Equals(ProgrammeKinds.Diversion) && e.Engagement == Engagement.Engaged);
         var routes = _coventry.Episodes.Where(e => e.Programme.Equals(ProgrammeKinds.EarlyIntervention)).Select(e => e.Route).Distinct().ToHashSet();
         Assert.Superset(routes!, new HashSet<string?>
         {
-            SyntheticCodes.Routes.PoliceCommunityResolution, SyntheticCodes.Routes.OutOfCourtPanel, SyntheticCodes.Routes.CaseManager,
-            SyntheticCodes.Routes.SeriousYouthViolenceGroup, SyntheticCodes.Routes.SchoolReach,
+            "POLICE_CR", "OOCD_PANEL", "CASE_MANAGER",
+            "SYV_JAG", "SCHOOL_REACH",
         });
         Assert.All(states.SelectMany(g => g), e => Assert.NotEmpty(e.State));
     }
@@ -334,7 +335,7 @@ public class SyntheticDatasetGeneratorTests(CoventryFixture fixture) : IClassFix
     [Fact]
     public void Each_area_in_a_multi_area_dataset_has_its_own_board_with_five_partners_at_every_meeting()
     {
-        var data = SyntheticDatasetGenerator.Generate(new SyntheticOptions
+        var data = Declared.Generate(new SyntheticOptions
         {
             Seed = 7,
             Areas = [AreaProfile.Leicester, AreaProfile.Warwickshire],
@@ -367,7 +368,7 @@ public class SyntheticDatasetGeneratorTests(CoventryFixture fixture) : IClassFix
         Assert.Contains(_coventry.VictimContacts, v => !v.ConsentedToContact);
         Assert.Contains(_coventry.Links, l => l.Kind == LinkKind.Sibling);
         Assert.Contains(_coventry.Links, l => l.Kind == LinkKind.Associate);
-        Assert.Contains(_coventry.Assessments, a => a.ParentIncluded && a.Kind == SyntheticCodes.AssessmentKinds.EnrichedCaseManagement);
+        Assert.Contains(_coventry.Assessments, a => a.ParentIncluded && a.Kind == "ECM");
     }
 
     [Fact]
@@ -375,7 +376,7 @@ public class SyntheticDatasetGeneratorTests(CoventryFixture fixture) : IClassFix
     {
         foreach (var area in new[] { AreaProfile.Leicester, AreaProfile.Warwickshire })
         {
-            var dataset = SyntheticDatasetGenerator.Generate(SyntheticOptions.SingleAuthority(3, area) with { FinancialYears = 2 });
+            var dataset = Declared.Generate(SyntheticOptions.SingleAuthority(3, area) with { FinancialYears = 2 });
 
             Assert.Equal(area.Code, Assert.Single(dataset.Areas).Code);
             Assert.All(dataset.Children, c => Assert.Equal(area.Code, c.HomeAreaCode));
@@ -388,8 +389,8 @@ public class SyntheticDatasetGeneratorTests(CoventryFixture fixture) : IClassFix
     [Fact]
     public void Adding_an_area_leaves_the_data_of_the_areas_before_it_unchanged()
     {
-        var one = SyntheticDatasetGenerator.Generate(SyntheticOptions.National(9, 1, financialYears: 1, scale: 0.2));
-        var two = SyntheticDatasetGenerator.Generate(SyntheticOptions.National(9, 2, financialYears: 1, scale: 0.2));
+        var one = Declared.Generate(SyntheticOptions.National(9, 1, financialYears: 1, scale: 0.2));
+        var two = Declared.Generate(SyntheticOptions.National(9, 2, financialYears: 1, scale: 0.2));
 
         Assert.Equal(one.Children, two.Children.Where(c => c.HomeAreaCode == "E08000026"));
     }
@@ -410,15 +411,15 @@ public class SyntheticDatasetGeneratorTests(CoventryFixture fixture) : IClassFix
     public void Invalid_options_are_rejected_with_the_option_named()
     {
         Assert.Throws<ArgumentNullException>(() => SyntheticDatasetGenerator.Generate(null!));
-        Assert.Equal("Areas", Assert.Throws<ArgumentException>(() => SyntheticDatasetGenerator.Generate(new SyntheticOptions { Areas = [] })).ParamName);
+        Assert.Equal("Areas", Assert.Throws<ArgumentException>(() => Declared.Generate(new SyntheticOptions { Areas = [] })).ParamName);
         Assert.Equal("Areas", Assert.Throws<ArgumentException>(() =>
-            SyntheticDatasetGenerator.Generate(new SyntheticOptions { Areas = [AreaProfile.Coventry, AreaProfile.Coventry] })).ParamName);
+            Declared.Generate(new SyntheticOptions { Areas = [AreaProfile.Coventry, AreaProfile.Coventry] })).ParamName);
         Assert.Equal("FinancialYears", Assert.Throws<ArgumentOutOfRangeException>(() =>
-            SyntheticDatasetGenerator.Generate(new SyntheticOptions { FinancialYears = 0 })).ParamName);
+            Declared.Generate(new SyntheticOptions { FinancialYears = 0 })).ParamName);
         Assert.Equal("Scale", Assert.Throws<ArgumentOutOfRangeException>(() =>
-            SyntheticDatasetGenerator.Generate(new SyntheticOptions { Scale = 0 })).ParamName);
+            Declared.Generate(new SyntheticOptions { Scale = 0 })).ParamName);
         Assert.Equal("AsOf", Assert.Throws<ArgumentOutOfRangeException>(() =>
-            SyntheticDatasetGenerator.Generate(new SyntheticOptions { AsOf = new LocalDate(2030, 1, 1) })).ParamName);
+            Declared.Generate(new SyntheticOptions { AsOf = new LocalDate(2030, 1, 1) })).ParamName);
         Assert.Equal("population10To17", Assert.Throws<ArgumentOutOfRangeException>(() =>
             new AreaProfile("E99000001", "Tiny", 10, AreaProfile.Coventry.Ethnicity, 200)).ParamName);
         Assert.Equal("areaCount", Assert.Throws<ArgumentOutOfRangeException>(() => SyntheticOptions.National(1, 0)).ParamName);

@@ -2,12 +2,12 @@ using System.Collections.Immutable;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Synthetic;
 
-namespace YouthJustice.Sdk.Tests.Synthetic;
+namespace YouthJustice.Sdk.Synthetic.Tests;
 
 /// <summary>The consistency check the generator's tests rely on must itself catch broken data.</summary>
 public class DatasetConsistencyTests
 {
-    private static readonly Dataset Valid = SyntheticDatasetGenerator.Generate(
+    private static readonly Dataset Valid = Declared.Generate(
         new SyntheticOptions { Seed = 1, Areas = [new AreaProfile("E99000901", "Check Authority", 3_000, AreaProfile.Coventry.Ethnicity, 400)], FinancialYears = 1 });
 
     [Fact]

@@ -2,8 +2,9 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using YouthJustice.Sdk.Synthetic;
+using YouthJustice.Sdk.Tests;
 
-namespace YouthJustice.Sdk.Tests.Synthetic;
+namespace YouthJustice.Sdk.Synthetic.Tests;
 
 public class SyntheticConsistencyProperties
 {
@@ -15,8 +16,8 @@ public class SyntheticConsistencyProperties
     {
         var options = new SyntheticOptions { Seed = 1, Areas = [SmallArea], FirstFinancialYear = 2020, FinancialYears = 2 };
 
-        var dataset = SyntheticDatasetGenerator.Generate(options with { AsOf = new LocalDate(2022, 3, 31) });
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => SyntheticDatasetGenerator.Generate(options with { AsOf = new LocalDate(2022, 4, 1) }));
+        var dataset = Declared.Generate(options with { AsOf = new LocalDate(2022, 3, 31) });
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Declared.Generate(options with { AsOf = new LocalDate(2022, 4, 1) }));
 
         Assert.Empty(DatasetConsistency.Violations(dataset));
         Assert.Equal("AsOf", ex.ParamName);
@@ -42,7 +43,7 @@ public class SyntheticConsistencyProperties
                 AsOf = new LocalDate(2020, 4, 1).PlusDays(day),
             };
 
-            var dataset = SyntheticDatasetGenerator.Generate(options);
+            var dataset = Declared.Generate(options);
 
             Assert.Empty(DatasetConsistency.Violations(dataset));
             Assert.NotEmpty(dataset.Children);
@@ -56,7 +57,7 @@ public class SyntheticConsistencyProperties
         {
             var options = new SyntheticOptions { Seed = seed, Areas = [SmallArea], FinancialYears = 1 };
 
-            DatasetAssert.Equal(SyntheticDatasetGenerator.Generate(options), SyntheticDatasetGenerator.Generate(options));
+            DatasetAssert.Equal(Declared.Generate(options), Declared.Generate(options));
         });
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Internal;
+using YouthJustice.Sdk.Plugins;
 
 namespace YouthJustice.Sdk.Synthetic;
 
@@ -187,6 +188,77 @@ public static class SyntheticDatasetGenerator
         public string? Closure;
 
         public void Step(LocalDate date, string state, string? detail = null) => Steps.Add((date, state, detail));
+
+        /// <summary>The date of the latest step recorded in <paramref name="state"/>, if any.</summary>
+        public LocalDate? DateOf(string state)
+        {
+            for (var i = Steps.Count - 1; i >= 0; i--)
+            {
+                if (string.Equals(Steps[i].State, state, StringComparison.OrdinalIgnoreCase))
+                {
+                    return Steps[i].Date;
+                }
+            }
+            return null;
+        }
+    }
+
+    /// <summary>A local programme model the generator can follow: its typical episode, the code its episodes are
+    /// recorded under and its first state.</summary>
+    private sealed class LocalModel
+    {
+        private LocalModel(LocalProgrammeModel model, TypicalEpisode typical)
+        {
+            Model = model;
+            Typical = typical;
+            var pathway = model.Pathway;
+            RecordedAs = pathway.RecordedAs is { } code && DomainVocabulary.National.TryGetProgramme(code, out var national) ? national : model.Programme;
+            InitialState = pathway.States.First(s => s.IsInitial).Code;
+        }
+
+        public LocalProgrammeModel Model { get; }
+
+        public TypicalEpisode Typical { get; }
+
+        public ProgrammeKind RecordedAs { get; }
+
+        public string InitialState { get; }
+
+        public PathwayRoute? RouteFrom(ReferralSource source)
+        {
+            foreach (var route in Model.Pathway.Routes)
+            {
+                if (route.Source == source)
+                {
+                    return route;
+                }
+            }
+            return null;
+        }
+
+        /// <summary>The model that takes the national programme's referrals in the area: the area's own authority's, else
+        /// the first declared; <see langword="null"/> if none does.</summary>
+        public static LocalModel? For(SyntheticOptions options, AreaProfile area, ProgrammeKind national)
+        {
+            if (options.Programmes.IsDefaultOrEmpty)
+            {
+                return null;
+            }
+            LocalProgrammeModel? first = null;
+            foreach (var model in options.Programmes)
+            {
+                if (model.Pathway.Typical is not { } typical || !string.Equals(typical.ReferredAs, national.Code, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+                if (string.Equals(model.AuthorityCode, area.Code, StringComparison.OrdinalIgnoreCase))
+                {
+                    return new LocalModel(model, typical);
+                }
+                first ??= model;
+            }
+            return first is null ? null : new LocalModel(first, first.Pathway.Typical!);
+        }
     }
 
     private sealed class AreaSimulation
@@ -209,6 +281,9 @@ public static class SyntheticDatasetGenerator
         private readonly int _population;
         private readonly double[] _contactGroupWeights;
         private readonly List<ChildState> _recent = new(32);
+        private readonly LocalModel? _diversion;
+        private readonly LocalModel? _earlyIntervention;
+        private readonly LocalModel? _enrichedCaseManagement;
         private int _childSeq;
 
         public AreaSimulation(SyntheticOptions options, int areaIndex, Sink sink)
@@ -229,6 +304,9 @@ public static class SyntheticDatasetGenerator
                 var share = group == EthnicityGroup.NotKnown ? known * 0.02 : _area.Ethnicity.WeightOf(group);
                 _contactGroupWeights[g] = share * SyntheticTables.ContactPropensity[g];
             }
+            _diversion = LocalModel.For(options, _area, ProgrammeKinds.Diversion);
+            _earlyIntervention = LocalModel.For(options, _area, ProgrammeKinds.EarlyIntervention);
+            _enrichedCaseManagement = LocalModel.For(options, _area, ProgrammeKinds.EnrichedCaseManagement);
         }
 
         /// <summary>An estimate of all children per head per year, for pre-sizing lists: offenders plus the at-risk
@@ -389,8 +467,8 @@ public static class SyntheticDatasetGenerator
                 }
                 else
                 {
-                    var route = _random.Chance(0.4) ? SyntheticCodes.Routes.SeriousYouthViolenceGroup : SyntheticCodes.Routes.SchoolReach;
-                    NewReferredChild(date, route, SyntheticCodes.Eligibility.AtRisk, null);
+                    var source = _random.Chance(0.4) ? ReferralSource.Partnership : ReferralSource.School;
+                    NewReferredChild(date, source, null);
                 }
             }
         }
@@ -481,7 +559,7 @@ public static class SyntheticDatasetGenerator
         }
 
         /// <summary>A child referred to early intervention before any offence; a few go on to offend.</summary>
-        private void NewReferredChild(LocalDate referral, string route, string eligibility, ChildState? sibling)
+        private void NewReferredChild(LocalDate referral, ReferralSource source, ChildState? sibling)
         {
             var age = 10 + _random.Pick(SyntheticTables.AtRiskAge);
             var tier = (Tier)_random.Pick(SyntheticTables.TierWeights);
@@ -500,9 +578,7 @@ public static class SyntheticDatasetGenerator
                     Offend(state, firstOffence);
                 }
             }
-            var draft = NewEpisode(state, ProgrammeKinds.EarlyIntervention, referral, route, eligibility);
-            EarlyInterventionPathway(draft);
-            Emit(draft);
+            LocalEpisode(state, _earlyIntervention, source, referral);
             Programmes(state);
         }
 
@@ -823,12 +899,153 @@ public static class SyntheticDatasetGenerator
 
         // ---------------------------------------------------------------- programmes
 
-        private static EpisodeDraft NewEpisode(ChildState state, ProgrammeKind programme, LocalDate referral, string route, string eligibility)
+        private static EpisodeDraft NewEpisode(ChildState state, ProgrammeKind programme, LocalDate referral, string route, string eligibility,
+            string initialState = SyntheticCodes.States.Referred)
         {
             var id = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{state.Child.Id}-E{++state.EpisodeSeq:D2}");
             var draft = new EpisodeDraft(id, state, programme, referral, route, eligibility);
-            draft.Step(referral, SyntheticCodes.States.Referred);
+            draft.Step(referral, initialState);
             return draft;
+        }
+
+        /// <summary>An episode of a local programme, referred from <paramref name="source"/>, along its declared typical
+        /// episode; nothing when the model declares no route from that source.</summary>
+        private void LocalEpisode(ChildState state, LocalModel? model, ReferralSource source, LocalDate referral)
+        {
+            if (model is null || model.RouteFrom(source) is not { } route)
+            {
+                return;
+            }
+            var draft = NewEpisode(state, model.RecordedAs, referral, route.Code, route.EligibilityBasis, model.InitialState);
+            Typical(draft, model.Typical, route);
+            Emit(draft);
+            if (model.Typical.StatusObserved && draft.Start is { } start && draft.End is { } end)
+            {
+                Observe(state, draft, start, ObservationPoint.InterventionStart, SupervisionSetting.Community);
+                Observe(state, draft, end, ObservationPoint.InterventionEnd, SupervisionSetting.Community);
+            }
+        }
+
+        /// <summary>Walks a declared typical episode: each step's date, consent, the assessment, the intervention, repeated
+        /// steps, a score, closure and follow-ups, in the order declared.</summary>
+        private void Typical(EpisodeDraft draft, TypicalEpisode typical, PathwayRoute route)
+        {
+            var latest = draft.Referral;
+            var consentAhead = false;
+            foreach (var step in typical.Steps)
+            {
+                consentAhead |= step is TypicalConsent;
+            }
+            if (!consentAhead)
+            {
+                draft.Consent = true;
+                draft.ConsentDecided = draft.Referral;
+            }
+            var firstState = true;
+            TypicalAssessment? pending = null;
+            var pendingDate = latest;
+            foreach (var step in typical.Steps)
+            {
+                switch (step)
+                {
+                    case TypicalState s:
+                    {
+                        var date = (s.After is null ? latest : draft.DateOf(s.After) ?? latest).PlusDays(_random.Between(s.MinDays, s.MaxDays));
+                        draft.Step(date, firstState && route.FirstStep is { } first ? first : s.State);
+                        firstState = false;
+                        latest = LocalDate.Max(latest, date);
+                        if (s.Assessment is { } assessment)
+                        {
+                            // An assessment before the consent decision is recorded once consent is given.
+                            if (consentAhead)
+                            {
+                                pending = assessment;
+                                pendingDate = date;
+                            }
+                            else
+                            {
+                                Assess(draft.Child, date, assessment);
+                            }
+                        }
+                        break;
+                    }
+                    case TypicalConsent c:
+                    {
+                        var decided = latest.PlusDays(_random.Between(c.MinDays, c.MaxDays));
+                        draft.ConsentDecided = decided;
+                        consentAhead = false;
+                        if (!_random.Chance(c.Rate))
+                        {
+                            draft.Consent = false;
+                            draft.Step(decided, c.DeclinedState);
+                            draft.End = decided;
+                            draft.Closure = SyntheticCodes.Closures.Declined;
+                            return;
+                        }
+                        draft.Consent = true;
+                        latest = LocalDate.Max(latest, decided);
+                        if (pending is not null)
+                        {
+                            Assess(draft.Child, pendingDate, pending);
+                            pending = null;
+                        }
+                        break;
+                    }
+                    case TypicalIntervention i:
+                    {
+                        var start = latest.PlusDays(_random.Between(i.MinDays, i.MaxDays));
+                        draft.Start = start;
+                        if (i.State is not null)
+                        {
+                            draft.Step(start, i.State);
+                        }
+                        var completed = _random.Chance(i.CompletionRate);
+                        draft.Engagement = completed ? Engagement.Engaged : Engagement.NotEngaged;
+                        var (min, max) = completed ? i.CompletedDays : i.DisengagedDays;
+                        var end = start.PlusDays(_random.Between(min, max));
+                        draft.End = end;
+                        draft.Closure = completed ? SyntheticCodes.Closures.Completed : SyntheticCodes.Closures.Disengaged;
+                        latest = LocalDate.Max(latest, end);
+                        break;
+                    }
+                    case TypicalRepeat r when draft.Start is { } start && draft.End is { } end:
+                    {
+                        for (var at = start.PlusDays(_random.Between(r.FirstDays.Min, r.FirstDays.Max)); at < end;
+                             at = at.PlusDays(_random.Between(r.EveryDays.Min, r.EveryDays.Max)))
+                        {
+                            draft.Step(at, r.State);
+                        }
+                        break;
+                    }
+                    case TypicalScore f when draft.End is { } end:
+                    {
+                        if (_random.Chance(f.Rate))
+                        {
+                            var score = _random.Pick(f.ScoreWeights.AsSpan()) + 1;
+                            draft.Step(end.PlusDays(-_random.Between(0, f.WithinDaysOfEnd)), f.State,
+                                score.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                        }
+                        break;
+                    }
+                    case TypicalClosure c:
+                    {
+                        if (draft.End is null)
+                        {
+                            draft.End = latest;
+                            draft.Closure = SyntheticCodes.Closures.Completed;
+                        }
+                        draft.Step(draft.End.Value, c.State);
+                        break;
+                    }
+                    case TypicalFollowUp u:
+                    {
+                        var end = draft.End ?? latest;
+                        var at = end.PlusMonths(u.Months);
+                        draft.Step(at, u.State, draft.Child.OffendedBetween(end, at) ? SyntheticCodes.Reoffended : null);
+                        break;
+                    }
+                }
+            }
         }
 
         /// <summary>Derives the programme episodes that follow the child's outcomes.</summary>
@@ -843,9 +1060,10 @@ public static class SyntheticDatasetGenerator
                 var type = outcome.Type;
                 if (type.Category == OutcomeCategory.NoFurtherAction)
                 {
-                    if (!HasStatutoryOutcomeBy(state, outcome.OutcomeDate) && _random.Chance(0.55))
+                    // Diversion for children the police take no further action on, before any statutory outcome.
+                    if (_diversion is not null && !HasStatutoryOutcomeBy(state, outcome.OutcomeDate) && _random.Chance(0.55))
                     {
-                        Diversion(state, outcome);
+                        LocalEpisode(state, _diversion, ReferralSource.Police, outcome.OutcomeDate.PlusDays(_random.Between(0, 10)));
                     }
                 }
                 else if (type.Equals(OutcomeTypes.CommunityResolution) || type.Equals(OutcomeTypes.Outcome22))
@@ -855,14 +1073,12 @@ public static class SyntheticDatasetGenerator
                     {
                         knife |= OffenceById(state, offenceId).InvolvesKnife;
                     }
-                    if (!knife && informalSoFar < 2 && _random.Chance(0.6))
+                    // Early intervention after a first or second community resolution or outcome 22 without a knife: the
+                    // police refer after a first community resolution, the panel otherwise.
+                    if (!knife && informalSoFar < 2 && _earlyIntervention is not null && _random.Chance(0.6))
                     {
-                        var route = informalSoFar == 0 && type.Equals(OutcomeTypes.CommunityResolution)
-                            ? SyntheticCodes.Routes.PoliceCommunityResolution : SyntheticCodes.Routes.OutOfCourtPanel;
-                        var draft = NewEpisode(state, ProgrammeKinds.EarlyIntervention, outcome.OutcomeDate.PlusDays(_random.Between(0, 10)),
-                            route, SyntheticCodes.Eligibility.CommunityResolution);
-                        EarlyInterventionPathway(draft);
-                        Emit(draft);
+                        var source = informalSoFar == 0 && type.Equals(OutcomeTypes.CommunityResolution) ? ReferralSource.Police : ReferralSource.OutOfCourtPanel;
+                        LocalEpisode(state, _earlyIntervention, source, outcome.OutcomeDate.PlusDays(_random.Between(0, 10)));
                     }
                     informalSoFar++;
                 }
@@ -945,84 +1161,6 @@ public static class SyntheticDatasetGenerator
             throw new InvalidOperationException($"Offence {id} is not the child's.");
         }
 
-        private void Diversion(ChildState state, Outcome nfa)
-        {
-            var draft = NewEpisode(state, ProgrammeKinds.Diversion, nfa.OutcomeDate.PlusDays(_random.Between(0, 10)),
-                SyntheticCodes.Routes.Police, SyntheticCodes.Eligibility.NoFurtherAction);
-            var sought = draft.Referral.PlusDays(_random.Between(1, 7));
-            draft.Step(sought, SyntheticCodes.States.ConsentSought);
-            var decided = sought.PlusDays(_random.Between(0, 7));
-            draft.ConsentDecided = decided;
-            if (!_random.Chance(0.78))
-            {
-                draft.Consent = false;
-                // DECLINED is final on the diversion pathway: the end date and closure reason record the closure.
-                draft.Step(decided, SyntheticCodes.States.Declined);
-                draft.End = decided;
-                draft.Closure = SyntheticCodes.Closures.Declined;
-                Emit(draft);
-                return;
-            }
-            draft.Consent = true;
-            var assessed = decided.PlusDays(_random.Between(3, 21));
-            draft.Step(assessed, SyntheticCodes.States.Assessment);
-            Assess(state, assessed, SyntheticCodes.AssessmentKinds.Prevention, _random.Chance(0.5));
-            var health = assessed.PlusDays(_random.Between(0, 7));
-            draft.Step(health, SyntheticCodes.States.HealthReferral);
-            var qa = assessed.PlusDays(_random.Between(1, 10));
-            draft.Step(qa, SyntheticCodes.States.SeniorPractitionerQa);
-            var start = (qa > health ? qa : health).PlusDays(_random.Between(0, 7));
-            Intervention(draft, start, _random.Chance(0.85) ? _random.Between(42, 120) : -_random.Between(14, 60));
-            FollowUps(draft);
-            Emit(draft);
-        }
-
-        /// <summary>Early intervention: triage or panel, consent, intervention, closure and follow-up at 6 and 12 months.</summary>
-        private void EarlyInterventionPathway(EpisodeDraft draft)
-        {
-            var triaged = draft.Referral.PlusDays(_random.Between(3, 14));
-            // Panel referrals are discussed at the panel; the other routes are triaged (Leicester's pathway).
-            draft.Step(triaged, draft.Route == SyntheticCodes.Routes.OutOfCourtPanel ? SyntheticCodes.States.Panel : SyntheticCodes.States.Triage);
-            draft.ConsentDecided = triaged;
-            if (!_random.Chance(0.85))
-            {
-                draft.Consent = false;
-                draft.End = triaged;
-                draft.Closure = SyntheticCodes.Closures.Declined;
-                draft.Step(triaged, SyntheticCodes.States.Closed);
-                return;
-            }
-            draft.Consent = true;
-            Assess(draft.Child, triaged, SyntheticCodes.AssessmentKinds.Prevention, _random.Chance(0.6));
-            var start = triaged.PlusDays(_random.Between(7, 21));
-            Intervention(draft, start, _random.Chance(0.8) ? _random.Between(56, 150) : -_random.Between(14, 60));
-            FollowUps(draft);
-        }
-
-        /// <summary>Starts the intervention; a positive length completes it, a negative one ends in disengagement.</summary>
-        private static void Intervention(EpisodeDraft draft, LocalDate start, int signedLength)
-        {
-            draft.Start = start;
-            draft.Step(start, SyntheticCodes.States.Intervention);
-            draft.Engagement = signedLength > 0 ? Engagement.Engaged : Engagement.NotEngaged;
-            var end = start.PlusDays(Math.Abs(signedLength));
-            draft.End = end;
-            draft.Closure = signedLength > 0 ? SyntheticCodes.Closures.Completed : SyntheticCodes.Closures.Disengaged;
-            draft.Step(end, SyntheticCodes.States.Closed);
-        }
-
-        /// <summary>Follow-up checks 6 and 12 months after closure, recording whether the child had offended again.</summary>
-        private static void FollowUps(EpisodeDraft draft)
-        {
-            var end = draft.End!.Value;
-            foreach (var months in (ReadOnlySpan<int>)[6, 12])
-            {
-                var at = end.PlusMonths(months);
-                var reoffended = draft.Child.OffendedBetween(end, at);
-                draft.Step(at, months == 6 ? SyntheticCodes.States.FollowUp6Months : SyntheticCodes.States.FollowUp12Months, reoffended ? "REOFFENDED" : null);
-            }
-        }
-
         /// <summary>Supervision of an out-of-court disposal or a court order, with status observations at start and end.</summary>
         private void SupervisionPathway(EpisodeDraft draft, int lengthDays, string? forcedClosure, string assessmentKind)
         {
@@ -1048,7 +1186,7 @@ public static class SyntheticDatasetGenerator
         /// </summary>
         private void MaybeEcm(ChildState state, Outcome outcome)
         {
-            if (state.HadEcm)
+            if (state.HadEcm || _enrichedCaseManagement is null)
             {
                 return;
             }
@@ -1061,52 +1199,26 @@ public static class SyntheticDatasetGenerator
                 return;
             }
             state.HadEcm = true;
-            var draft = NewEpisode(state, ProgrammeKinds.EnrichedCaseManagement, outcome.OutcomeDate.PlusDays(_random.Between(0, 14)),
-                SyntheticCodes.Routes.CaseManager, SyntheticCodes.Eligibility.ThreeOffencesAndComplexity);
-            draft.Consent = true;
-            draft.ConsentDecided = draft.Referral;
-            var assessed = draft.Referral.PlusDays(_random.Between(5, 21));
-            draft.Step(assessed, SyntheticCodes.States.EcmAssessment);
-            // Parents are included in the ECM assessment where the child has experienced ACEs (Warwickshire 2018/19).
-            Assess(state, assessed, SyntheticCodes.AssessmentKinds.EnrichedCaseManagement, state.AceCount > 0 && _random.Chance(0.9));
-            // Warwickshire's pathway has no separate start step: the work is the team-around-the-child meetings, so the
-            // start is the episode's start date only.
-            var start = assessed.PlusDays(_random.Between(3, 14));
-            draft.Start = start;
-            var engaged = _random.Chance(0.8);
-            draft.Engagement = engaged ? Engagement.Engaged : Engagement.NotEngaged;
-            var end = start.PlusDays(_random.Between(120, 300));
-            for (var tac = start.PlusDays(_random.Between(7, 28)); tac < end; tac = tac.PlusDays(_random.Between(28, 56)))
-            {
-                draft.Step(tac, SyntheticCodes.States.TacMeeting);
-            }
-            if (_random.Chance(0.7))
-            {
-                var score = _random.Pick([2, 4, 14, 40, 40]) + 1;
-                draft.Step(end.PlusDays(-_random.Between(0, 14)), SyntheticCodes.States.ParentFeedback,
-                    score.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-            draft.End = end;
-            draft.Closure = engaged ? SyntheticCodes.Closures.Completed : SyntheticCodes.Closures.Disengaged;
-            draft.Step(end, SyntheticCodes.States.Closed);
-            Emit(draft);
-            Observe(state, draft, start, ObservationPoint.InterventionStart, SupervisionSetting.Community);
-            Observe(state, draft, end, ObservationPoint.InterventionEnd, SupervisionSetting.Community);
+            LocalEpisode(state, _enrichedCaseManagement, ReferralSource.CaseManager, outcome.OutcomeDate.PlusDays(_random.Between(0, 14)));
         }
 
         private void MaybeSibling(ChildState state, LocalDate orderDate)
         {
-            // Siblings of children on statutory orders are eligible for early intervention (Leicester).
-            if (!_random.Chance(0.1))
+            // Siblings of children on statutory orders are eligible for early intervention, referred by the case manager.
+            if (_earlyIntervention is null || !_random.Chance(0.1))
             {
                 return;
             }
             var referral = orderDate.PlusDays(_random.Between(7, 60));
             if (referral <= _asOf)
             {
-                NewReferredChild(referral, SyntheticCodes.Routes.CaseManager, SyntheticCodes.Eligibility.SiblingOrAssociate, state);
+                NewReferredChild(referral, ReferralSource.CaseManager, state);
             }
         }
+
+        private void Assess(ChildState state, LocalDate date, TypicalAssessment assessment) =>
+            Assess(state, date, assessment.Kind,
+                assessment.ParentOnlyWithAces ? state.AceCount > 0 && _random.Chance(assessment.ParentIncludedRate) : _random.Chance(assessment.ParentIncludedRate));
 
         private void Assess(ChildState state, LocalDate date, string kind, bool parentIncluded)
         {
