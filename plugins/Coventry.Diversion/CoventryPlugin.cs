@@ -34,8 +34,6 @@ public sealed class CoventryPlugin : IYouthJusticePlugin
     /// intervention (its own pathway), not this offer. The setting <c>youthWorker.programmes</c> replaces the list.</summary>
     public static IReadOnlyList<string> YouthWorkerProgrammes { get; } = [YouthWorkerOffer.Code];
 
-    internal static readonly SourceCitation Plan = new("Coventry Youth Justice Strategy and Plan 2021-23 (update 2022)", "§4.1-4.3 (seed 000 L505, L575, L730-L734, L806, L828, L869, L929, L1028)");
-    internal static readonly SourceCitation Inspection = new("HM Inspectorate of Probation, Inspection of youth offending services in Coventry (2023)", "Recommendation 4; §1.3, §3.4 (seed 001 L206, L309, L574, L588)");
 
     /// <summary>State codes of the diversion pathway.</summary>
     public static class DiversionStates
@@ -110,8 +108,27 @@ public sealed class CoventryPlugin : IYouthJusticePlugin
         var changeDate = LocalDatePattern.Iso.Parse(Settings.Get(settings, "disproportionality.changeDate", "2022-04-01")).GetValueOrThrow();
         var diversionCodes = ProgrammeCodes.FromSettings(settings, "diversion.programmes", Diversion, ProgrammeKinds.Diversion);
         var youthWorkerCodes = ProgrammeCodes.FromSettings(settings, "youthWorker.programmes", YouthWorkerOffer);
-        var indicators = CoventryIndicators.Create(authority, Settings.Get(settings, "referrals.referencePopulation", "secondary-school-census"), changeDate,
-            diversionCodes, youthWorkerCodes);
+        var referencePopulation = Settings.Get(settings, "referrals.referencePopulation", "secondary-school-census");
+        // The definition files hold the defaults; each setting given applies on top as the parameter's value.
+        IndicatorDefinition Configure(IndicatorDefinition d)
+        {
+            if (d.HasParameter(ProgrammeCodes.Parameter))
+            {
+                d = CoventryIndicators.IsYouthWorker(d)
+                    ? d.WithSetting(Id, "youthWorker.programmes", ProgrammeCodes.Parameter, ProgrammeCodes.Format(youthWorkerCodes))
+                    : d.WithSetting(Id, "diversion.programmes", ProgrammeCodes.Parameter, ProgrammeCodes.Format(diversionCodes));
+            }
+            if (d.HasParameter("referencePopulation"))
+            {
+                d = d.WithSetting(Id, "referrals.referencePopulation", "referencePopulation", referencePopulation);
+            }
+            if (d.HasParameter("changeDate"))
+            {
+                d = d.WithSetting(Id, "disproportionality.changeDate", "changeDate", LocalDatePattern.Iso.Format(changeDate));
+            }
+            return d;
+        }
+        var indicators = CoventryIndicators.Create(authority, Configure);
         foreach (var indicator in indicators)
         {
             registrar.AddIndicator(indicator);

@@ -6,7 +6,7 @@ using YouthJustice.Sdk.Plugins;
 namespace YouthJustice.Plugins.Leicester;
 
 /// <summary>The quarterly management board table: referred, engaged, completed, reoffended at 6 and 12 months, became an FTE,
-/// by referral route (002 L68-L70, L293, L686).</summary>
+/// by referral route (Leicester City Council, <i>Youth Justice Plan 2022-23</i>, paragraphs 1.6-1.7 and 6.3, section 12).</summary>
 internal sealed class BoardReportSection(IReadOnlyList<IIndicator> indicators) : IReportSection
 {
     public string Id => LeicesterPlugin.Id + ".board-report";
@@ -40,7 +40,7 @@ internal sealed class BoardReportSection(IReadOnlyList<IIndicator> indicators) :
             [
                 "Engaged is over referred; completed is over engaged; follow-up figures are over episodes closed in the period.",
                 "Small numbers: rates over fewer than 10 episodes swing widely (Wilson 95% intervals are on the results).",
-                "Source: " + LeicesterPlugin.Plan,
+                "Sources: " + string.Join("; ", Order.Select(id => indicators.First(i => i.Definition.Id == id).Definition.Source.ToString()).Distinct(StringComparer.Ordinal)),
             ]);
     }
 

@@ -58,7 +58,6 @@ public sealed class LeicesterPlugin : IYouthJusticePlugin
     /// <summary>The assessment kind of a prevention assessment, read for the at-risk basis (002 L254, L429).</summary>
     public const string PreventionAssessment = "PREVENTION";
 
-    internal static readonly SourceCitation Plan = new("Leicester City Youth Justice Plan 2022-23", "§4.1 Early Intervention Team (seed 002 L92-L104, L241-L311, L401, L429-L437, L686)");
 
     /// <summary>Referral → panel or triage → intervention → closure → follow-up at 6 and 12 months (002 L293, L401, L560, L686).</summary>
     public static ProgrammePathway Pathway { get; } = ProgrammePathway.For(EarlyInterventionTeam.Code)
@@ -86,7 +85,9 @@ public sealed class LeicesterPlugin : IYouthJusticePlugin
             Settings.GetInt(registrar.Settings, "eligibility.communityResolutionWindowMonths", 3),
             Settings.GetInt(registrar.Settings, "eligibility.atRiskAssessmentWindowMonths", 12)));
         var programmes = ProgrammeCodes.FromSettings(registrar.Settings, "programmes", EarlyInterventionTeam, ProgrammeKinds.EarlyIntervention);
-        var indicators = EarlyInterventionIndicators.Create(authority, programmes);
+        // The definition files hold the defaults; the programmes setting, when given, applies on top.
+        var indicators = EarlyInterventionIndicators.Create(authority,
+            d => d.WithSetting(Id, "programmes", ProgrammeCodes.Parameter, ProgrammeCodes.Format(programmes)));
         foreach (var indicator in indicators)
         {
             registrar.AddIndicator(indicator);

@@ -294,23 +294,36 @@ internal sealed class AuthorityScopedRule(YouthJustice.Sdk.Plugins.IValidationRu
     public IEnumerable<YouthJustice.Sdk.Plugins.ValidationFinding> Validate(Dataset dataset) => inner.Validate(AuthorityData.For(dataset, authorityCode));
 }
 
-/// <summary>Builds a plugin indicator's definition the same way in every plugin.</summary>
+/// <summary>The plugin's indicator definitions: the JSON files in its <c>Definitions</c> folder, embedded in its assembly
+/// (this kit is compiled into each plugin), read once. Plugin settings that change a definition apply on top as
+/// parameter values, recorded on the definition as the plugin's own change.</summary>
 internal static class PluginDefinitions
 {
-    internal static IndicatorDefinition Create(string id, string name, string unit, decimal multiplier, Direction direction, string description,
-        SourceCitation source, params (string Name, string Value)[] parameters) =>
-        new()
-        {
-            Id = id,
-            Name = name,
-            Unit = unit,
-            Multiplier = multiplier,
-            // A multiplier of 1 is a plain count of referrals here: shown as a whole number.
-            DisplayDecimals = multiplier == 1m ? 0 : 1,
-            Direction = direction,
-            Description = description,
-            Source = source,
-            Parameters = parameters.ToImmutableSortedDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal),
-        };
-}
+    private static readonly Lazy<ImmutableSortedDictionary<string, IndicatorDefinition>> Loaded =
+        new(() => IndicatorDefinitions.LoadEmbedded(typeof(PluginDefinitions).Assembly));
 
+    /// <summary>Every definition file of the plugin, by id.</summary>
+    internal static ImmutableSortedDictionary<string, IndicatorDefinition> All => Loaded.Value;
+
+    /// <summary>The definition file with the id.</summary>
+    /// <exception cref="InvalidOperationException">The plugin has no such file.</exception>
+    internal static IndicatorDefinition Get(string id) =>
+        All.TryGetValue(id, out var d) ? d : throw new InvalidOperationException($"The plugin has no definition file '{id}{IndicatorDefinitions.ResourceSuffix}'.");
+
+    /// <summary>Applies a plugin setting as the value of a definition parameter: unchanged when the value is the file's,
+    /// otherwise a change named <c>setting.&lt;setting&gt;</c> declared by the plugin (so results show it).</summary>
+    internal static IndicatorDefinition WithSetting(this IndicatorDefinition definition, string pluginId, string setting, string parameter, string value)
+    {
+        if (!definition.HasParameter(parameter))
+        {
+            throw new InvalidOperationException($"Definition '{definition.Id}' has no parameter '{parameter}' for setting '{setting}'.");
+        }
+        if (definition.GetString(parameter) == value)
+        {
+            return definition;
+        }
+        var change = new YouthJustice.Sdk.Plugins.DefinitionOverride("setting." + setting, definition.Id,
+            $"Plugin setting '{setting}' sets {parameter} to '{value}'.", [KeyValuePair.Create(parameter, value)]);
+        return definition.WithOverride(change.WithDeclaredBy(pluginId));
+    }
+}

@@ -85,6 +85,6 @@ internal sealed class EcmSection(IReadOnlyList<IIndicator> indicators) : IReport
             rows.Add([r.Period.ToString(), label, figure + (r.Provisional ? " p" : ""), r.Note ?? ""]);
         }
         return new ReportSectionOutput(Id, Title, ["Period", "Measure", "Figure", "Note"], rows.ToImmutable(), results,
-            ["'p' marks figures whose follow-up has not finished.", "Sources: " + WarwickshirePlugin.Plan + "; " + WarwickshirePlugin.Pathway003]);
+            ["'p' marks figures whose follow-up has not finished.", "Sources: " + string.Join("; ", indicators.Select(i => i.Definition.Source.ToString()).Distinct(StringComparer.Ordinal))]);
     }
 }
