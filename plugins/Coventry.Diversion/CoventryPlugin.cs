@@ -8,19 +8,21 @@ using YouthJustice.Sdk.Plugins;
 namespace YouthJustice.Plugins.Coventry;
 
 /// <summary>
-/// Coventry's diversion model (seed 000 §4.1-4.3, 001 §4, 003 §4.1): the diversion pathway for children arrested where
+/// Coventry's diversion model (Coventry Youth Justice Service, <i>Coventry's Youth Justice Strategy and Plan 2021-23 (Update 2022)</i>, sections 7 and 8;
+/// HM Inspectorate of Probation, <i>An inspection of youth offending services in Coventry</i>, February 2023; Coventry Youth
+/// Offending Service, <i>2020/21 Contingency and Recovery Youth Justice Plan</i>): the diversion pathway for children arrested where
 /// the police take no further action, the youth worker offer after a first police-only community resolution, the
-/// out-of-court routing rule, and the measures the inspectorate asked for (001 recommendation 4).
+/// out-of-court routing rule, and the measures the inspectorate asked for (recommendation 4).
 /// </summary>
 public sealed class CoventryPlugin : IYouthJusticePlugin
 {
     public const string Id = "coventry-diversion";
 
-    /// <summary>The diversion pathway: police referral after NFA, voluntary and with consent (000 L575, L730).</summary>
+    /// <summary>The diversion pathway: police referral after NFA, voluntary and with consent (Coventry Youth Justice Plan 2021-23, section 6, Resources and services; section 7, priority 6, Promoting Prevention and Diversion).</summary>
     public static readonly ProgrammeKind Diversion = new("COVENTRY_DIVERSION", "Diversion pathway (Coventry)",
         ["Diversion Project", "Diversion Offer", "Diversion Pathway"], isLocal: true);
 
-    /// <summary>The Early Help youth worker offer after a first police-only community resolution (000 L505, L732).</summary>
+    /// <summary>The Early Help youth worker offer after a first police-only community resolution (Coventry Youth Justice Plan 2021-23, section 5, Governance, leadership and partnership arrangements; section 7, priority 6, Promoting Prevention and Diversion).</summary>
     public static readonly ProgrammeKind YouthWorkerOffer = new("COVENTRY_YOUTH_WORKER", "Youth worker offer after a first police-only community resolution (Coventry)",
         ["Youth Worker offer"], isLocal: true);
 
@@ -46,7 +48,7 @@ public sealed class CoventryPlugin : IYouthJusticePlugin
         public const string HealthReferral = "HEALTH_REFERRAL";
         public const string SeniorPractitionerQa = "SENIOR_PRACTITIONER_QA";
         /// <summary>The voluntary intervention: the shared <c>INTERVENTION</c> state (one spelling across the plugins and the
-        /// generator; Coventry's intervention is voluntary, 000 L730).</summary>
+        /// generator; Coventry's intervention is voluntary, Coventry Youth Justice Plan 2021-23, section 7, priority 6, Promoting Prevention and Diversion).</summary>
         public const string VoluntaryIntervention = "INTERVENTION";
         public const string Closed = "CLOSED";
         public const string FollowUp6Months = "FOLLOW_UP_6M";
@@ -56,7 +58,7 @@ public sealed class CoventryPlugin : IYouthJusticePlugin
     /// <summary>
     /// Referral (by the police) → consent sought → declined (final), or assessment with a health referral for every child and
     /// quality assurance by a senior practitioner (both before any intervention) → voluntary intervention → closure →
-    /// follow-up at 6 and 12 months (000 L730, L929, L1028, L1162).
+    /// follow-up at 6 and 12 months (Coventry Youth Justice Plan 2021-23, section 7, priority 6, Promoting Prevention and Diversion; section 8, Health Profile; section 9, National standards; section 12, Evidence-based practice and innovation).
     /// </summary>
     public static ProgrammePathway DiversionPathway { get; } = ProgrammePathway.For(Diversion.Code)
         .State(DiversionStates.Referred, "Referred by the police after no further action", initial: true)
@@ -80,7 +82,7 @@ public sealed class CoventryPlugin : IYouthJusticePlugin
         .Requires(DiversionStates.VoluntaryIntervention, DiversionStates.ConsentSought, DiversionStates.HealthReferral, DiversionStates.SeniorPractitionerQa)
         .Build();
 
-    /// <summary>Offered → engaged or not engaged → completed (000 L732, L1162).</summary>
+    /// <summary>Offered → engaged or not engaged → completed (Coventry Youth Justice Plan 2021-23, section 7, priority 6, Promoting Prevention and Diversion; section 12, Evidence-based practice and innovation).</summary>
     public static ProgrammePathway YouthWorkerPathway { get; } = ProgrammePathway.For(YouthWorkerOffer.Code)
         .State("OFFERED", "Offered", initial: true)
         .State("ENGAGED", "Engaged")

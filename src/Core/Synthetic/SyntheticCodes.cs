@@ -24,7 +24,7 @@ public static class SyntheticCodes
         public const string OutOfCourtPanel = "OOCD_PANEL";
         /// <summary>Referred by a case manager (e.g. a sibling or associate of a child on a statutory order).</summary>
         public const string CaseManager = "CASE_MANAGER";
-        /// <summary>Referred by the serious youth violence joint action group (JAG; Leicester 002 L297).</summary>
+        /// <summary>Referred by the serious youth violence joint action group (JAG; Leicester Youth Justice Plan 2022-23, paragraph 6.4.1).</summary>
         public const string SeriousYouthViolenceGroup = "SYV_JAG";
         /// <summary>Referred by a school through the REACH project.</summary>
         public const string SchoolReach = "SCHOOL_REACH";
