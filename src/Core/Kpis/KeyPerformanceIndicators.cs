@@ -88,6 +88,13 @@ public static class KeyPerformanceIndicators
     /// <summary>KPI 10 id.</summary>
     public const string VictimsId = "yjb-kpi-10-victims";
 
+    /// <summary>Parameter (KPIs 1-3): which observations make the headline (the total and the setting split):
+    /// <c>InterventionEnd</c> (the guidance's measure), <c>InterventionStart</c>, or <see cref="PooledHeadline"/>.</summary>
+    public const string HeadlinePointParameter = "headlinePoint";
+
+    /// <summary>The <see cref="HeadlinePointParameter"/> value that pools start and end observations in the headline.</summary>
+    public const string PooledHeadline = "Pooled";
+
     /// <summary>Parameter (KPI 9): which mid-year population estimate a period's rate uses (a <c>PopulationYearRule</c> name).</summary>
     public const string PopulationYearRuleParameter = "populationYearRule";
 

@@ -5,8 +5,9 @@ namespace YouthJustice.Sdk.Kpis;
 
 /// <summary>
 /// KPI 1, suitable accommodation: caseload observations (one per child, intervention and point) whose accommodation was
-/// suitable, over those where it was recorded. Results: the total (start and end pooled), then <c>point=start|end</c>,
-/// <c>setting=community|released-from-custody</c> and <c>point+setting</c> (e.g. <c>end+community</c>).
+/// suitable, over those where it was recorded. Results: the total (the headline: observations at the end of the
+/// intervention, parameter <c>headlinePoint</c>), then <c>point=start|end</c>, <c>setting=community|released-from-custody</c>
+/// (at the headline point) and <c>point+setting</c> (e.g. <c>end+community</c>).
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class SuitableAccommodationIndicator : KeyPerformanceIndicator
@@ -23,7 +24,7 @@ public sealed class SuitableAccommodationIndicator : KeyPerformanceIndicator
             KpiEngine.PointSettingLayout, IntervalMethod.Wilson, "status-observation", PooledNote);
 
     internal static string? PooledNote(BreakdownKey key) =>
-        key.IsTotal ? "Start and end observations pooled; read point=start and point=end for the KPI's two measures." : null;
+        key.IsTotal ? "Headline: observations at the headline point (parameter headlinePoint; by default the end of the intervention, as the KPI guidance publishes it); point=start and point=end give both points." : null;
 }
 
 /// <summary>

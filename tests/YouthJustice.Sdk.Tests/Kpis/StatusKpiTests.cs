@@ -36,23 +36,44 @@ public class StatusKpiTests
         ]);
 
     [Fact]
-    public void Kpi1_counts_suitable_accommodation_at_start_and_end_split_by_community_and_custody()
+    public void Kpi1_headline_is_suitable_accommodation_at_the_end_of_the_intervention_with_start_and_end_as_breakdowns()
     {
         var results = Compute(new SuitableAccommodationIndicator(), AccommodationCase());
 
         // Counted: O1 start/community yes, O2 end/community yes, O3 start/released no, O4 end/released yes, O5 start/community no.
-        results.AssertCounts("total", 3, 5);
+        // The guidance publishes the end of the intervention: the total and the setting split are O2 and O4 only.
+        results.AssertCounts("total", 2, 2);
         results.AssertCounts("point=start", 1, 3);
         results.AssertCounts("point=end", 2, 2);
-        results.AssertCounts("setting=community", 2, 3);
-        results.AssertCounts("setting=released-from-custody", 1, 2);
+        results.AssertCounts("setting=community", 1, 1);
+        results.AssertCounts("setting=released-from-custody", 1, 1);
         results.AssertCounts("point+setting=start+community", 1, 2);
         results.AssertCounts("point+setting=start+released-from-custody", 0, 1);
         results.AssertCounts("point+setting=end+community", 1, 1);
         results.AssertCounts("point+setting=end+released-from-custody", 1, 1);
-        Assert.Equal(60m, results.Cell("total").Value);
+        Assert.Equal(100m, results.Cell("total").Value);
         Assert.Equal(9, results.Count);
         Assert.True(results[0].Breakdown.IsTotal);
+    }
+
+    [Fact]
+    public void Kpi1_a_start_observation_never_counts_in_the_headline_and_pooling_is_a_parameter()
+    {
+        var data = Dataset([Child("C1")], [Episode("E1", "C1", ProgrammeKinds.CourtOrderSupervision)],
+            [Obs("S", "C1", "E1", Start, Community, accommodation: false)]);
+
+        // Only a start observation: the headline has nothing to count; point=start has it.
+        Compute(new SuitableAccommodationIndicator(), data).AssertCounts("total", 0, 0);
+        Compute(new SuitableAccommodationIndicator(), data).AssertCounts("point=start", 0, 1);
+
+        // headlinePoint=Pooled counts start and end together (the earlier reading: O1-O5 give 3 of 5).
+        var pooled = KeyPerformanceIndicators.Accommodation.WithParameter(KeyPerformanceIndicators.HeadlinePointParameter, KeyPerformanceIndicators.PooledHeadline);
+        var results = Compute(KeyPerformanceIndicators.Create(pooled), AccommodationCase());
+        results.AssertCounts("total", 3, 5);
+        results.AssertCounts("setting=community", 2, 3);
+        results.AssertCounts("setting=released-from-custody", 1, 2);
+        var atStart = KeyPerformanceIndicators.Accommodation.WithParameter(KeyPerformanceIndicators.HeadlinePointParameter, nameof(ObservationPoint.InterventionStart));
+        Compute(KeyPerformanceIndicators.Create(atStart), AccommodationCase()).AssertCounts("total", 1, 3);
     }
 
     [Fact]
@@ -63,9 +84,9 @@ public class StatusKpiTests
 
         Assert.Equal(new MethodologyRef(KeyPerformanceIndicators.AccommodationId, 1), total.Methodology);
         Assert.Equal("Wilson score", total.Interval!.Method);
-        Assert.True(total.Interval.Lower < 60m && 60m < total.Interval.Upper);
-        Assert.Equal(Ids("O1", "O2", "O4"), total.Evidence!.NumeratorIds.ToArray());
-        Assert.Equal(Ids("O1", "O2", "O3", "O4", "O5"), total.Evidence.DenominatorIds.ToArray());
+        Assert.True(total.Interval.Lower < 100m && total.Interval.Upper <= 100m);
+        Assert.Equal(Ids("O2", "O4"), total.Evidence!.NumeratorIds.ToArray());
+        Assert.Equal(Ids("O2", "O4"), total.Evidence.DenominatorIds.ToArray());
     }
 
     [Fact]
@@ -76,7 +97,7 @@ public class StatusKpiTests
         var results = Compute(KeyPerformanceIndicators.Create(definition), AccommodationCase());
 
         // O7 (diversion, end, community, suitable) now counts.
-        results.AssertCounts("total", 4, 6);
+        results.AssertCounts("total", 3, 3);
         results.AssertCounts("point+setting=end+community", 2, 2);
         // A local edit keeps the file's version and names the change in the methodology's identity.
         // (a long value is labelled by a short hash of it).
@@ -109,10 +130,11 @@ public class StatusKpiTests
 
         var results = Compute(new SuitableEteIndicator(), data);
 
-        results.AssertCounts("total", 1, 4);
+        // Headline: the end observations B (yes) and D (no).
+        results.AssertCounts("total", 1, 2);
         results.AssertCounts("point=start", 0, 2);
         results.AssertCounts("point=end", 1, 2);
-        results.AssertCounts("setting=released-from-custody", 0, 2);
+        results.AssertCounts("setting=released-from-custody", 0, 1);
         results.AssertCounts("point+setting=end+community", 1, 1);
     }
 
@@ -182,8 +204,8 @@ public class StatusKpiTests
     {
         var results = Compute(new SendEteIndicator(), SendCase());
 
-        // A yes; B no plan; C no SEND (excluded); D unsuitable ETE; E plan not recorded (excluded).
-        results.AssertCounts("total", 1, 3);
+        // A yes; B no plan; C no SEND (excluded); D unsuitable ETE (a start observation: not in the headline); E plan not recorded (excluded).
+        results.AssertCounts("total", 1, 2);
         results.AssertCounts("point=end", 1, 2);
         results.AssertCounts("point=start", 0, 1);
         results.AssertCounts("setting=community", 1, 2);
@@ -194,7 +216,7 @@ public class StatusKpiTests
     public void Kpi3_send_statuses_are_a_parameter()
     {
         var definition = KeyPerformanceIndicators.SendEte.WithParameter(KeyPerformanceIndicators.SendStatusesParameter, "EducationHealthCarePlan");
-        Compute(KeyPerformanceIndicators.Create(definition), SendCase()).AssertCounts("total", 0, 2);
+        Compute(KeyPerformanceIndicators.Create(definition), SendCase()).AssertCounts("total", 0, 1);
     }
 
     private static Dataset MentalHealthCase()
