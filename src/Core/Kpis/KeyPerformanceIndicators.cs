@@ -95,6 +95,13 @@ public static class KeyPerformanceIndicators
     /// <summary>The <see cref="HeadlinePointParameter"/> value that pools start and end observations in the headline.</summary>
     public const string PooledHeadline = "Pooled";
 
+    /// <summary>Parameter (KPIs 4 and 5): what one unit is: <c>Child</c> (default, the guidance's measure: children with an
+    /// order ending in the period, each once) or <see cref="ObservationCountingUnit"/> (each observation, by its date).</summary>
+    public const string CountingUnitParameter = "countingUnit";
+
+    /// <summary>The <see cref="CountingUnitParameter"/> value that counts observations rather than children.</summary>
+    public const string ObservationCountingUnit = "Observation";
+
     /// <summary>Parameter (KPI 9): which mid-year population estimate a period's rate uses (a <c>PopulationYearRule</c> name).</summary>
     public const string PopulationYearRuleParameter = "populationYearRule";
 

@@ -248,6 +248,57 @@ public class StatusKpiTests
     }
 
     [Fact]
+    public void Kpi4_counts_children_whose_order_ends_in_the_period_once_each_not_observations()
+    {
+        // C1: two court orders ending in 2023/24 (the later, E2, attending); C2: an order ending in 2024/25 though observed in 2023/24.
+        var data = Dataset([Child("C1"), Child("C2")],
+            [
+                Episode("E1", "C1", ProgrammeKinds.CourtOrderSupervision, end: new LocalDate(2023, 7, 1)),
+                Episode("E2", "C1", ProgrammeKinds.CourtOrderSupervision, end: new LocalDate(2023, 12, 1)),
+                Episode("E3", "C2", ProgrammeKinds.CourtOrderSupervision, end: new LocalDate(2024, 5, 1)),
+            ],
+            [
+                Obs("A", "C1", "E1", End, Community, new LocalDate(2023, 7, 1), mental: SupportStage.NeedIdentified),
+                Obs("B", "C1", "E2", End, Community, new LocalDate(2023, 12, 1), mental: SupportStage.Attending),
+                Obs("C", "C2", "E3", End, Community, new LocalDate(2024, 3, 1), mental: SupportStage.Attending),
+            ]);
+
+        var results = Compute(KeyPerformanceIndicators.Create(KeyPerformanceIndicators.MentalHealth), data, evidence: true);
+
+        // One child (C1, by its later order): need identified 1/1, attending 1/1. C2's order ends after the period.
+        results.AssertCounts("stage=need-identified", 1, 1);
+        results.AssertCounts("total", 1, 1);
+        Assert.Equal(["C1"], results.Cell("total").Evidence!.DenominatorIds.ToArray());
+
+        // Counting observations instead (the earlier reading): A, B and C, all observed in 2023/24.
+        var byObservation = KeyPerformanceIndicators.MentalHealth.WithParameter(KeyPerformanceIndicators.CountingUnitParameter, KeyPerformanceIndicators.ObservationCountingUnit);
+        Compute(KeyPerformanceIndicators.Create(byObservation), data).AssertCounts("stage=need-identified", 3, 3);
+    }
+
+    [Fact]
+    public void Kpi5_an_order_without_an_end_date_ends_on_its_end_observation()
+    {
+        var data = Dataset([Child("C1")], [Episode("E1", "C1", ProgrammeKinds.CourtOrderSupervision)],
+            [
+                Obs("S", "C1", "E1", Start, Community, new LocalDate(2023, 5, 1), substance: SupportStage.NeedIdentified),
+                Obs("E", "C1", "E1", End, Community, new LocalDate(2024, 5, 1), substance: SupportStage.PlannedOrOffered),
+            ]);
+        var atStart = KeyPerformanceIndicators.SubstanceMisuse.WithParameter(KeyPerformanceIndicators.ObservationPointParameter, "InterventionStart");
+
+        // Read at the start (May 2023), the order still ends in May 2024: nothing in 2023/24.
+        Compute(KeyPerformanceIndicators.Create(atStart), data).AssertCounts("stage=need-identified", 0, 0);
+        Compute(KeyPerformanceIndicators.Create(KeyPerformanceIndicators.SubstanceMisuse), data).AssertCounts("stage=need-identified", 0, 0);
+        // In 2024/25, the year the order ends: at the end, planned or offered; at the start, need identified only.
+        var next = YouthJustice.Sdk.Periods.ReportingPeriod.FinancialYear(2024);
+        var end = Compute(KeyPerformanceIndicators.Create(KeyPerformanceIndicators.SubstanceMisuse), data, next);
+        end.AssertCounts("stage=need-identified", 1, 1);
+        end.AssertCounts("stage=planned-or-offered", 1, 1);
+        var start = Compute(KeyPerformanceIndicators.Create(atStart), data, next);
+        start.AssertCounts("stage=need-identified", 1, 1);
+        start.AssertCounts("stage=planned-or-offered", 0, 1);
+    }
+
+    [Fact]
     public void Kpi4_observation_point_is_a_parameter()
     {
         var definition = KeyPerformanceIndicators.MentalHealth.WithParameter(KeyPerformanceIndicators.ObservationPointParameter, "InterventionStart");
