@@ -74,6 +74,12 @@ internal static class KpiEngine
         return o => o.Point == point;
     }
 
+    /// <summary>The definition's rule for 29 February birthdays (parameter <c>leapDayBirthdayRule</c>, default <c>MarchFirst</c>).</summary>
+    internal static Indicators.National.LeapDayBirthdayRule LeapDayRule(IndicatorDefinition definition) =>
+        definition.HasParameter(Indicators.National.NationalParameters.LeapDayBirthdayRule)
+            ? definition.GetEnum<Indicators.National.LeapDayBirthdayRule>(Indicators.National.NationalParameters.LeapDayBirthdayRule)
+            : Indicators.National.LeapDayBirthdayRule.MarchFirst;
+
     /// <summary>The areas to report: the query's, else the dataset's areas, else the children's home areas (ordinal order).</summary>
     internal static IReadOnlyList<string> ResolveAreas(Dataset dataset, IndicatorQuery query)
     {

@@ -62,6 +62,7 @@ public sealed class SeriousViolenceIndicator : KeyPerformanceIndicator
         var yearRule = Definition.HasParameter(KeyPerformanceIndicators.PopulationYearRuleParameter)
             ? Definition.GetEnum<Indicators.National.PopulationYearRule>(KeyPerformanceIndicators.PopulationYearRuleParameter)
             : Indicators.National.PopulationYearRule.PeriodStartYear;
+        var leapDay = KpiEngine.LeapDayRule(Definition);
         var dataset = context.Dataset;
         var children = KpiEngine.ChildrenById(dataset);
 
@@ -91,7 +92,7 @@ public sealed class SeriousViolenceIndicator : KeyPerformanceIndicator
             {
                 continue;
             }
-            var age = child.AgeOn(offence.CommittedOn);
+            var age = Indicators.Engine.DateArithmetic.Age(child.DateOfBirth, offence.CommittedOn, leapDay);
             if (age >= minAge && age <= maxAge)
             {
                 counted.Add((offence.Id, child.HomeAreaCode, proven, offence.Group));

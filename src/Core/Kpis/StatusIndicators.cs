@@ -71,7 +71,8 @@ public sealed class EteHoursIndicator : KeyPerformanceIndicator
         var schoolAgeHours = Definition.GetDecimal(KeyPerformanceIndicators.SchoolAgeHoursParameter);
         var olderHours = Definition.GetDecimal(KeyPerformanceIndicators.OlderHoursParameter);
         var olderFrom = Definition.GetInt(KeyPerformanceIndicators.OlderAgeFromParameter);
-        bool IsOlder(StatusObservation o, Child c) => c.AgeOn(o.ObservedOn) >= olderFrom;
+        var leapDay = KpiEngine.LeapDayRule(Definition);
+        bool IsOlder(StatusObservation o, Child c) => Indicators.Engine.DateArithmetic.Age(c.DateOfBirth, o.ObservedOn, leapDay) >= olderFrom;
         var units = ObservationUnits(
             context.Dataset,
             (o, c) => o.EteHours is { } hours ? hours >= (IsOlder(o, c) ? olderHours : schoolAgeHours) : null,
