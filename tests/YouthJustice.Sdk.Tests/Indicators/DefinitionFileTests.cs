@@ -100,6 +100,13 @@ public partial class DefinitionFileTests
         Assert.Equal(new NodaTime.LocalDate(2023, 4, 1), KeyPerformanceIndicators.Accommodation.EffectiveFrom);
     }
 
+    [Fact]
+    public void The_outcome_code_constants_are_what_the_definition_files_say()
+    {
+        Assert.Equal(NationalIndicators.StatutoryOutcomeCodes, NationalIndicators.FirstTimeEntrantsRate.GetString(NationalParameters.QualifyingOutcomeTypes));
+        Assert.Equal(NationalIndicators.CustodialOutcomeCodes, NationalIndicators.CustodyRate.GetString(NationalParameters.CustodialOutcomeTypes));
+    }
+
     private const string Minimal = """
         {
           "id": "test-rate", "version": 1, "name": "Test", "description": "A test.", "family": "tests",

@@ -72,10 +72,11 @@ public static class NationalIndicatorIds
 /// </remarks>
 public static class NationalIndicators
 {
-    /// <summary>Youth cautions, youth conditional cautions and every court disposal: the statutory (substantive) outcome codes.</summary>
+    /// <summary>Youth cautions, youth conditional cautions and every court disposal: the statutory (substantive) outcome codes,
+    /// as the built-in definition files give them (a test checks they agree; the calculators read the files).</summary>
     public const string StatutoryOutcomeCodes = "YC,YCC,ABSDIS,CONDIS,FINE,RO,YRO,YROISS,DTO,S250,S259";
 
-    /// <summary>Custodial sentence codes.</summary>
+    /// <summary>Custodial sentence codes, as the built-in definition files give them.</summary>
     public const string CustodialOutcomeCodes = "DTO,S250,S259";
 
     private static readonly Lazy<ImmutableArray<IndicatorDefinition>> AllDefinitions = new(Build);
