@@ -20,47 +20,32 @@ internal static class CoventryIndicators
     internal static string FollowUpId(string programme, string measure, int months) =>
         string.Create(CultureInfo.InvariantCulture, $"{CoventryPlugin.Id}.{programme}-{measure}-{months}m");
 
-    internal static IReadOnlyList<AuthorityIndicator> Create(string authority, string referencePopulation, LocalDate changeDate,
-        IReadOnlyList<string> diversionCodes, IReadOnlyList<string> youthWorkerCodes)
+    /// <summary>The plugin's indicators, from its definition files with <paramref name="configure"/> (the plugin's settings) applied.</summary>
+    internal static IReadOnlyList<AuthorityIndicator> Create(string authority, Func<IndicatorDefinition, IndicatorDefinition> configure)
     {
-        var diversion = (ProgrammeCodes.Parameter, ProgrammeCodes.Format(diversionCodes));
+        IndicatorDefinition D(string id) => configure(PluginDefinitions.Get<CoventryPlugin>(id));
         var list = new List<AuthorityIndicator>
         {
-            new ReferralsIndicator(Definition(Referrals, "Diversion referrals", "referrals", 1m, Direction.HigherIsBetter,
-                "Diversion episodes referred by the police in the period (target: to increase, 000 L1294).", diversion), authority),
-            new ReferralEthnicityIndicator(Definition(ReferralEthnicity, "Diversion referrals by ethnicity against the reference population", "%", 100m, Direction.Neutral,
-                "Share of diversion referrals (known ethnicity) from each ethnicity group, beside the group's share of the reference population; " +
-                "the total is the share from groups other than White British (target 50/50 in line with secondary schools, 000 L869).",
-                ("reference-population", referencePopulation), diversion), authority),
-            new ConsentIndicator(Definition(ConsentRate, "Diversion consent rate", "%", 100m, Direction.HigherIsBetter,
-                "Referrals in the period where consent was sought and given, over referrals where it was sought (000 L730).", ("stage", "consent"), diversion), authority),
-            new ConsentIndicator(Definition(EngagementRate, "Diversion engagement rate", "%", 100m, Direction.HigherIsBetter,
-                "Referrals in the period with consent whose child engaged, over referrals with consent.", ("stage", "engagement"), diversion), authority),
-            new CourtShareIndicator(Definition(CourtShare, "Court share of outcomes by ethnicity, before and after the Diversion Project", "%", 100m, Direction.LowerIsBetter,
-                "Court disposals over court and out-of-court outcomes, by ethnicity group, in the part of the period before the change date and the part from it: " +
-                "the measure of the Diversion Project's effect on disproportionality the inspectorate asked for (001 L206, L309, L588).",
-                ("change-date", changeDate.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture))) with { Source = CoventryPlugin.Inspection }, authority),
+            new ReferralsIndicator(D(Referrals), authority),
+            new ReferralEthnicityIndicator(D(ReferralEthnicity), authority),
+            new ConsentIndicator(D(ConsentRate), authority),
+            new ConsentIndicator(D(EngagementRate), authority),
+            new CourtShareIndicator(D(CourtShare), authority),
         };
-        foreach (var (programme, codes) in new[] { ("diversion", diversionCodes), ("youth-worker", youthWorkerCodes) })
+        foreach (var programme in new[] { "diversion", "youth-worker" })
         {
             foreach (var months in new[] { 6, 12 })
             {
-                list.Add(new FollowUpIndicator(Definition(FollowUpId(programme, "rearrest", months),
-                    string.Create(CultureInfo.InvariantCulture, $"Re-arrest within {months} months of closure ({programme})"), "%", 100m, Direction.LowerIsBetter,
-                    string.Create(CultureInfo.InvariantCulture, $"Episodes closed in the period whose child committed a new offence within {months} months: over all offered (total) and over those engaged, side by side (000 L732, L1162)."),
-                    (ProgrammeCodes.Parameter, ProgrammeCodes.Format(codes)), ("follow-up-months", months.ToString(CultureInfo.InvariantCulture)), ("measure", "offence")), authority));
-                list.Add(new FollowUpIndicator(Definition(FollowUpId(programme, "fte", months),
-                    string.Create(CultureInfo.InvariantCulture, $"Became a first time entrant within {months} months of closure ({programme})"), "%", 100m, Direction.LowerIsBetter,
-                    string.Create(CultureInfo.InvariantCulture, $"Episodes closed in the period whose child (not an FTE when referred) received a first statutory outcome within {months} months: over all offered and over those engaged."),
-                    (ProgrammeCodes.Parameter, ProgrammeCodes.Format(codes)), ("follow-up-months", months.ToString(CultureInfo.InvariantCulture)), ("measure", "fte")), authority));
+                list.Add(new FollowUpIndicator(D(FollowUpId(programme, "rearrest", months)), authority));
+                list.Add(new FollowUpIndicator(D(FollowUpId(programme, "fte", months)), authority));
             }
         }
         return list;
     }
 
-    private static IndicatorDefinition Definition(string id, string name, string unit, decimal multiplier, Direction direction, string description,
-        params (string, string)[] parameters) =>
-        PluginDefinitions.Create(id, name, unit, multiplier, direction, description, CoventryPlugin.Plan, parameters);
+    /// <summary>Whether the definition counts the youth worker offer (its <c>programmes</c> follow <c>youthWorker.programmes</c>).</summary>
+    internal static bool IsYouthWorker(IndicatorDefinition definition) =>
+        definition.Id.StartsWith(CoventryPlugin.Id + ".youth-worker-", StringComparison.Ordinal);
 
     internal static List<ProgrammeEpisode> Referred(DatasetIndex index, ReportingPeriod period, IReadOnlyList<string> programmes) =>
         [.. index.EpisodesOfProgrammes(programmes).Where(e => period.Contains(e.ReferralDate))];
@@ -87,12 +72,14 @@ internal sealed class ReferralsIndicator(IndicatorDefinition definition, string 
     }
 }
 
-/// <summary>Ethnicity of referrals against a named reference population (000 L869; domain §3 disproportionality: per group, never pooled).</summary>
+/// <summary>Ethnicity of referrals against a named reference population, per group and never pooled (Coventry Youth Justice
+/// Service, <i>Coventry's Youth Justice Strategy and Plan 2021-23 (Update 2022)</i>, section 8 "Disproportionality": referrals
+/// 50/50 in line with the secondary school population).</summary>
 internal sealed class ReferralEthnicityIndicator(IndicatorDefinition definition, string authority) : AuthorityIndicator(definition, authority)
 {
     protected override IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index)
     {
-        var name = Definition.GetString("reference-population");
+        var name = Definition.GetString("referencePopulation");
         var referred = CoventryIndicators.Referred(index, period, Programmes)
             .Select(e => (Episode: e, Group: index.TryGetChild(e.ChildId, out var c) ? c.EthnicityGroup : EthnicityGroup.NotKnown))
             .Where(x => x.Group != EthnicityGroup.NotKnown).ToList();
@@ -156,7 +143,7 @@ internal sealed class FollowUpIndicator(IndicatorDefinition definition, string a
 
     protected override IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index)
     {
-        var months = Definition.GetInt("follow-up-months");
+        var months = Definition.GetInt("followUpMonths");
         var fte = Definition.GetString("measure") == "fte";
         var asOf = context.AsOf;
         var offered = index.EpisodesOfProgrammes(Programmes)
@@ -175,12 +162,13 @@ internal sealed class FollowUpIndicator(IndicatorDefinition definition, string a
     }
 }
 
-/// <summary>Court vs out-of-court shares by ethnicity before and after a date (001 recommendation 4; 000 L867-L869).</summary>
+/// <summary>Court vs out-of-court shares by ethnicity before and after a date (HM Inspectorate of Probation, <i>An inspection of
+/// youth offending services in Coventry</i>, February 2023, recommendation 4; the Coventry plan 2021-23, section 8 "Disproportionality").</summary>
 internal sealed class CourtShareIndicator(IndicatorDefinition definition, string authority) : AuthorityIndicator(definition, authority)
 {
     protected override IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index)
     {
-        var change = CoventryPlugin.Parse(Definition.GetString("change-date"));
+        var change = CoventryPlugin.Parse(Definition.GetString("changeDate"));
         var windows = new List<(ReportingPeriod Window, string Label)>();
         if (period.Start < change)
         {

@@ -9,19 +9,21 @@ using YouthJustice.Sdk.Plugins;
 namespace YouthJustice.Plugins.Coventry;
 
 /// <summary>
-/// Coventry's diversion model (seed 000 §4.1-4.3, 001 §4, 003 §4.1): the diversion pathway for children arrested where
+/// Coventry's diversion model (Coventry Youth Justice Service, <i>Coventry's Youth Justice Strategy and Plan 2021-23 (Update 2022)</i>, sections 7 and 8;
+/// HM Inspectorate of Probation, <i>An inspection of youth offending services in Coventry</i>, February 2023; Coventry Youth
+/// Offending Service, <i>2020/21 Contingency and Recovery Youth Justice Plan</i>): the diversion pathway for children arrested where
 /// the police take no further action, the youth worker offer after a first police-only community resolution, the
-/// out-of-court routing rule, and the measures the inspectorate asked for (001 recommendation 4).
+/// out-of-court routing rule, and the measures the inspectorate asked for (recommendation 4).
 /// </summary>
 public sealed class CoventryPlugin : IYouthJusticePlugin
 {
     public const string Id = "coventry-diversion";
 
-    /// <summary>The diversion pathway: police referral after NFA, voluntary and with consent (000 L575, L730).</summary>
+    /// <summary>The diversion pathway: police referral after NFA, voluntary and with consent (Coventry Youth Justice Plan 2021-23, section 6, Resources and services; section 7, priority 6, Promoting Prevention and Diversion).</summary>
     public static readonly ProgrammeKind Diversion = new("COVENTRY_DIVERSION", "Diversion pathway (Coventry)",
         ["Diversion Project", "Diversion Offer", "Diversion Pathway"], isLocal: true);
 
-    /// <summary>The Early Help youth worker offer after a first police-only community resolution (000 L505, L732).</summary>
+    /// <summary>The Early Help youth worker offer after a first police-only community resolution (Coventry Youth Justice Plan 2021-23, section 5, Governance, leadership and partnership arrangements; section 7, priority 6, Promoting Prevention and Diversion).</summary>
     public static readonly ProgrammeKind YouthWorkerOffer = new("COVENTRY_YOUTH_WORKER", "Youth worker offer after a first police-only community resolution (Coventry)",
         ["Youth Worker offer"], isLocal: true);
 
@@ -35,8 +37,6 @@ public sealed class CoventryPlugin : IYouthJusticePlugin
     /// intervention (its own pathway), not this offer. The setting <c>youthWorker.programmes</c> replaces the list.</summary>
     public static IReadOnlyList<string> YouthWorkerProgrammes { get; } = [YouthWorkerOffer.Code];
 
-    internal static readonly SourceCitation Plan = new("Coventry Youth Justice Strategy and Plan 2021-23 (update 2022)", "§4.1-4.3 (seed 000 L505, L575, L730-L734, L806, L828, L869, L929, L1028)");
-    internal static readonly SourceCitation Inspection = new("HM Inspectorate of Probation, Inspection of youth offending services in Coventry (2023)", "Recommendation 4; §1.3, §3.4 (seed 001 L206, L309, L574, L588)");
 
     /// <summary>State codes of the diversion pathway.</summary>
     public static class DiversionStates
@@ -49,7 +49,7 @@ public sealed class CoventryPlugin : IYouthJusticePlugin
         public const string HealthReferral = "HEALTH_REFERRAL";
         public const string SeniorPractitionerQa = "SENIOR_PRACTITIONER_QA";
         /// <summary>The voluntary intervention: the shared <c>INTERVENTION</c> state (one spelling across the plugins and the
-        /// generator; Coventry's intervention is voluntary, 000 L730).</summary>
+        /// generator; Coventry's intervention is voluntary, Coventry Youth Justice Plan 2021-23, section 7, priority 6, Promoting Prevention and Diversion).</summary>
         public const string VoluntaryIntervention = "INTERVENTION";
         public const string Closed = "CLOSED";
         public const string FollowUp6Months = "FOLLOW_UP_6M";
@@ -59,7 +59,7 @@ public sealed class CoventryPlugin : IYouthJusticePlugin
     /// <summary>
     /// Referral (by the police) → consent sought → declined (final), or assessment with a health referral for every child and
     /// quality assurance by a senior practitioner (both before any intervention) → voluntary intervention → closure →
-    /// follow-up at 6 and 12 months (000 L730, L929, L1028, L1162).
+    /// follow-up at 6 and 12 months (Coventry Youth Justice Plan 2021-23, section 7, priority 6, Promoting Prevention and Diversion; section 8, Health Profile; section 9, National standards; section 12, Evidence-based practice and innovation).
     /// </summary>
     public static ProgrammePathway DiversionPathway { get; } = ProgrammePathway.For(Diversion.Code)
         .State(DiversionStates.Referred, "Referred by the police after no further action", initial: true)
@@ -97,7 +97,7 @@ public sealed class CoventryPlugin : IYouthJusticePlugin
             .FollowUp(DiversionStates.FollowUp12Months, 12))
         .Build();
 
-    /// <summary>Offered → engaged or not engaged → completed (000 L732, L1162).</summary>
+    /// <summary>Offered → engaged or not engaged → completed (Coventry Youth Justice Plan 2021-23, section 7, priority 6, Promoting Prevention and Diversion; section 12, Evidence-based practice and innovation).</summary>
     public static ProgrammePathway YouthWorkerPathway { get; } = ProgrammePathway.For(YouthWorkerOffer.Code)
         .State("OFFERED", "Offered", initial: true)
         .State("ENGAGED", "Engaged")
@@ -125,8 +125,27 @@ public sealed class CoventryPlugin : IYouthJusticePlugin
         var changeDate = LocalDatePattern.Iso.Parse(settings.GetSetting("disproportionality.changeDate", "2022-04-01")).GetValueOrThrow();
         var diversionCodes = ProgrammeCodes.FromSettings(settings, "diversion.programmes", Diversion, ProgrammeKinds.Diversion);
         var youthWorkerCodes = ProgrammeCodes.FromSettings(settings, "youthWorker.programmes", YouthWorkerOffer);
-        var indicators = CoventryIndicators.Create(authority, settings.GetSetting("referrals.referencePopulation", "secondary-school-census"), changeDate,
-            diversionCodes, youthWorkerCodes);
+        var referencePopulation = settings.GetSetting("referrals.referencePopulation", "secondary-school-census");
+        // The definition files hold the defaults; each setting given applies on top as the parameter's value.
+        IndicatorDefinition Configure(IndicatorDefinition d)
+        {
+            if (d.HasParameter(ProgrammeCodes.Parameter))
+            {
+                d = CoventryIndicators.IsYouthWorker(d)
+                    ? d.WithSetting(Id, "youthWorker.programmes", ProgrammeCodes.Parameter, ProgrammeCodes.Format(youthWorkerCodes))
+                    : d.WithSetting(Id, "diversion.programmes", ProgrammeCodes.Parameter, ProgrammeCodes.Format(diversionCodes));
+            }
+            if (d.HasParameter("referencePopulation"))
+            {
+                d = d.WithSetting(Id, "referrals.referencePopulation", "referencePopulation", referencePopulation);
+            }
+            if (d.HasParameter("changeDate"))
+            {
+                d = d.WithSetting(Id, "disproportionality.changeDate", "changeDate", LocalDatePattern.Iso.Format(changeDate));
+            }
+            return d;
+        }
+        var indicators = CoventryIndicators.Create(authority, Configure);
         foreach (var indicator in indicators)
         {
             registrar.AddIndicator(indicator);

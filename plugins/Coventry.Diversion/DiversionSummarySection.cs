@@ -39,8 +39,8 @@ internal sealed class DiversionSummarySection(IReadOnlyList<IIndicator> indicato
         return new ReportSectionOutput(Id, Title, ["Period", "Measure", "All offered", "Engaged only"], rows.ToImmutable(), [.. results.Where(r => ids.Contains(r.IndicatorId) && (r.Breakdown.IsTotal || r.Breakdown == FollowUpIndicator.EngagedCohort))],
         [
             "Follow-up measures count episodes closed in the period; 'p' marks figures whose follow-up has not finished.",
-            "The youth worker offer's claim that all who engaged have not reoffended (000 L732) is shown against all offered as well.",
-            "Source: " + CoventryPlugin.Plan,
+            "The youth worker offer's claim that all who engaged have not reoffended (Coventry's Youth Justice Strategy and Plan 2021-23, section 7, priority 6) is shown against all offered as well.",
+            "Sources: " + string.Join("; ", ids.Select(id => indicators.First(i => i.Definition.Id == id).Definition.Source.ToString()).Distinct(StringComparer.Ordinal)),
         ]);
     }
 

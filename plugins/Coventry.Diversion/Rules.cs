@@ -6,7 +6,7 @@ using YouthJustice.Sdk.Plugins;
 
 namespace YouthJustice.Plugins.Coventry;
 
-/// <summary>The diversion pathway is for children arrested where the police take no further action (000 L575, L730):
+/// <summary>The diversion pathway is for children arrested where the police take no further action (Coventry Youth Justice Plan 2021-23, section 6, Resources and services; section 7, priority 6, Promoting Prevention and Diversion):
 /// eligible while an NFA (or release under investigation) is recent.</summary>
 public sealed class DiversionEligibilityRule(int nfaWindowMonths = 3) : IEligibilityRule
 {
@@ -28,11 +28,11 @@ public sealed class DiversionEligibilityRule(int nfaWindowMonths = 3) : IEligibi
             ? EligibilityDecision.NotEligible(string.Create(CultureInfo.InvariantCulture,
                 $"No police no-further-action decision in the {nfaWindowMonths} months to {context.AsOf:uuuu-MM-dd}."))
             : EligibilityDecision.Eligible(string.Create(CultureInfo.InvariantCulture,
-                $"Police took no further action ({nfa.Type.Code}) on {nfa.OutcomeDate:uuuu-MM-dd}: a voluntary offer, with consent; not a disposal and not first time entry (000 L730, L806)."));
+                $"Police took no further action ({nfa.Type.Code}) on {nfa.OutcomeDate:uuuu-MM-dd}: a voluntary offer, with consent; not a disposal and not first time entry (Coventry Youth Justice Plan 2021-23, section 7, priority 6, Promoting Prevention and Diversion; section 8, Reducing first time entrants)."));
     }
 }
 
-/// <summary>The youth worker offer follows a child's first police-only community resolution for a lower-level offence (000 L505, L732).</summary>
+/// <summary>The youth worker offer follows a child's first police-only community resolution for a lower-level offence (Coventry Youth Justice Plan 2021-23, section 5, Governance, leadership and partnership arrangements; section 7, priority 6, Promoting Prevention and Diversion).</summary>
 public sealed class YouthWorkerOfferRule(int lowLevelMaxGravity = 2) : IEligibilityRule
 {
     public string Id => CoventryPlugin.Id + ".youth-worker-offer";
@@ -60,7 +60,7 @@ public sealed class YouthWorkerOfferRule(int lowLevelMaxGravity = 2) : IEligibil
         }
         if (outcomes.Count > 1)
         {
-            return EligibilityDecision.NotEligible("The child has had further outcomes since the first police-only community resolution: a second offence goes to the Joint Decision Panel (000 L828).");
+            return EligibilityDecision.NotEligible("The child has had further outcomes since the first police-only community resolution: a second offence goes to the Joint Decision Panel (Coventry Youth Justice Plan 2021-23, section 8, Disposal Profile).");
         }
         var gravity = first.OffenceIds.Select(id => index.TryGetOffence(id, out var o) ? o.Gravity : int.MaxValue).DefaultIfEmpty(int.MaxValue).Max();
         return gravity <= lowLevelMaxGravity
@@ -70,7 +70,7 @@ public sealed class YouthWorkerOfferRule(int lowLevelMaxGravity = 2) : IEligibil
 }
 
 /// <summary>
-/// Coventry's out-of-court routing (000 L828, §4.3): a first, low-level, admitted offence → police-only community
+/// Coventry's out-of-court routing (Coventry Youth Justice Plan 2021-23, section 8, Disposal Profile): a first, low-level, admitted offence → police-only community
 /// resolution (with the youth worker offer); a more serious first offence → enhanced community resolution; a second offence,
 /// an offence too serious for either, or one not admitted → the Joint Decision Panel. Decides for the child's latest offence
 /// on or before the date; <see cref="EligibilityDecision.Outcome"/> is the route.
@@ -108,7 +108,7 @@ public sealed class OutOfCourtRouting(int lowLevelMaxGravity = 2, int enhancedMa
         var g = latest.Gravity.ToString(CultureInfo.InvariantCulture);
         if (previous > 0)
         {
-            return Route(JointDecisionPanel, $"Offence {latest.Id} is a second offence ({previous} earlier with an outcome): refer to the Joint Decision Panel (000 L828).");
+            return Route(JointDecisionPanel, $"Offence {latest.Id} is a second offence ({previous} earlier with an outcome): refer to the Joint Decision Panel (Coventry Youth Justice Plan 2021-23, section 8, Disposal Profile).");
         }
         if (admitted == false)
         {
@@ -120,7 +120,7 @@ public sealed class OutOfCourtRouting(int lowLevelMaxGravity = 2, int enhancedMa
         }
         if (latest.Gravity <= enhancedMaxGravity)
         {
-            return Route(EnhancedCommunityResolution, $"First offence {latest.Id} of gravity {g}, more serious than low-level: enhanced community resolution with YJS intervention (000 L806, L828).");
+            return Route(EnhancedCommunityResolution, $"First offence {latest.Id} of gravity {g}, more serious than low-level: enhanced community resolution with YJS intervention (Coventry Youth Justice Plan 2021-23, section 8, Reducing first time entrants; section 8, Disposal Profile).");
         }
         return Route(JointDecisionPanel, $"First offence {latest.Id} of gravity {g}, too serious for a community resolution: the Joint Decision Panel decides.");
     }
@@ -128,7 +128,7 @@ public sealed class OutOfCourtRouting(int lowLevelMaxGravity = 2, int enhancedMa
     private static EligibilityDecision Route(string route, string reason) => new(true, [reason], route);
 }
 
-/// <summary>A child who declines consent never enters the voluntary intervention (000 L730).</summary>
+/// <summary>A child who declines consent never enters the voluntary intervention (Coventry Youth Justice Plan 2021-23, section 7, priority 6, Promoting Prevention and Diversion).</summary>
 internal sealed class ConsentValidationRule(IReadOnlyCollection<string> programmes) : IValidationRule
 {
     public string Id => CoventryPlugin.Id + ".consent";
@@ -167,7 +167,7 @@ internal sealed class ConsentValidationRule(IReadOnlyCollection<string> programm
     }
 }
 
-/// <summary>Every child accessing the diversion pathway is referred to the YJS health team (000 L929).</summary>
+/// <summary>Every child accessing the diversion pathway is referred to the YJS health team (Coventry Youth Justice Plan 2021-23, section 8, Health Profile).</summary>
 internal sealed class HealthReferralValidationRule(IReadOnlyCollection<string> programmes) : IValidationRule
 {
     public string Id => CoventryPlugin.Id + ".health-referral";

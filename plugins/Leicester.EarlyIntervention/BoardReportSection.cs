@@ -7,7 +7,7 @@ using YouthJustice.Sdk.Plugins;
 namespace YouthJustice.Plugins.Leicester;
 
 /// <summary>The quarterly management board table: referred, engaged, completed, reoffended at 6 and 12 months, became an FTE,
-/// by referral route (002 L68-L70, L293, L686).</summary>
+/// by referral route (Leicester City Council, <i>Youth Justice Plan 2022-23</i>, paragraphs 1.6-1.7 and 6.3, section 12).</summary>
 internal sealed class BoardReportSection : IReportSection
 {
     public string Id => LeicesterPlugin.Id + ".board-report";
@@ -45,7 +45,7 @@ internal sealed class BoardReportSection : IReportSection
             [
                 "Engaged is over referred; completed is over engaged; follow-up figures are over episodes closed in the period.",
                 "Small numbers: rates over fewer than 10 episodes swing widely (Wilson 95% intervals are on the results).",
-                "Source: " + LeicesterPlugin.Plan,
+                "Sources: " + string.Join("; ", Order.Select(id => PluginDefinitions.Get<LeicesterPlugin>(id).Source.ToString()).Distinct(StringComparer.Ordinal)),
             ]);
     }
 

@@ -7,7 +7,7 @@ using YouthJustice.Sdk.Plugins;
 namespace YouthJustice.Plugins.Leicester;
 
 /// <summary>
-/// Who the Early Intervention Team may take (002 L254, L301, L401, L437): a child given a community resolution (which
+/// Who the Early Intervention Team may take (Leicester Youth Justice Plan 2022-23, paragraph 5.10; paragraph 6.4.3; paragraph 8.5.2; paragraph 8.8.6): a child given a community resolution (which
 /// needs an admission; knife offences are not eligible for one), a child at risk of criminal exploitation or offending,
 /// or a sibling or known associate of a child on a statutory order. Any one basis is enough.
 /// </summary>
@@ -37,11 +37,11 @@ public sealed class EarlyInterventionEligibilityRule(int communityResolutionWind
             var knife = cr.OffenceIds.Any(id => index.TryGetOffence(id, out var offence) && offence.InvolvesKnife);
             if (knife)
             {
-                reasons.Add($"Community resolution {cr.Id} is for a knife offence: knife offences are excluded (002 L301).");
+                reasons.Add($"Community resolution {cr.Id} is for a knife offence: knife offences are excluded (Leicester Youth Justice Plan 2022-23, paragraph 6.4.3).");
             }
             else if (cr.Admitted == false)
             {
-                reasons.Add($"Community resolution {cr.Id} is recorded without an admission, which a community resolution requires (002 L815).");
+                reasons.Add($"Community resolution {cr.Id} is recorded without an admission, which a community resolution requires (Leicester Youth Justice Plan 2022-23, glossary, Community resolution).");
             }
             else
             {

@@ -7,7 +7,8 @@ using YouthJustice.Sdk.Periods;
 
 namespace YouthJustice.Plugins.Leicester;
 
-/// <summary>The Early Intervention Team's indicators, as reported quarterly to the management board (002 L68-L70, L293, L686).</summary>
+/// <summary>The Early Intervention Team's indicators, as reported quarterly to the management board (Leicester City Council,
+/// <i>Youth Justice Plan 2022-23</i>, paragraphs 1.6-1.7 and 6.3, section 12).</summary>
 internal static class EarlyInterventionIndicators
 {
     /// <summary>The breakdown by referral route.</summary>
@@ -20,32 +21,20 @@ internal static class EarlyInterventionIndicators
     internal const string Reoffended12 = LeicesterPlugin.Id + ".reoffended-12m";
     internal const string BecameFte = LeicesterPlugin.Id + ".became-fte";
 
-    internal static IReadOnlyList<AuthorityIndicator> Create(string authority, IReadOnlyList<string> programmes)
+    /// <summary>The plugin's indicators, from its definition files with <paramref name="configure"/> (the plugin's settings) applied.</summary>
+    internal static IReadOnlyList<AuthorityIndicator> Create(string authority, Func<IndicatorDefinition, IndicatorDefinition> configure)
     {
-        var codes = (ProgrammeCodes.Parameter, ProgrammeCodes.Format(programmes));
+        IndicatorDefinition D(string id) => configure(PluginDefinitions.Get<LeicesterPlugin>(id));
         return
         [
-            new FunnelIndicator(Definition(Referred, "Referred to the Early Intervention Team", "children referred (episodes)", 1m, Direction.Neutral,
-                "Episodes referred in the period.", ("stage", "referred"), codes), authority),
-            new FunnelIndicator(Definition(Engaged, "Engaged with the Early Intervention Team", "%", 100m, Direction.HigherIsBetter,
-                "Episodes referred in the period whose child engaged, over episodes referred.", ("stage", "engaged"), codes), authority),
-            new FunnelIndicator(Definition(Completed, "Completed the Early Intervention Team's intervention", "%", 100m, Direction.HigherIsBetter,
-                "Episodes referred in the period that closed COMPLETED, over episodes that engaged.", ("stage", "completed"), codes), authority),
-            new FollowUpIndicator(Definition(Reoffended6, "Reoffended within 6 months of closure", "%", 100m, Direction.LowerIsBetter,
-                "Episodes closed in the period (intervention started) whose child committed an offence within 6 months after closure. Published: \"just under 5%\" (002 L293).",
-                ("follow-up-months", "6"), ("measure", "offence"), codes), authority),
-            new FollowUpIndicator(Definition(Reoffended12, "Reoffended within 12 months of closure", "%", 100m, Direction.LowerIsBetter,
-                "Episodes closed in the period (intervention started) whose child committed an offence within 12 months after closure (002 L686).",
-                ("follow-up-months", "12"), ("measure", "offence"), codes), authority),
-            new FollowUpIndicator(Definition(BecameFte, "Became a first time entrant", "%", 100m, Direction.LowerIsBetter,
-                "Episodes closed in the period whose child was not a first time entrant when referred and received a first statutory outcome by 12 months after closure.",
-                ("follow-up-months", "12"), ("measure", "fte"), codes), authority),
+            new FunnelIndicator(D(Referred), authority),
+            new FunnelIndicator(D(Engaged), authority),
+            new FunnelIndicator(D(Completed), authority),
+            new FollowUpIndicator(D(Reoffended6), authority),
+            new FollowUpIndicator(D(Reoffended12), authority),
+            new FollowUpIndicator(D(BecameFte), authority),
         ];
     }
-
-    private static IndicatorDefinition Definition(string id, string name, string unit, decimal multiplier, Direction direction, string description,
-        params (string, string)[] parameters) =>
-        PluginDefinitions.Create(id, name, unit, multiplier, direction, description, LeicesterPlugin.Plan, parameters);
 
     internal static IEnumerable<(BreakdownKey Key, Func<ProgrammeEpisode, bool> Filter)> Slices(IndicatorQuery query)
     {
@@ -66,17 +55,19 @@ internal sealed class FunnelIndicator(IndicatorDefinition definition, string aut
     protected override IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index)
     {
         var stage = Definition.GetString("stage");
+        var completedReasons = Definition.HasParameter("completedClosureReasons") ? Definition.GetList("completedClosureReasons") : [];
         var referred = index.EpisodesOfProgrammes(Programmes).Where(e => period.Contains(e.ReferralDate)).ToList();
         foreach (var (key, filter) in EarlyInterventionIndicators.Slices(query))
         {
             var slice = referred.Where(filter).ToList();
             var engaged = slice.Where(e => e.Engagement == Engagement.Engaged).ToList();
+            bool Completed(ProgrammeEpisode e) => completedReasons.Contains(e.ClosureReason ?? "", StringComparer.OrdinalIgnoreCase);
             yield return stage switch
             {
                 "referred" => Count(query, period, key, [.. slice.Select(e => e.Id)], "episode"),
                 "engaged" => Proportion(query, period, key, [.. engaged.Select(e => e.Id)], [.. slice.Select(e => e.Id)], "episode"),
                 _ => Proportion(query, period, key,
-                    [.. engaged.Where(e => string.Equals(e.ClosureReason, LeicesterPlugin.CompletedClosure, StringComparison.OrdinalIgnoreCase)).Select(e => e.Id)],
+                    [.. engaged.Where(Completed).Select(e => e.Id)],
                     [.. engaged.Select(e => e.Id)], "episode"),
             };
         }
@@ -88,7 +79,7 @@ internal sealed class FollowUpIndicator(IndicatorDefinition definition, string a
 {
     protected override IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index)
     {
-        var months = Definition.GetInt("follow-up-months");
+        var months = Definition.GetInt("followUpMonths");
         var fte = Definition.GetString("measure") == "fte";
         var asOf = context.AsOf;
         var closed = index.EpisodesOfProgrammes(Programmes)

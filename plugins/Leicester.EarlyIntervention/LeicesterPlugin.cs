@@ -9,13 +9,13 @@ namespace YouthJustice.Plugins.Leicester;
 /// <summary>
 /// Leicester's Early Intervention Team (also recorded as the Community Resolution &amp; Prevention Team or Service):
 /// eligibility, referral routes, the referred → engaged → completed funnel, follow-up at 6 and 12 months after closure,
-/// and the quarterly board report (seed 002 §4.1).
+/// and the quarterly board report (Leicester City Council, <i>Youth Justice Plan 2022-23</i>, paragraphs 1.6-1.7, 5.10, 6.3-6.4 and 8.5-8.8).
 /// </summary>
 public sealed class LeicesterPlugin : IYouthJusticePlugin
 {
     public const string Id = "leicester-early-intervention";
 
-    /// <summary>One programme with the names the plan uses for it (002 L98, L241, L254, L291, L335).</summary>
+    /// <summary>One programme with the names the plan uses for it (Leicester Youth Justice Plan 2022-23, paragraph 1.19; paragraph 5.6; paragraph 5.10; paragraph 6.2; paragraph 6.15.1).</summary>
     public static readonly ProgrammeKind EarlyInterventionTeam = new(
         "LEICESTER_EIT",
         "Early Intervention Team (Leicester)",
@@ -31,7 +31,7 @@ public sealed class LeicesterPlugin : IYouthJusticePlugin
     /// team's episodes so). The setting <c>programmes</c> (comma-separated) replaces the list.</summary>
     public static IReadOnlyList<string> Programmes { get; } = [EarlyInterventionTeam.Code, ProgrammeKinds.EarlyIntervention.Code];
 
-    /// <summary>Referral routes (002 L252, L295-297, L437, L672).</summary>
+    /// <summary>Referral routes (Leicester Youth Justice Plan 2022-23, paragraph 5.9; paragraph 6.4; paragraph 8.8.6; section 12 (REACH)).</summary>
     public static class Routes
     {
         public const string PoliceCommunityResolution = "POLICE_CR";
@@ -43,7 +43,7 @@ public sealed class LeicesterPlugin : IYouthJusticePlugin
         public static readonly IReadOnlyList<string> All = [PoliceCommunityResolution, OutOfCourtPanel, CaseManager, SeriousYouthViolenceGroup, SchoolReach];
     }
 
-    /// <summary>Eligibility bases (002 L254, L301, L437).</summary>
+    /// <summary>Eligibility bases (Leicester Youth Justice Plan 2022-23, paragraph 5.10; paragraph 6.4.3; paragraph 8.8.6).</summary>
     public static class Bases
     {
         public const string CommunityResolution = "COMMUNITY_RESOLUTION";
@@ -56,12 +56,11 @@ public sealed class LeicesterPlugin : IYouthJusticePlugin
     /// <summary>The closure reason of an intervention completed (as in national extracts and generated data).</summary>
     public const string CompletedClosure = "COMPLETED";
 
-    /// <summary>The assessment kind of a prevention assessment, read for the at-risk basis (002 L254, L429).</summary>
+    /// <summary>The assessment kind of a prevention assessment, read for the at-risk basis (Leicester Youth Justice Plan 2022-23, paragraph 5.10; paragraph 8.8.2).</summary>
     public const string PreventionAssessment = "PREVENTION";
 
-    internal static readonly SourceCitation Plan = new("Leicester City Youth Justice Plan 2022-23", "§4.1 Early Intervention Team (seed 002 L92-L104, L241-L311, L401, L429-L437, L686)");
 
-    /// <summary>Referral → panel or triage → intervention → closure → follow-up at 6 and 12 months (002 L293, L401, L560, L686).</summary>
+    /// <summary>Referral → panel or triage → intervention → closure → follow-up at 6 and 12 months (Leicester Youth Justice Plan 2022-23, paragraph 6.3; paragraph 8.5.2; paragraph 9.3.2; section 12 (Early Intervention Team)).</summary>
     public static ProgrammePathway Pathway { get; } = ProgrammePathway.For(EarlyInterventionTeam.Code)
         .State("REFERRED", "Referred", initial: true)
         .State("PANEL", "Out-of-court disposal panel")
@@ -102,7 +101,9 @@ public sealed class LeicesterPlugin : IYouthJusticePlugin
             registrar.Settings.GetIntSetting("eligibility.communityResolutionWindowMonths", 3),
             registrar.Settings.GetIntSetting("eligibility.atRiskAssessmentWindowMonths", 12)));
         var programmes = ProgrammeCodes.FromSettings(registrar.Settings, "programmes", EarlyInterventionTeam, ProgrammeKinds.EarlyIntervention);
-        var indicators = EarlyInterventionIndicators.Create(authority, programmes);
+        // The definition files hold the defaults; the programmes setting, when given, applies on top.
+        var indicators = EarlyInterventionIndicators.Create(authority,
+            d => d.WithSetting(Id, "programmes", ProgrammeCodes.Parameter, ProgrammeCodes.Format(programmes)));
         foreach (var indicator in indicators)
         {
             registrar.AddIndicator(indicator);

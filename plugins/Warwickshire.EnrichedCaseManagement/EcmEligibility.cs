@@ -7,7 +7,7 @@ using YouthJustice.Sdk.Plugins;
 
 namespace YouthJustice.Plugins.Warwickshire;
 
-/// <summary>Evidence of complexity the ECM pathway accepts (003 L168-L172).</summary>
+/// <summary>Evidence of complexity the ECM pathway accepts (Coventry 2020/21 Contingency and Recovery Youth Justice Plan, Adverse Childhood Experiences (ACEs), the Enhanced Case Management Pathway (ECMP)).</summary>
 public enum Complexity
 {
     MultipleAces = 0,
@@ -33,7 +33,7 @@ public sealed record EcmEligibilityCriteria
     public int MultipleAcesThreshold { get; init; } = 2;
     public bool RequireCurrentIntervention { get; init; } = true;
 
-    /// <summary>The 003 pathway (L168-L172).</summary>
+    /// <summary>The Coventry 2020/21 Contingency and Recovery Youth Justice Plan's Enhanced Case Management Pathway criteria.</summary>
     public static EcmEligibilityCriteria Pathway003 { get; } = new();
 
     public static EcmEligibilityCriteria FromSettings(IReadOnlyDictionary<string, string> settings)
@@ -55,7 +55,7 @@ public sealed record EcmEligibilityCriteria
 
 /// <summary>
 /// Eligibility for enriched case management: at least N offences in the last M months, AND evidence of complexity from
-/// the configured flags, AND (by default) a current intervention (003 L168-L172). Reasons list every criterion.
+/// the configured flags, AND (by default) a current intervention (Coventry 2020/21 Contingency and Recovery Youth Justice Plan, Adverse Childhood Experiences (ACEs), the Enhanced Case Management Pathway (ECMP)). Reasons list every criterion.
 /// </summary>
 public sealed class EcmEligibilityRule(EcmEligibilityCriteria criteria, IReadOnlyList<string>? programmes = null) : IEligibilityRule
 {

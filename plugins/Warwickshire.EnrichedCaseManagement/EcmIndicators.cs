@@ -23,30 +23,12 @@ internal static class EcmIds
     internal static List<ProgrammeEpisode> Active(DatasetIndex index, ReportingPeriod period, IReadOnlyCollection<string> programmes) =>
         [.. index.Dataset.Episodes.Where(e => IsEcm(e, programmes) && e.ReferralDate <= period.End && (e.EndDate is null || e.EndDate >= period.Start))];
 
-    /// <summary>The <c>programmes</c> definition parameter.</summary>
-    internal static (string, string) ProgrammesParameter(IReadOnlyList<string> programmes) => (ProgrammeCodes.Parameter, ProgrammeCodes.Format(programmes));
 
     internal static LocalDate Census(ReportingPeriod period, LocalDate asOf) => period.End < asOf ? period.End : asOf;
 }
 
 /// <summary>Eligible children enrolled: of the children eligible at the end of the period, how many were on ECM in it.</summary>
-internal sealed class EligibleEnrolledIndicator(EcmEligibilityRule rule, IReadOnlyList<string> programmes, string authority) : AuthorityIndicator(new IndicatorDefinition
-{
-    Id = EcmIds.EligibleEnrolled,
-    Name = "Eligible children enrolled on enriched case management",
-    Unit = "%",
-    Multiplier = 100m,
-    Direction = Direction.HigherIsBetter,
-    Description = "Children eligible at the end of the period (or the dataset's date, if earlier) who were on ECM in the period, over those eligible. " +
-        "Breakdowns status=eligible, enrolled and enrolled-not-eligible are counts.",
-    Source = WarwickshirePlugin.Pathway003,
-    Parameters = WarwickshirePlugin.Parameters(
-        ("minimum-offences", WarwickshirePlugin.Text(rule.Criteria.MinimumOffences)),
-        ("window-months", WarwickshirePlugin.Text(rule.Criteria.WindowMonths)),
-        ("complexity-flags", string.Join(",", rule.Criteria.ComplexityFlags)),
-        ("require-current-intervention", rule.Criteria.RequireCurrentIntervention ? "true" : "false"),
-        EcmIds.ProgrammesParameter(programmes)),
-}, authority)
+internal sealed class EligibleEnrolledIndicator(EcmEligibilityRule rule, IndicatorDefinition definition, string authority) : AuthorityIndicator(definition, authority)
 {
     protected override IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index)
     {
@@ -61,23 +43,14 @@ internal sealed class EligibleEnrolledIndicator(EcmEligibilityRule rule, IReadOn
     }
 }
 
-/// <summary>Parents included in the ECM assessment where the child has experienced ACEs (004 L386).</summary>
-internal sealed class ParentIncludedIndicator(IReadOnlyList<string> programmes, string authority) : AuthorityIndicator(new IndicatorDefinition
-{
-    Id = EcmIds.ParentIncluded,
-    Name = "ECM assessments with a parent included, where the child has ACEs",
-    Unit = "%",
-    Multiplier = 100m,
-    Direction = Direction.HigherIsBetter,
-    Description = "Children on ECM in the period with at least one ACE recorded, whose ECM assessment (kind ECM, on or after referral) included a parent or carer.",
-    Source = WarwickshirePlugin.Plan,
-    Parameters = WarwickshirePlugin.Parameters(("assessment-kind", WarwickshirePlugin.EcmAssessmentKind), ("minimum-aces", "1"), EcmIds.ProgrammesParameter(programmes)),
-}, authority)
+/// <summary>Parents included in the ECM assessment where the child has experienced ACEs (Warwickshire County Council,
+/// <i>Warwickshire Youth Justice Service Strategic Plan 2018/19</i>, section 2(iii), Improve outcomes for parents and families).</summary>
+internal sealed class ParentIncludedIndicator(IndicatorDefinition definition, string authority) : AuthorityIndicator(definition, authority)
 {
     protected override IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index)
     {
-        var kind = Definition.GetString("assessment-kind");
-        var minimum = Definition.GetInt("minimum-aces");
+        var kind = Definition.GetString("assessmentKind");
+        var minimum = Definition.GetInt("minimumAces");
         var withAces = new HashSet<string>(StringComparer.Ordinal);
         var included = new HashSet<string>(StringComparer.Ordinal);
         foreach (var episode in EcmIds.Active(index, period, Programmes))
@@ -97,27 +70,17 @@ internal sealed class ParentIncludedIndicator(IReadOnlyList<string> programmes, 
     }
 }
 
-/// <summary>Reoffending of children enrolled on ECM against children eligible but not enrolled (003 L152: "comparing the reoffending of ECMP and non-ECMP children").</summary>
-internal sealed class ReoffendingIndicator(EcmEligibilityRule rule, int months, IReadOnlyList<string> programmes, string authority) : AuthorityIndicator(new IndicatorDefinition
-{
-    Id = EcmIds.Reoffending,
-    Name = "Reoffending of children enrolled on ECM and of eligible children not enrolled",
-    Unit = "%",
-    Multiplier = 100m,
-    Direction = Direction.LowerIsBetter,
-    Description = "Children with an offence in the follow-up: for the enrolled (cohort=enrolled), children referred to ECM in the period, followed from referral; " +
-        "for the comparison (cohort=eligible-not-enrolled), children eligible at the end of the period and never referred by then, followed from that date. " +
-        "The cohorts are not randomised: read the difference as a description, not an effect.",
-    Source = WarwickshirePlugin.Pathway003,
-    Parameters = WarwickshirePlugin.Parameters(("follow-up-months", WarwickshirePlugin.Text(months)), EcmIds.ProgrammesParameter(programmes)),
-}, authority)
+/// <summary>Reoffending of children enrolled on ECM against children eligible but not enrolled (Coventry Youth Offending Service,
+/// <i>2020/21 Contingency and Recovery Youth Justice Plan</i>, section "Adverse Childhood Experiences (ACEs), the Enhanced Case
+/// Management Pathway (ECMP)": "comparing the reoffending of ECMP and non-ECMP children").</summary>
+internal sealed class ReoffendingIndicator(EcmEligibilityRule rule, IndicatorDefinition definition, string authority) : AuthorityIndicator(definition, authority)
 {
     internal static readonly BreakdownKey Enrolled = new("cohort", "enrolled");
     internal static readonly BreakdownKey EligibleNotEnrolled = new("cohort", "eligible-not-enrolled");
 
     protected override IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index)
     {
-        var followUp = Definition.GetInt("follow-up-months");
+        var followUp = Definition.GetInt("followUpMonths");
         var asOf = context.AsOf;
         var census = EcmIds.Census(period, asOf);
         var enrolled = index.Dataset.Episodes.Where(e => EcmIds.IsEcm(e, Programmes) && period.Contains(e.ReferralDate) && e.ReferralDate <= asOf)

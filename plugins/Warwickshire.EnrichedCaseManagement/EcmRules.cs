@@ -6,7 +6,7 @@ using YouthJustice.Sdk.Plugins;
 namespace YouthJustice.Plugins.Warwickshire;
 
 /// <summary>"Where a child has experienced adverse childhood experiences, parents will be included in the assessment for
-/// Enriched Case Management" (004 L386): an ECM assessment of a child with ACEs without a parent is reported.</summary>
+/// Enriched Case Management" (Warwickshire Youth Justice Service Strategic Plan 2018/19, section 2(iii), Improve outcomes for parents and families): an ECM assessment of a child with ACEs without a parent is reported.</summary>
 internal sealed class ParentInclusionRule : IValidationRule
 {
     public string Id => WarwickshirePlugin.Id + ".parent-inclusion";
@@ -19,7 +19,7 @@ internal sealed class ParentInclusionRule : IValidationRule
         return dataset.Assessments
             .Where(a => string.Equals(a.Kind, "ECM", StringComparison.OrdinalIgnoreCase) && a.AceCount > 0 && !a.ParentIncluded)
             .Select(a => new ValidationFinding(Id, RecordKinds.Assessment, a.Id, "ParentIncluded",
-                "The child has experienced ACEs, so a parent or carer should be included in the ECM assessment (004 L386).", FindingSeverity.Warning));
+                "The child has experienced ACEs, so a parent or carer should be included in the ECM assessment (Warwickshire Youth Justice Service Strategic Plan 2018/19, section 2(iii), Improve outcomes for parents and families).", FindingSeverity.Warning));
     }
 }
 
@@ -87,6 +87,6 @@ internal sealed class EcmSection(IReadOnlyList<IIndicator> indicators) : IReport
             rows.Add([r.Period.ToString(), label, figure + (r.Provisional ? " p" : ""), r.Note ?? ""]);
         }
         return new ReportSectionOutput(Id, Title, ["Period", "Measure", "Figure", "Note"], rows.ToImmutable(), results,
-            ["'p' marks figures whose follow-up has not finished.", "Sources: " + WarwickshirePlugin.Plan + "; " + WarwickshirePlugin.Pathway003]);
+            ["'p' marks figures whose follow-up has not finished.", "Sources: " + string.Join("; ", indicators.Select(i => i.Definition.Source.ToString()).Distinct(StringComparer.Ordinal))]);
     }
 }

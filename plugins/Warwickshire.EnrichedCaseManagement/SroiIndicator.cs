@@ -10,51 +10,44 @@ namespace YouthJustice.Plugins.Warwickshire;
 
 /// <summary>
 /// A social return on investment calculator: avoided cost of crime over the service's cost (Warwickshire reports £12.85
-/// per £1, without its inputs: 004 L17, L155). Avoided crime is each enrolled child's offences in the 12 months before
+/// per £1, without its inputs: Warwickshire Youth Justice Service Strategic Plan 2018/19, Cabinet report paragraph 1.3 and
+/// section 1(ii), Financial resources). Avoided crime is each enrolled child's offences in the 12 months before
 /// referral less those in the 12 months after, by offence group; each group is costed at a unit cost the authority
 /// supplies with its citation (settings <c>sroi.unitCost.&lt;OffenceGroup&gt;</c>, <c>sroi.unitCostSource</c>,
 /// <c>sroi.serviceCost</c>). Money is <see cref="decimal"/> throughout.
 /// </summary>
 internal sealed class SroiIndicator(IndicatorDefinition definition, string authority) : AuthorityIndicator(definition, authority)
 {
-    internal static IndicatorDefinition DefinitionFrom(IReadOnlyDictionary<string, string> settings, IReadOnlyList<string> programmes)
+    /// <summary>The SROI definition file with the plugin's <c>sroi.*</c> settings applied as parameter values.</summary>
+    internal static IndicatorDefinition DefinitionFrom(IReadOnlyDictionary<string, string> settings, Func<IndicatorDefinition, IndicatorDefinition> configure)
     {
-        var parameters = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        parameters["window-months"] = "12";
-        parameters[ProgrammeCodes.Parameter] = ProgrammeCodes.Format(programmes);
-        parameters["service-cost"] = settings.GetSetting("sroi.serviceCost", "");
-        parameters["unit-cost-source"] = settings.GetSetting("sroi.unitCostSource", "");
+        var definition = configure(PluginDefinitions.Get<WarwickshirePlugin>(EcmIds.Sroi));
+        definition = definition.WithSetting(WarwickshirePlugin.Id, "sroi.serviceCost", "serviceCost", settings.GetSetting("sroi.serviceCost", ""));
+        definition = definition.WithSetting(WarwickshirePlugin.Id, "sroi.unitCostSource", "unitCostSource", settings.GetSetting("sroi.unitCostSource", ""));
         foreach (var group in Enum.GetValues<OffenceGroup>())
         {
             var cost = settings.GetSetting("sroi.unitCost." + group, "");
             if (cost.Length > 0)
             {
-                parameters["unit-cost." + group] = decimal.Parse(cost, NumberStyles.Number, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+                definition = definition.WithSetting(WarwickshirePlugin.Id, "sroi.unitCost." + group, UnitCostParameter(group),
+                    decimal.Parse(cost, NumberStyles.Number, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
             }
         }
-        return new IndicatorDefinition
-        {
-            Id = EcmIds.Sroi,
-            Name = "Social return on investment of enriched case management",
-            Unit = "£ per £1",
-            Multiplier = 1m,
-            DisplayDecimals = 2,
-            Direction = Direction.HigherIsBetter,
-            Description = "Avoided cost of crime (offences in the 12 months before referral less those in the 12 months after, costed by offence group) over the service cost, " +
-                "for children referred to ECM in the period. Before-and-after comparisons overstate effects (regression to the mean): read it as an upper estimate.",
-            Source = WarwickshirePlugin.Plan with { Section = "Social return on investment (seed 004 L17, L155)" },
-            Parameters = parameters.ToImmutable(),
-        };
+        return definition;
     }
+
+    /// <summary>The parameter holding an offence group's unit cost, e.g. <c>unitCostRobbery</c> (empty when not supplied).</summary>
+    internal static string UnitCostParameter(OffenceGroup group) => "unitCost" + group;
 
     protected override IEnumerable<IndicatorResult> ComputePeriod(IndicatorContext context, IndicatorQuery query, ReportingPeriod period, DatasetIndex index)
     {
-        var months = Definition.GetInt("window-months");
+        var months = Definition.GetInt("windowMonths");
         var asOf = context.AsOf;
-        var serviceText = Definition.GetString("service-cost");
+        var serviceText = Definition.GetString("serviceCost");
         var serviceCost = serviceText.Length == 0 ? 0m : decimal.Parse(serviceText, NumberStyles.Number, CultureInfo.InvariantCulture);
-        var unitCosts = Enum.GetValues<OffenceGroup>().Where(g => Definition.HasParameter("unit-cost." + g))
-            .ToDictionary(g => g, g => Definition.GetDecimal("unit-cost." + g));
+        var unitCosts = Enum.GetValues<OffenceGroup>()
+            .Where(g => Definition.HasParameter(UnitCostParameter(g)) && Definition.GetString(UnitCostParameter(g)).Length > 0)
+            .ToDictionary(g => g, g => Definition.GetDecimal(UnitCostParameter(g)));
         var cohort = index.Dataset.Episodes.Where(e => EcmIds.IsEcm(e, Programmes) && period.Contains(e.ReferralDate) && e.ReferralDate <= asOf)
             .GroupBy(e => e.ChildId, StringComparer.Ordinal).Select(g => (Child: g.Key, Referral: g.Min(e => e.ReferralDate))).ToList();
 
@@ -82,7 +75,7 @@ internal sealed class SroiIndicator(IndicatorDefinition definition, string autho
         {
             notes.Add("No unit cost for " + string.Join(", ", uncosted) + ": counted at £0.");
         }
-        var source = Definition.GetString("unit-cost-source");
+        var source = Definition.GetString("unitCostSource");
         if (source.Length > 0)
         {
             notes.Add("Unit costs: " + source + ".");

@@ -12,7 +12,9 @@ namespace YouthJustice.Plugins.Warwickshire;
 /// <summary>
 /// Warwickshire's enriched case management (ECM): trauma-informed supervision of children with high adverse childhood
 /// experiences, with a team around the child, parents included in the assessment where a child has ACEs, and parents'
-/// views gathered to evaluate it (seed 004 §4; eligibility from the related Coventry pathway, seed 003 L144-L172).
+/// views gathered to evaluate it (Warwickshire County Council, <i>Warwickshire Youth Justice Service Strategic Plan 2018/19</i>,
+/// section 2; eligibility from the related pathway in Coventry Youth Offending Service's <i>2020/21 Contingency and Recovery
+/// Youth Justice Plan</i>, section "Adverse Childhood Experiences (ACEs), the Enhanced Case Management Pathway (ECMP)").
 /// </summary>
 public sealed class WarwickshirePlugin : IYouthJusticePlugin
 {
@@ -29,8 +31,6 @@ public sealed class WarwickshirePlugin : IYouthJusticePlugin
     /// <summary>The assessment kind of the ECM assessment (as in national extracts and generated data).</summary>
     public const string EcmAssessmentKind = "ECM";
 
-    internal static readonly SourceCitation Plan = new("Warwickshire Youth Justice Service Strategic Plan 2018/19", "§4 Enriched case management (seed 004 L330, L336, L380-L387, L409)");
-    internal static readonly SourceCitation Pathway003 = new("Coventry YOS Contingency and Recovery Youth Justice Plan 2020/21", "Enhanced Case Management Pathway eligibility (seed 003 L144-L172)");
 
     /// <summary>State codes recorded as pathway events.</summary>
     public static class States
@@ -46,7 +46,8 @@ public sealed class WarwickshirePlugin : IYouthJusticePlugin
     }
 
     /// <summary>Referral (where recorded) → ECM assessment (with the parent where the child has ACEs) → team-around-the-child meetings, trauma-informed
-    /// parenting work and parent feedback, in any order and repeated → closure → parents' views for the evaluation (004 L380-L387).</summary>
+    /// parenting work and parent feedback, in any order and repeated → closure → parents' views for the evaluation (the
+    /// Strategic Plan 2018/19, section 2(iii), Improve outcomes for parents and families).</summary>
     public static ProgrammePathway Pathway { get; } = BuildPathway();
 
     private static ProgrammePathway BuildPathway()
@@ -94,13 +95,22 @@ public sealed class WarwickshirePlugin : IYouthJusticePlugin
         registrar.AddEligibilityRule(rule);
 
         var authority = registrar.Manifest.AuthorityCode;
-        var followUp = settings.GetIntSetting("reoffending.followUpMonths", 12);
+        // The definition files hold the defaults; each setting given applies on top as the parameter's value.
+        IndicatorDefinition Programmes(IndicatorDefinition d) => d.WithSetting(Id, "programmes", ProgrammeCodes.Parameter, ProgrammeCodes.Format(programmes));
+        var eligibleEnrolled = Programmes(PluginDefinitions.Get<WarwickshirePlugin>(EcmIds.EligibleEnrolled))
+            .WithSetting(Id, "eligibility.minimumOffences", "minimumOffences", Text(criteria.MinimumOffences))
+            .WithSetting(Id, "eligibility.windowMonths", "windowMonths", Text(criteria.WindowMonths))
+            .WithSetting(Id, "eligibility.complexityFlags", "complexityFlags", string.Join(",", criteria.ComplexityFlags))
+            .WithSetting(Id, "eligibility.multipleAcesThreshold", "multipleAcesThreshold", Text(criteria.MultipleAcesThreshold))
+            .WithSetting(Id, "eligibility.requireCurrentIntervention", "requireCurrentIntervention", criteria.RequireCurrentIntervention ? "true" : "false");
+        var reoffending = Programmes(PluginDefinitions.Get<WarwickshirePlugin>(EcmIds.Reoffending))
+            .WithSetting(Id, "reoffending.followUpMonths", "followUpMonths", Text(settings.GetIntSetting("reoffending.followUpMonths", 12)));
         var indicators = new List<IIndicator>
         {
-            new EligibleEnrolledIndicator(rule, programmes, authority),
-            new ParentIncludedIndicator(programmes, authority),
-            new ReoffendingIndicator(rule, followUp, programmes, authority),
-            new SroiIndicator(SroiIndicator.DefinitionFrom(settings, programmes), authority),
+            new EligibleEnrolledIndicator(rule, eligibleEnrolled, authority),
+            new ParentIncludedIndicator(Programmes(PluginDefinitions.Get<WarwickshirePlugin>(EcmIds.ParentIncluded)), authority),
+            new ReoffendingIndicator(rule, reoffending, authority),
+            new SroiIndicator(SroiIndicator.DefinitionFrom(settings, Programmes), authority),
         };
         foreach (var indicator in indicators)
         {
@@ -111,9 +121,6 @@ public sealed class WarwickshirePlugin : IYouthJusticePlugin
         registrar.AddReportSection(new EcmSection(indicators));
         registrar.AddTestCases(new WarwickshireTestCases());
     }
-
-    internal static ImmutableSortedDictionary<string, string> Parameters(params (string, string)[] p) =>
-        p.ToImmutableSortedDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
 
     internal static string Text(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -28,7 +28,7 @@ public class CompositionTests
         var result = registry.Compute(IndicatorContext.For(Children), Year(2022), ["test.children-aged"]).Results.Single();
 
         Assert.Equal(["local-minimum-age-12"], result.AppliedOverrides.ToArray());
-        Assert.Equal(new MethodologyRef("test.children-aged", 2), result.Methodology);
+        Assert.Equal(new MethodologyRef("test.children-aged", 1, "local-override/local-minimum-age-12"), result.Methodology);
         Assert.Equal(2m, result.Numerator);
         Assert.Contains("local-minimum-age-12 → test.children-aged", registry.LoadReport.Loaded.Single(p => p.Id == "local-override").Adds.OverrideNames);
         // The plugins' own indicators are untouched by it.

@@ -177,7 +177,7 @@ public class GeneratedDataTests
 
         var run = Compute(area, For2021(area), "coventry-diversion.referral-ethnicity");
 
-        Assert.Equal(SyntheticCodes.SecondarySchoolCensus, definition.GetString("reference-population"));
+        Assert.Equal(SyntheticCodes.SecondarySchoolCensus, definition.GetString("referencePopulation"));
         Assert.Empty(run.Errors);
         var total = Total(run, "coventry-diversion.referral-ethnicity");
         Assert.True(total.Denominator > 0);

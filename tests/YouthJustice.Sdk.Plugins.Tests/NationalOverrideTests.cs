@@ -73,9 +73,8 @@ public class NationalOverrideTests
     [Fact]
     public void An_override_of_the_national_tracker_waiting_period_changes_the_rate_its_version_and_names_itself_with_the_changed_parameter()
     {
-        var waiting = new DefinitionOverride("local-tracker-waiting-3-months", NationalIndicatorIds.TrackerBinary,
-            "Waits three months for reoffences to be proven, as the local board asked.",
-            d => d.WithParameter(NationalParameters.WaitingPeriodMonths, "3"));
+        var waiting = DefinitionOverride.SetParameter("local-tracker-waiting-3-months", NationalIndicatorIds.TrackerBinary,
+            "Waits three months for reoffences to be proven, as the local board asked.", NationalParameters.WaitingPeriodMonths, "3");
         var query = new IndicatorQuery([ReportingPeriod.Custom(D(2020, 10, 1), D(2021, 3, 31))], [Area], []);
         var data = IndicatorContext.For(ReoffenceProvenAfterFollowUp());
 
@@ -87,15 +86,16 @@ public class NationalOverrideTests
         Assert.Equal(new MethodologyRef(NationalIndicatorIds.TrackerBinary, 1), national.Methodology);
         Assert.Empty(national.AppliedOverrides);
         Assert.Equal((1m, 1m, 100m), (local.Numerator, local.Denominator!.Value, local.Value!.Value));
-        Assert.Equal(new MethodologyRef(NationalIndicatorIds.TrackerBinary, 2), local.Methodology);
+        Assert.Equal(new MethodologyRef(NationalIndicatorIds.TrackerBinary, 1, "local-rules/local-tracker-waiting-3-months"), local.Methodology);
+        Assert.Equal("tracker-binary v1+local-rules/local-tracker-waiting-3-months", local.Methodology.ToString());
         Assert.Equal(["local-tracker-waiting-3-months", "waitingPeriodMonths=3 (national: 0)"], local.AppliedOverrides.ToArray());
     }
 
     [Fact]
     public void An_override_leaves_the_other_national_indicators_as_they_were()
     {
-        var waiting = new DefinitionOverride("local-tracker-waiting-3-months", NationalIndicatorIds.TrackerBinary,
-            "Waits three months.", d => d.WithParameter(NationalParameters.WaitingPeriodMonths, "3"));
+        var waiting = DefinitionOverride.SetParameter("local-tracker-waiting-3-months", NationalIndicatorIds.TrackerBinary,
+            "Waits three months.", NationalParameters.WaitingPeriodMonths, "3");
         var registry = Registry(NationalIndicators.CreateAll(), waiting);
         var query = new IndicatorQuery([ReportingPeriod.Custom(D(2020, 10, 1), D(2021, 3, 31))], [Area], []);
 
@@ -110,9 +110,8 @@ public class NationalOverrideTests
     [Fact]
     public void An_override_of_a_kpi_changes_the_agencies_counted_its_version_and_names_itself_in_the_result()
     {
-        var agencies = new DefinitionOverride("local-board-police-and-health", KeyPerformanceIndicators.BoardAttendanceId,
-            "Counts only the police and health at the board.",
-            d => d.WithParameter(KeyPerformanceIndicators.AgenciesParameter, "POLICE,HEALTH"));
+        var agencies = DefinitionOverride.SetParameter("local-board-police-and-health", KeyPerformanceIndicators.BoardAttendanceId,
+            "Counts only the police and health at the board.", KeyPerformanceIndicators.AgenciesParameter, "POLICE,HEALTH");
         var meeting = D(2023, 6, 1);
         var data = new Dataset
         {
@@ -135,15 +134,15 @@ public class NationalOverrideTests
         Assert.Equal((3m, 4m, 75m), (national.Numerator, national.Denominator!.Value, national.Value!.Value));
         Assert.Empty(national.AppliedOverrides);
         Assert.Equal((1m, 2m, 50m), (local.Numerator, local.Denominator!.Value, local.Value!.Value));
-        Assert.Equal(new MethodologyRef(KeyPerformanceIndicators.BoardAttendanceId, 2), local.Methodology);
+        Assert.Equal(new MethodologyRef(KeyPerformanceIndicators.BoardAttendanceId, 1, "local-rules/local-board-police-and-health"), local.Methodology);
         Assert.Equal(["local-board-police-and-health"], local.AppliedOverrides.ToArray());
     }
 
     [Fact]
     public void An_override_that_gives_a_national_parameter_an_unreadable_value_is_an_invalid_override_of_its_plugin()
     {
-        var broken = new DefinitionOverride("local-tracker-waiting-three", NationalIndicatorIds.TrackerBinary,
-            "Waits three months, spelt out.", d => d.WithParameter(NationalParameters.WaitingPeriodMonths, "three"));
+        var broken = DefinitionOverride.SetParameter("local-tracker-waiting-three", NationalIndicatorIds.TrackerBinary,
+            "Waits three months, spelt out.", NationalParameters.WaitingPeriodMonths, "three");
         var catalog = new PluginCatalog();
         catalog.AddPlugin(new OverridingPlugin(broken), Manifest);
 
@@ -152,5 +151,75 @@ public class NationalOverrideTests
         var error = Assert.Single(ex.Errors);
         Assert.Equal(("local-rules", PluginErrorKind.InvalidOverride, "local-tracker-waiting-three"), (error.PluginId, error.Kind, error.ComponentId));
         Assert.Contains("applying it threw FormatException", error.Message, StringComparison.Ordinal);
+    }
+
+    private static readonly PluginManifest OtherManifest = Manifest with { Id = "other-rules", DisplayName = "Other rules" };
+
+    [Fact]
+    public void Two_plugins_overriding_the_same_parameter_are_both_reported_whatever_the_load_order()
+    {
+        var three = DefinitionOverride.SetParameter("waiting-3", NationalIndicatorIds.TrackerBinary, "Waits three months.", NationalParameters.WaitingPeriodMonths, "3");
+        var six = DefinitionOverride.SetParameter("waiting-6", NationalIndicatorIds.TrackerBinary, "Waits six months.", NationalParameters.WaitingPeriodMonths, "6");
+        foreach (var firstIsLocal in new[] { true, false })
+        {
+            var catalog = new PluginCatalog();
+            if (firstIsLocal)
+            {
+                catalog.AddPlugin(new OverridingPlugin(three), Manifest);
+                catalog.AddPlugin(new OverridingPlugin(six), OtherManifest);
+            }
+            else
+            {
+                catalog.AddPlugin(new OverridingPlugin(six), OtherManifest);
+                catalog.AddPlugin(new OverridingPlugin(three), Manifest);
+            }
+
+            var registry = new YouthJusticeRegistry(catalog, NationalIndicators.CreateAll(), PluginFailurePolicy.ContinueWithoutFaultyPlugins);
+
+            Assert.Equal(["local-rules", "other-rules"], registry.LoadReport.Errors.Select(e => e.PluginId).Order(StringComparer.Ordinal).ToArray());
+            Assert.All(registry.LoadReport.Errors, e =>
+            {
+                Assert.Equal(PluginErrorKind.InvalidOverride, e.Kind);
+                Assert.Contains("waitingPeriodMonths", e.Message, StringComparison.Ordinal);
+            });
+            // Neither wins: the tracker keeps the national definition.
+            Assert.Null(registry.Indicators.Single(i => i.Definition.Id == NationalIndicatorIds.TrackerBinary).Definition.Variant);
+        }
+    }
+
+    [Fact]
+    public void Overrides_of_different_parameters_combine_into_one_identity_independent_of_order()
+    {
+        var waiting = DefinitionOverride.SetParameter("waiting-3", NationalIndicatorIds.TrackerBinary, "Waits three months.", NationalParameters.WaitingPeriodMonths, "3");
+        var follow = DefinitionOverride.SetParameter("follow-18", NationalIndicatorIds.TrackerBinary, "Follows 18 months.", NationalParameters.FollowUpMonths, "18");
+        IndicatorDefinition Composed(params (DefinitionOverride O, PluginManifest M)[] plugins)
+        {
+            var catalog = new PluginCatalog();
+            foreach (var (o, m) in plugins)
+            {
+                catalog.AddPlugin(new OverridingPlugin(o), m);
+            }
+            return new YouthJusticeRegistry(catalog, NationalIndicators.CreateAll()).Indicators.Single(i => i.Definition.Id == NationalIndicatorIds.TrackerBinary).Definition;
+        }
+
+        var one = Composed((waiting, Manifest), (follow, OtherManifest));
+        var other = Composed((follow, OtherManifest), (waiting, Manifest));
+
+        Assert.Equal(one, other);
+        Assert.Equal("tracker-binary v1+local-rules/waiting-3+other-rules/follow-18", one.Ref.ToString());
+        Assert.Equal(("3", "18"), (one.GetString(NationalParameters.WaitingPeriodMonths), one.GetString(NationalParameters.FollowUpMonths)));
+        Assert.Equal(["local-rules", "other-rules"], one.AppliedOverrides.Select(o => o.DeclaredBy!).ToArray());
+    }
+
+    [Fact]
+    public void An_override_of_a_parameter_the_indicator_does_not_have_is_an_invalid_override()
+    {
+        var typo = DefinitionOverride.SetParameter("typo", NationalIndicatorIds.TrackerBinary, "Misspelt.", "waitingMonths", "3");
+        var catalog = new PluginCatalog();
+        catalog.AddPlugin(new OverridingPlugin(typo), Manifest);
+
+        var ex = Assert.Throws<PluginFailureException>(() => new YouthJusticeRegistry(catalog, NationalIndicators.CreateAll()));
+
+        Assert.Contains("has no parameter 'waitingMonths'", Assert.Single(ex.Errors).Message, StringComparison.Ordinal);
     }
 }

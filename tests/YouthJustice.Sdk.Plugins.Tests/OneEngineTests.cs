@@ -70,7 +70,7 @@ public class OneEngineTests
             Id = id,
             Name = id,
             Unit = "children",
-            Source = new SourceCitation("Test", "none"),
+            Source = SourceCitation.ProjectDecision("A test indicator", "It exists only to test the composition."),
         };
 
         public IReadOnlyList<IndicatorResult> Compute(IndicatorContext context, IndicatorQuery query) => [];

@@ -79,7 +79,7 @@ internal static class LoadedPlugins
     internal static YouthJusticeRegistry Registry => LazyRegistry.Value;
 }
 
-/// <summary>A stand-in for a national indicator: children aged at least <c>minimum-age</c> at the end of the period.</summary>
+/// <summary>A stand-in for a national indicator: children aged at least <c>minimumAge</c> at the end of the period.</summary>
 internal sealed class ChildrenAgedIndicator(IndicatorDefinition? definition = null) : IOverridableIndicator
 {
     public IndicatorDefinition Definition { get; } = definition ?? new IndicatorDefinition
@@ -87,16 +87,16 @@ internal sealed class ChildrenAgedIndicator(IndicatorDefinition? definition = nu
         Id = "test.children-aged",
         Name = "Children aged at least the minimum age",
         Unit = "children",
-        Source = new SourceCitation("Test national methodology", "§1"),
+        Source = SourceCitation.ProjectDecision("Test national methodology", "A stand-in the composition tests override."),
         Parameters = System.Collections.Immutable.ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal,
-            [KeyValuePair.Create("minimum-age", "10")]),
+            [KeyValuePair.Create("minimumAge", "10")]),
     };
 
     public IIndicator WithDefinition(IndicatorDefinition definition) => new ChildrenAgedIndicator(definition);
 
     public IReadOnlyList<IndicatorResult> Compute(IndicatorContext context, IndicatorQuery query)
     {
-        var minimum = Definition.GetInt("minimum-age");
+        var minimum = Definition.GetInt("minimumAge");
         return [.. query.Periods.Select(p =>
         {
             var n = context.Dataset.Children.Count(c => c.AgeOn(p.End) >= minimum);

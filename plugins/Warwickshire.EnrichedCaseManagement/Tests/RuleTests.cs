@@ -77,7 +77,7 @@ public class WarwickshireRuleTests
 
         Assert.True(Decide(Case(2, Needs.MentalHealth, currentIntervention: true), registry).IsEligible);
         var definition = registry.Indicators.Single(i => i.Definition.Id == "warwickshire-ecm.eligible-enrolled").Definition;
-        Assert.Equal("2", definition.GetString("minimum-offences"));
+        Assert.Equal("2", definition.GetString("minimumOffences"));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class OutcomeType : IEquatable<OutcomeType>
     /// <summary>A statutory criminal justice outcome: a youth caution, youth conditional caution or court disposal.</summary>
     public bool IsStatutory => Category is OutcomeCategory.StatutoryOutOfCourt or OutcomeCategory.CourtNonCustodial or OutcomeCategory.CourtCustodial;
 
-    /// <summary>A substantive outcome: "one that forms part of a person's criminal record" (Coventry plan 2021-23, L811).</summary>
+    /// <summary>A substantive outcome: "one that forms part of a person's criminal record" (Coventry Youth Justice Service, <i>Coventry's Youth Justice Strategy and Plan 2021-23 (Update 2022)</i>, section 8, "Child Proven Offences Profile").</summary>
     public bool IsSubstantive => IsStatutory;
 
     /// <summary>Whether receiving this outcome for the first time makes a child a first time entrant.</summary>

@@ -20,7 +20,9 @@ public enum InspectionRating
     Outstanding = 3,
 }
 
-/// <summary>The three lenses of a case-based standard's key questions (seed 001 L295).</summary>
+/// <summary>The three lenses of a case-based standard's key questions: desistance, the child's safety and wellbeing, and the
+/// safety of others (HM Inspectorate of Probation, <i>An inspection of youth offending services in Coventry</i>, February 2023,
+/// domains two and three).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<KeyQuestionLens>))]
 public enum KeyQuestionLens
 {
@@ -60,7 +62,8 @@ public sealed record StandardDefinition
     /// <summary>How it is rated.</summary>
     public required StandardKind Kind { get; init; }
 
-    /// <summary>Whether its points count toward the overall score (false for 4.1 resettlement, seed 001 L195).</summary>
+    /// <summary>Whether its points count toward the overall score (false for 4.1 resettlement: "The rating for Resettlement
+    /// does not influence the overall YOS rating", HM Inspectorate of Probation, Coventry inspection, February 2023, section "Ratings").</summary>
     public bool CountsTowardOverall { get; init; } = true;
 
     /// <summary>The key questions (three for a case-based standard, none for a judged one).</summary>
@@ -248,7 +251,7 @@ public sealed record InspectionFramework
 
     /// <summary>
     /// HM Inspectorate of Probation's framework for inspecting youth justice services, as used in the inspection of Coventry
-    /// (February 2023): the structure from the report (seed 001), the bands and overall score mapping recalled from HMIP's
+    /// (February 2023): the structure from the report's "Ratings" section and domain chapters, the bands and overall score mapping recalled from HMIP's
     /// published rules (marked as such in <see cref="BandsProvenance"/>).
     /// </summary>
     public static InspectionFramework HmipYouthJustice { get; } = CreateHmip();
@@ -274,9 +277,11 @@ public sealed record InspectionFramework
             Id = "hmip-youth-justice",
             Version = 1,
             Name = "HM Inspectorate of Probation: inspection of youth justice services",
-            Source = new SourceCitation(
-                "HM Inspectorate of Probation, An inspection of youth offending services in Coventry (February 2023), seed 001",
-                "Ratings table L101-L195 (domains, standards, 4.1 not counted L195); key-question tables L387-L550; rating rule footnotes L406, L431, L454, L481, L512, L535, L558"),
+            Source = SourceCitation.Publication(
+                "HM Inspectorate of Probation", "An inspection of youth offending services in Coventry", "February 2023",
+                "Ratings (domains, standards and the overall score; resettlement rated but not counted); domains two and three " +
+                "(key-question tables by standard, and the footnote that a standard's rating is the band of its lowest key question)",
+                "https://www.justiceinspectorates.gov.uk/hmiprobation/"),
             BandsProvenance =
                 "Percentage bands (>=80 Outstanding, 65-79 Good, 50-64 Requires improvement, <50 Inadequate), points (Requires improvement 1, " +
                 "Inadequate 0) and overall score bands (0-5, 6-15, 16-25, 26-36) are recalled from HMIP's published rules, not stated in the report; " +

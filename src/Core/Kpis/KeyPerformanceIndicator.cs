@@ -50,20 +50,23 @@ public abstract class KeyPerformanceIndicator : Plugins.IOverridableIndicator
 
     /// <summary>
     /// Units for KPIs 1-3: one per caseload observation of a known child whose <paramref name="measure"/> is recorded,
-    /// counted into the total and its point, setting and point+setting cells.
+    /// counted into its point and point+setting cells and, when it is at the headline point (by default the end of the
+    /// intervention), into the total, its setting cell and the <paramref name="extra"/> cells.
     /// </summary>
     private protected IEnumerable<CountedUnit> ObservationUnits(
         Dataset dataset, Func<StatusObservation, Child, bool?> measure, Func<StatusObservation, Child, Contribution[]>? extra = null)
     {
         var children = KpiEngine.ChildrenById(dataset);
+        var inHeadline = KpiEngine.HeadlinePoint(Definition);
         foreach (var o in KpiEngine.CaseloadObservations(Definition, dataset))
         {
             if (!children.TryGetValue(o.ChildId, out var child) || measure(o, child) is not { } inNumerator)
             {
                 continue;
             }
-            var contributions = KpiEngine.PointSettingContributions(o, inNumerator);
-            if (extra is not null)
+            var headline = inHeadline(o);
+            var contributions = KpiEngine.PointSettingContributions(o, inNumerator, headline);
+            if (extra is not null && headline)
             {
                 contributions = [.. contributions, .. extra(o, child)];
             }

@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Globalization;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Internal;
 
@@ -9,14 +9,16 @@ namespace YouthJustice.Sdk.Kpis;
 /// versioned definitions and the indicators that apply them. See <c>docs/methodology-kpis.md</c>.
 /// </summary>
 /// <remarks>
-/// <para>Every definition's parameters are data: change one with <see cref="IndicatorDefinition.WithParameter"/> (which
-/// bumps the version) and pass the new definition to <see cref="Create"/>.</para>
+/// <para>Every definition is data, read from the embedded files <c>Kpis/Definitions/*.indicator.json</c>: change a
+/// parameter with <see cref="IndicatorDefinition.WithParameter"/> (recorded as a local change, see
+/// <see cref="IndicatorDefinition.Variant"/>) and pass the new definition to <see cref="Create"/>.</para>
 /// <para>This type is thread-safe.</para>
 /// </remarks>
 public static class KeyPerformanceIndicators
 {
-    /// <summary>The document the definitions come from.</summary>
-    public const string SourceDocument = "Youth Justice Board, Key performance indicators for youth justice services (from April 2023)";
+    /// <summary>The title of the publication the definitions come from (published by the Youth Justice Board, April 2023);
+    /// the primary source of every KPI definition file (<c>Kpis/Definitions/*.indicator.json</c>).</summary>
+    public const string SourceTitle = "Key performance indicators for youth justice services: guidance";
 
     /// <summary>Parameter: the programme codes (comma-separated) whose episodes make up "children the service works with".</summary>
     public const string CaseloadProgrammesParameter = "caseloadProgrammes";
@@ -86,90 +88,55 @@ public static class KeyPerformanceIndicators
     /// <summary>KPI 10 id.</summary>
     public const string VictimsId = "yjb-kpi-10-victims";
 
-    private const string DefaultCaseload = "COURT_ORDER,OOCD_INTERVENTION,RESETTLEMENT";
-    private const string Summary = "Summary of the YJB definition (docs/domain.md §3: definitions 6-10 are summaries); parameters editable";
+    /// <summary>Parameter (KPIs 1-3): which observations make the headline (the total and the setting split):
+    /// <c>InterventionEnd</c> (the guidance's measure), <c>InterventionStart</c>, or <see cref="PooledHeadline"/>.</summary>
+    public const string HeadlinePointParameter = "headlinePoint";
+
+    /// <summary>The <see cref="HeadlinePointParameter"/> value that pools start and end observations in the headline.</summary>
+    public const string PooledHeadline = "Pooled";
+
+    /// <summary>Parameter (KPIs 4 and 5): what one unit is: <c>Child</c> (default, the guidance's measure: children with an
+    /// order ending in the period, each once) or <see cref="ObservationCountingUnit"/> (each observation, by its date).</summary>
+    public const string CountingUnitParameter = "countingUnit";
+
+    /// <summary>The <see cref="CountingUnitParameter"/> value that counts observations rather than children.</summary>
+    public const string ObservationCountingUnit = "Observation";
+
+    /// <summary>Parameter (KPI 9): which mid-year population estimate a period's rate uses (a <c>PopulationYearRule</c> name).</summary>
+    public const string PopulationYearRuleParameter = "populationYearRule";
 
     /// <summary>KPI 1: suitable accommodation, at the start and end of an intervention, community or released from custody.</summary>
-    public static IndicatorDefinition Accommodation { get; } = Define(
-        AccommodationId, "KPI 1: suitable accommodation",
-        "Observations at the start or end of an intervention where the child's accommodation was suitable, over observations where it was recorded.",
-        "KPI 1 (suitable accommodation); docs/domain.md §3", "%", 100m, Direction.HigherIsBetter,
-        (CaseloadProgrammesParameter, DefaultCaseload), (IncludeUnlinkedObservationsParameter, "true"));
+    public static IndicatorDefinition Accommodation { get; } = CoreDefinitions.Get(AccommodationId);
 
     /// <summary>KPI 2: suitable education, training or employment (ETE).</summary>
-    public static IndicatorDefinition Ete { get; } = Define(
-        EteId, "KPI 2: suitable education, training and employment",
-        "Observations at the start or end of an intervention where the child was in a suitable ETE arrangement, over observations where it was recorded.",
-        "KPI 2 (ETE); docs/domain.md §3", "%", 100m, Direction.HigherIsBetter,
-        (CaseloadProgrammesParameter, DefaultCaseload), (IncludeUnlinkedObservationsParameter, "true"));
+    public static IndicatorDefinition Ete { get; } = CoreDefinitions.Get(EteId);
 
     /// <summary>KPI 2: hours of ETE against the threshold for the child's age (Warwickshire: 25+ hours under 16, 16+ hours from 16).</summary>
-    public static IndicatorDefinition EteHours { get; } = Define(
-        EteHoursId, "KPI 2: hours of education, training and employment",
-        "Observations where the child's weekly ETE hours met the threshold for their age, over observations where hours were recorded.",
-        "KPI 2 (ETE hours); thresholds as Warwickshire strategic plan 2018/19 (seed 004): 25+ hours for 10-16 year olds, 16+ hours over 16",
-        "%", 100m, Direction.HigherIsBetter,
-        (CaseloadProgrammesParameter, DefaultCaseload), (IncludeUnlinkedObservationsParameter, "true"),
-        (SchoolAgeHoursParameter, "25"), (OlderHoursParameter, "16"), (OlderAgeFromParameter, "16"));
+    public static IndicatorDefinition EteHours { get; } = CoreDefinitions.Get(EteHoursId);
 
     /// <summary>KPI 3: children with SEND/ALN in a suitable ETE arrangement with a learning plan.</summary>
-    public static IndicatorDefinition SendEte { get; } = Define(
-        SendEteId, "KPI 3: SEND/ALN with suitable ETE and a learning plan",
-        "Observations of children with SEND where the child was in suitable ETE and had a formal learning plan, over observations of children with SEND where both were recorded.",
-        "KPI 3 (SEND/ALN); docs/domain.md §3", "%", 100m, Direction.HigherIsBetter,
-        (CaseloadProgrammesParameter, DefaultCaseload), (IncludeUnlinkedObservationsParameter, "true"),
-        (SendStatusesParameter, "SenSupport,EducationHealthCarePlan"));
+    public static IndicatorDefinition SendEte { get; } = CoreDefinitions.Get(SendEteId);
 
     /// <summary>KPI 4: mental health and emotional wellbeing, a funnel: need identified → planned or offered → attending.</summary>
-    public static IndicatorDefinition MentalHealth { get; } = Define(
-        MentalHealthId, "KPI 4: mental health and emotional wellbeing",
-        "A funnel over observations at the chosen point: need identified, intervention planned or offered, attending. Each stage: children at that stage or beyond over children at the previous stage or beyond.",
-        "KPI 4 (mental health and emotional wellbeing); docs/domain.md §3", "%", 100m, Direction.HigherIsBetter,
-        (CaseloadProgrammesParameter, DefaultCaseload), (IncludeUnlinkedObservationsParameter, "true"),
-        (ObservationPointParameter, "InterventionEnd"));
+    public static IndicatorDefinition MentalHealth { get; } = CoreDefinitions.Get(MentalHealthId);
 
     /// <summary>KPI 5: substance misuse, the same funnel as KPI 4.</summary>
-    public static IndicatorDefinition SubstanceMisuse { get; } = Define(
-        SubstanceMisuseId, "KPI 5: substance misuse",
-        "A funnel over observations at the chosen point: need identified, intervention planned or offered, attending. Each stage: children at that stage or beyond over children at the previous stage or beyond.",
-        "KPI 5 (substance misuse); docs/domain.md §3", "%", 100m, Direction.HigherIsBetter,
-        (CaseloadProgrammesParameter, DefaultCaseload), (IncludeUnlinkedObservationsParameter, "true"),
-        (ObservationPointParameter, "InterventionEnd"));
+    public static IndicatorDefinition SubstanceMisuse { get; } = CoreDefinitions.Get(SubstanceMisuseId);
 
     /// <summary>KPI 6: out-of-court disposal interventions completed.</summary>
-    public static IndicatorDefinition OutOfCourt { get; } = Define(
-        OutOfCourtId, "KPI 6: out-of-court disposal interventions completed",
-        "Out-of-court disposal intervention episodes closed in the period as completed, over those closed in the period.",
-        "KPI 6 (out-of-court disposals). " + Summary, "%", 100m, Direction.HigherIsBetter,
-        (ProgrammesParameter, "OOCD_INTERVENTION"), (CompletedClosureReasonsParameter, "COMPLETED"));
+    public static IndicatorDefinition OutOfCourt { get; } = CoreDefinitions.Get(OutOfCourtId);
 
     /// <summary>KPI 7: management board attendance by senior partners.</summary>
-    public static IndicatorDefinition BoardAttendance { get; } = Define(
-        BoardAttendanceId, "KPI 7: management board attendance by senior partners",
-        "Partner attendance records at board meetings in the period where the agency attended at senior level, over all partner attendance records (attended or not).",
-        "KPI 7 (management board attendance). " + Summary, "%", 100m, Direction.HigherIsBetter,
-        (AgenciesParameter, ""));
+    public static IndicatorDefinition BoardAttendance { get; } = CoreDefinitions.Get(BoardAttendanceId);
 
     /// <summary>KPI 8: wider services (early help, child in need, child protection plan, looked after).</summary>
-    public static IndicatorDefinition WiderServices { get; } = Define(
-        WiderServicesId, "KPI 8: wider services",
-        "Children the service worked with in the period who are on early help, a child in need plan, a child protection plan or looked after, over all children the service worked with.",
-        "KPI 8 (wider services). " + Summary, "%", 100m, Direction.Neutral,
-        (CaseloadProgrammesParameter, DefaultCaseload), (CareStatusesParameter, "EarlyHelp,ChildInNeed,ChildProtectionPlan,LookedAfter"));
+    public static IndicatorDefinition WiderServices { get; } = CoreDefinitions.Get(WiderServicesId);
 
     /// <summary>KPI 9: serious violence, a count and a rate per 10,000 of the 10-17 population.</summary>
-    public static IndicatorDefinition SeriousViolence { get; } = Define(
-        SeriousViolenceId, "KPI 9: serious violence",
-        "Proven drug, robbery and violence against the person offences of gravity 5 or more (first substantive outcome in the period) committed by children aged 10-17, per 10,000 of the area's 10-17 population.",
-        "KPI 9 (serious violence). " + Summary + "; the rate per 10,000 is the definition's multiplier", "per 10,000", 10_000m, Direction.LowerIsBetter,
-        (OffenceGroupsParameter, "ViolenceAgainstThePerson,Robbery,Drugs"), (MinimumGravityParameter, "5"),
-        (MinAgeParameter, "10"), (MaxAgeParameter, "17")) with { DisplayDecimals = 2 };
+    public static IndicatorDefinition SeriousViolence { get; } = CoreDefinitions.Get(SeriousViolenceId);
 
     /// <summary>KPI 10: victims, a funnel: consented to contact → views taken → restorative justice offered → taken up.</summary>
-    public static IndicatorDefinition Victims { get; } = Define(
-        VictimsId, "KPI 10: victims",
-        "A funnel over victim contacts in the period: consent to contact, views taken, restorative justice offered, restorative justice taken up. Each stage: contacts at that stage or beyond over contacts at the previous stage or beyond.",
-        "KPI 10 (victims). " + Summary, "%", 100m, Direction.HigherIsBetter);
+    public static IndicatorDefinition Victims { get; } = CoreDefinitions.Get(VictimsId);
 
     /// <summary>Every built-in definition, in KPI order (KPI 2 has two: suitable ETE and ETE hours).</summary>
     public static IReadOnlyList<IndicatorDefinition> Definitions { get; } =
@@ -201,9 +168,12 @@ public static class KeyPerformanceIndicators
         };
     }
 
-    /// <summary>Returns a new version of <paramref name="definition"/> with another multiplier (e.g. per 1,000 rather than per 10,000 for KPI 9).</summary>
+    /// <summary>Returns <paramref name="definition"/> with another multiplier and unit (e.g. per 1,000 rather than per 10,000
+    /// for KPI 9), recorded as a local change named <c>multiplier=N</c> (see <see cref="IndicatorDefinition.WithOverride"/>).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="definition"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="unit"/> is blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="multiplier"/> is not positive.</exception>
+    /// <exception cref="InvalidOperationException">Another applied change already sets the multiplier or unit.</exception>
     public static IndicatorDefinition WithMultiplier(IndicatorDefinition definition, decimal multiplier, string unit)
     {
         Preconditions.CheckNotNull(definition, nameof(definition));
@@ -212,21 +182,8 @@ public static class KeyPerformanceIndicators
         {
             throw new ArgumentOutOfRangeException(nameof(multiplier), multiplier, "The multiplier must be positive.");
         }
-        return definition with { Multiplier = multiplier, Unit = unit, Version = definition.Version + 1 };
+        return definition.WithOverride(new Plugins.DefinitionOverride(
+            string.Create(CultureInfo.InvariantCulture, $"multiplier={multiplier}"), definition.Id,
+            $"Local change: the rate is given {unit}.", [], multiplier, unit));
     }
-
-    private static IndicatorDefinition Define(
-        string id, string name, string description, string section, string unit, decimal multiplier, Direction direction,
-        params (string Name, string Value)[] parameters) => new()
-        {
-            Id = id,
-            Name = name,
-            Description = description,
-            Source = new SourceCitation(SourceDocument, section),
-            Unit = unit,
-            Multiplier = multiplier,
-            Direction = direction,
-            DisplayDecimals = 1,
-            Parameters = parameters.ToImmutableSortedDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal),
-        };
 }

@@ -39,19 +39,46 @@ internal static class KpiEngine
     internal static string SettingName(SupervisionSetting setting) =>
         setting == SupervisionSetting.Community ? "community" : "released-from-custody";
 
-    /// <summary>The total plus the point, setting and point+setting cells an observation falls into.</summary>
-    internal static Contribution[] PointSettingContributions(StatusObservation o, bool inNumerator)
+    /// <summary>The cells an observation falls into: always its point and point+setting cells; the total and its setting
+    /// cell only when it is at the headline point (<paramref name="inHeadline"/>), so the total and the setting split are
+    /// the published measure and the point cells give both points.</summary>
+    internal static Contribution[] PointSettingContributions(StatusObservation o, bool inNumerator, bool inHeadline)
     {
         var p = PointName(o.Point);
         var s = SettingName(o.Setting);
-        return
+        Contribution[] byPoint =
         [
-            new(BreakdownKey.Total, inNumerator),
             new(new BreakdownKey(DimensionPoint, p), inNumerator),
-            new(new BreakdownKey(DimensionSetting, s), inNumerator),
             new(new BreakdownKey(DimensionPointSetting, p + "+" + s), inNumerator),
         ];
+        return inHeadline
+            ? [new(BreakdownKey.Total, inNumerator), new(new BreakdownKey(DimensionSetting, s), inNumerator), .. byPoint]
+            : byPoint;
     }
+
+    /// <summary>Whether an observation is at the definition's headline point (parameter <c>headlinePoint</c>:
+    /// <c>InterventionEnd</c>, the default and the guidance's measure; <c>InterventionStart</c>; or <c>Pooled</c> for both).</summary>
+    /// <exception cref="FormatException">The parameter is none of those.</exception>
+    internal static Func<StatusObservation, bool> HeadlinePoint(IndicatorDefinition definition)
+    {
+        var text = definition.HasParameter(KeyPerformanceIndicators.HeadlinePointParameter)
+            ? definition.GetString(KeyPerformanceIndicators.HeadlinePointParameter)
+            : nameof(ObservationPoint.InterventionEnd);
+        if (string.Equals(text, KeyPerformanceIndicators.PooledHeadline, StringComparison.OrdinalIgnoreCase))
+        {
+            return _ => true;
+        }
+        var point = definition.HasParameter(KeyPerformanceIndicators.HeadlinePointParameter)
+            ? definition.GetEnum<ObservationPoint>(KeyPerformanceIndicators.HeadlinePointParameter)
+            : ObservationPoint.InterventionEnd;
+        return o => o.Point == point;
+    }
+
+    /// <summary>The definition's rule for 29 February birthdays (parameter <c>leapDayBirthdayRule</c>, default <c>MarchFirst</c>).</summary>
+    internal static Indicators.National.LeapDayBirthdayRule LeapDayRule(IndicatorDefinition definition) =>
+        definition.HasParameter(Indicators.National.NationalParameters.LeapDayBirthdayRule)
+            ? definition.GetEnum<Indicators.National.LeapDayBirthdayRule>(Indicators.National.NationalParameters.LeapDayBirthdayRule)
+            : Indicators.National.LeapDayBirthdayRule.MarchFirst;
 
     /// <summary>The areas to report: the query's, else the dataset's areas, else the children's home areas (ordinal order).</summary>
     internal static IReadOnlyList<string> ResolveAreas(Dataset dataset, IndicatorQuery query)

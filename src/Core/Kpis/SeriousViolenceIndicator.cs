@@ -17,7 +17,8 @@ namespace YouthJustice.Sdk.Kpis;
 /// Results: the total, then <c>offence-group=violence-against-the-person|robbery|drugs</c> (each over the same population).
 /// </summary>
 /// <remarks>
-/// <para>The population is the ONS mid-year estimate for the year the period starts in (2021/22 → mid-2021); when that year is
+/// <para>The population is the ONS mid-year estimate for the year the period starts in (2021/22 → mid-2021; the
+/// <c>populationYearRule</c> parameter, default <c>PeriodStartYear</c>, can choose the year it ends in); when that year is
 /// missing, the latest earlier year is used and the result's note says so; with no estimate the value is undefined.
 /// All-persons rows (no sex, no ethnicity) are used where present, otherwise the rows by sex are summed.</para>
 /// <para>Immutable and thread-safe.</para>
@@ -58,6 +59,10 @@ public sealed class SeriousViolenceIndicator : KeyPerformanceIndicator
         var minGravity = Definition.GetInt(KeyPerformanceIndicators.MinimumGravityParameter);
         var minAge = Definition.GetInt(KeyPerformanceIndicators.MinAgeParameter);
         var maxAge = Definition.GetInt(KeyPerformanceIndicators.MaxAgeParameter);
+        var yearRule = Definition.HasParameter(KeyPerformanceIndicators.PopulationYearRuleParameter)
+            ? Definition.GetEnum<Indicators.National.PopulationYearRule>(KeyPerformanceIndicators.PopulationYearRuleParameter)
+            : Indicators.National.PopulationYearRule.PeriodStartYear;
+        var leapDay = KpiEngine.LeapDayRule(Definition);
         var dataset = context.Dataset;
         var children = KpiEngine.ChildrenById(dataset);
 
@@ -87,7 +92,7 @@ public sealed class SeriousViolenceIndicator : KeyPerformanceIndicator
             {
                 continue;
             }
-            var age = child.AgeOn(offence.CommittedOn);
+            var age = Indicators.Engine.DateArithmetic.Age(child.DateOfBirth, offence.CommittedOn, leapDay);
             if (age >= minAge && age <= maxAge)
             {
                 counted.Add((offence.Id, child.HomeAreaCode, proven, offence.Group));
@@ -101,7 +106,8 @@ public sealed class SeriousViolenceIndicator : KeyPerformanceIndicator
             foreach (var area in KpiEngine.ResolveAreas(dataset, query))
             {
                 var inCell = counted.Where(c => c.Area == area && period.Contains(c.Date)).ToList();
-                var (population, year) = Population(dataset, area, period, minAge, maxAge);
+                var wanted = yearRule == Indicators.National.PopulationYearRule.PeriodEndYear ? period.End.Year : period.Start.Year;
+                var (population, year) = Population(dataset, area, wanted, minAge, maxAge);
                 foreach (var key in layout)
                 {
                     var ids = inCell.Where(c => key.IsTotal || OffenceGroupValue(c.Group) == key.Value).Select(c => c.Id).Order(StringComparer.Ordinal).ToImmutableArray();
@@ -110,9 +116,9 @@ public sealed class SeriousViolenceIndicator : KeyPerformanceIndicator
                     {
                         result = result with { Value = null, Interval = null, Note = "No population estimate for the area: the count is given, the rate is undefined." };
                     }
-                    else if (year != period.Start.Year)
+                    else if (year != wanted)
                     {
-                        result = result with { Note = string.Create(CultureInfo.InvariantCulture, $"Population: mid-{year} estimate (mid-{period.Start.Year} not available).") };
+                        result = result with { Note = string.Create(CultureInfo.InvariantCulture, $"Population: mid-{year} estimate (mid-{wanted} not available).") };
                     }
                     if (period.End > context.AsOf)
                     {
@@ -129,10 +135,10 @@ public sealed class SeriousViolenceIndicator : KeyPerformanceIndicator
         return results;
     }
 
-    private static (decimal? Population, int Year) Population(Dataset dataset, string area, ReportingPeriod period, int minAge, int maxAge)
+    private static (decimal? Population, int Year) Population(Dataset dataset, string area, int wanted, int minAge, int maxAge)
     {
         var rows = dataset.Populations
-            .Where(p => p.AreaCode == area && p.Age >= minAge && p.Age <= maxAge && p.EthnicityGroup is null && p.Year <= period.Start.Year)
+            .Where(p => p.AreaCode == area && p.Age >= minAge && p.Age <= maxAge && p.EthnicityGroup is null && p.Year <= wanted)
             .ToList();
         if (rows.Count == 0)
         {

@@ -1,3 +1,4 @@
+using NodaTime;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 
@@ -5,8 +6,9 @@ namespace YouthJustice.Sdk.Kpis;
 
 /// <summary>
 /// KPI 1, suitable accommodation: caseload observations (one per child, intervention and point) whose accommodation was
-/// suitable, over those where it was recorded. Results: the total (start and end pooled), then <c>point=start|end</c>,
-/// <c>setting=community|released-from-custody</c> and <c>point+setting</c> (e.g. <c>end+community</c>).
+/// suitable, over those where it was recorded. Results: the total (the headline: observations at the end of the
+/// intervention, parameter <c>headlinePoint</c>), then <c>point=start|end</c>, <c>setting=community|released-from-custody</c>
+/// (at the headline point) and <c>point+setting</c> (e.g. <c>end+community</c>).
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class SuitableAccommodationIndicator : KeyPerformanceIndicator
@@ -23,7 +25,7 @@ public sealed class SuitableAccommodationIndicator : KeyPerformanceIndicator
             KpiEngine.PointSettingLayout, IntervalMethod.Wilson, "status-observation", PooledNote);
 
     internal static string? PooledNote(BreakdownKey key) =>
-        key.IsTotal ? "Start and end observations pooled; read point=start and point=end for the KPI's two measures." : null;
+        key.IsTotal ? "Headline: observations at the headline point (parameter headlinePoint; by default the end of the intervention, as the KPI guidance publishes it); point=start and point=end give both points." : null;
 }
 
 /// <summary>
@@ -69,7 +71,8 @@ public sealed class EteHoursIndicator : KeyPerformanceIndicator
         var schoolAgeHours = Definition.GetDecimal(KeyPerformanceIndicators.SchoolAgeHoursParameter);
         var olderHours = Definition.GetDecimal(KeyPerformanceIndicators.OlderHoursParameter);
         var olderFrom = Definition.GetInt(KeyPerformanceIndicators.OlderAgeFromParameter);
-        bool IsOlder(StatusObservation o, Child c) => c.AgeOn(o.ObservedOn) >= olderFrom;
+        var leapDay = KpiEngine.LeapDayRule(Definition);
+        bool IsOlder(StatusObservation o, Child c) => Indicators.Engine.DateArithmetic.Age(c.DateOfBirth, o.ObservedOn, leapDay) >= olderFrom;
         var units = ObservationUnits(
             context.Dataset,
             (o, c) => o.EteHours is { } hours ? hours >= (IsOlder(o, c) ? olderHours : schoolAgeHours) : null,
@@ -113,8 +116,11 @@ public sealed class SendEteIndicator : KeyPerformanceIndicator
 }
 
 /// <summary>
-/// KPIs 4 (mental health and emotional wellbeing) and 5 (substance misuse): a funnel over caseload observations at the
-/// <c>observationPoint</c> (default the end of the intervention) where the funnel was recorded. Results: the total
+/// KPIs 4 (mental health and emotional wellbeing) and 5 (substance misuse): a funnel over the children with a caseload
+/// order (intervention) ending in the period, as the KPI guidance counts them, read at the <c>observationPoint</c>
+/// (default the end of the intervention) where the funnel was recorded. A child with several orders ending in the period
+/// counts once, with the latest; an order's end is the episode's end date, else the date of its end observation. With
+/// <c>countingUnit=Observation</c> each observation counts instead, dated by the observation. Results: the total
 /// (attending over need identified), then <c>stage=need-identified</c> (over all observations with the funnel recorded),
 /// <c>stage=planned-or-offered</c> (over need identified or beyond) and <c>stage=attending</c> (over planned or offered or beyond).
 /// Each numerator counts children at that stage or beyond, so the stage numerators never increase.
@@ -136,19 +142,47 @@ public sealed class SupportFunnelIndicator : KeyPerformanceIndicator
     private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
     {
         var point = Definition.GetEnum<ObservationPoint>(KeyPerformanceIndicators.ObservationPointParameter);
+        var byObservation = Definition.HasParameter(KeyPerformanceIndicators.CountingUnitParameter)
+            && string.Equals(Definition.GetString(KeyPerformanceIndicators.CountingUnitParameter), KeyPerformanceIndicators.ObservationCountingUnit, StringComparison.OrdinalIgnoreCase);
         var mental = Definition.Id == KeyPerformanceIndicators.MentalHealthId;
-        var children = KpiEngine.ChildrenById(context.Dataset);
-        var units = new List<CountedUnit>();
-        foreach (var o in KpiEngine.CaseloadObservations(Definition, context.Dataset))
+        var dataset = context.Dataset;
+        var children = KpiEngine.ChildrenById(dataset);
+        var episodes = KpiEngine.EpisodesById(dataset);
+        var observations = KpiEngine.CaseloadObservations(Definition, dataset);
+        // The date an intervention (order) ended: the episode's end date, else the date of its end observation.
+        var endObserved = observations.Where(o => o.Point == ObservationPoint.InterventionEnd && o.EpisodeId is not null)
+            .ToDictionary(o => (o.ChildId, o.EpisodeId!), o => o.ObservedOn);
+        var candidates = new List<(StatusObservation Observation, Child Child, LocalDate OrderEnd, int Stage)>();
+        foreach (var o in observations)
         {
             var stage = mental ? o.MentalHealth : o.SubstanceMisuse;
             if (o.Point != point || stage is null || !children.TryGetValue(o.ChildId, out var child))
             {
                 continue;
             }
-            units.Add(new CountedUnit(o.Id, child.HomeAreaCode, o.ObservedOn, FunnelContributions((int)stage.Value, Stages)));
+            var orderEnd = o.EpisodeId is { } e && episodes.TryGetValue(e, out var episode) && episode.EndDate is { } end
+                ? end
+                : o.EpisodeId is { } id && endObserved.TryGetValue((o.ChildId, id), out var observed) ? observed : o.ObservedOn;
+            candidates.Add((o, child, orderEnd, (int)stage.Value));
         }
-        return KpiEngine.Count(Definition, context, query, units, FunnelLayout(Stages), IntervalMethod.Wilson, "status-observation",
-            FunnelNotes(Stages, "observations with the funnel recorded"));
+        if (byObservation)
+        {
+            var units = candidates.Select(c => new CountedUnit(c.Observation.Id, c.Child.HomeAreaCode, c.Observation.ObservedOn, FunnelContributions(c.Stage, Stages)));
+            return KpiEngine.Count(Definition, context, query, units, FunnelLayout(Stages), IntervalMethod.Wilson, "status-observation",
+                FunnelNotes(Stages, "observations with the funnel recorded"));
+        }
+        // The guidance's unit: children with an order ending in the period, each once (their latest order ending in it).
+        var results = new List<IndicatorResult>();
+        foreach (var period in query.Periods)
+        {
+            var units = candidates.Where(c => period.Contains(c.OrderEnd))
+                .GroupBy(c => c.Child.Id, StringComparer.Ordinal)
+                .Select(g => g.OrderByDescending(c => c.OrderEnd).ThenByDescending(c => c.Observation.EpisodeId ?? "", StringComparer.Ordinal)
+                    .ThenByDescending(c => c.Observation.Id, StringComparer.Ordinal).First())
+                .Select(c => new CountedUnit(c.Child.Id, c.Child.HomeAreaCode, c.OrderEnd, FunnelContributions(c.Stage, Stages)));
+            results.AddRange(KpiEngine.Count(Definition, context, query with { Periods = [period] }, units, FunnelLayout(Stages), IntervalMethod.Wilson, "child",
+                FunnelNotes(Stages, "children with an order ending in the period and the funnel recorded")));
+        }
+        return results;
     }
 }

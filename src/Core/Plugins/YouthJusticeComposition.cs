@@ -160,22 +160,29 @@ public sealed partial class YouthJusticeComposition : IPluginCatalog
         }
 
         // Overrides are checked against what is left; dropping a plugin can orphan another's override, so repeat until stable.
-        Dictionary<string, List<(LoadedPlugin Plugin, DefinitionOverride Override)>> overridesById;
+        Dictionary<string, List<DefinitionOverride>> overridesById;
         while (true)
         {
             var byId = host.Concat(accepted.SelectMany(p => p.Indicators)).ToDictionary(i => i.Definition.Id, StringComparer.Ordinal);
             overridesById = new(StringComparer.Ordinal);
-            var faulty = new List<(LoadedPlugin, PluginError)>();
+            var faulty = new List<(LoadedPlugin Plugin, PluginError Error)>();
             foreach (var plugin in accepted)
             {
                 foreach (var o in plugin.Overrides)
                 {
-                    var error = CheckOverride(plugin, o, byId, overridesById);
+                    var error = CheckOverride(plugin, o.WithDeclaredBy(plugin.Id), byId, overridesById);
                     if (error is not null)
                     {
                         faulty.Add((plugin, error));
                         break;
                     }
+                }
+            }
+            foreach (var (plugin, error) in OverrideConflicts(accepted, overridesById))
+            {
+                if (!faulty.Exists(f => f.Plugin == plugin))
+                {
+                    faulty.Add((plugin, error));
                 }
             }
             if (faulty.Count == 0)
@@ -286,7 +293,7 @@ public sealed partial class YouthJusticeComposition : IPluginCatalog
     }
 
     private static PluginError? CheckOverride(LoadedPlugin plugin, DefinitionOverride o, Dictionary<string, IIndicator> byId,
-        Dictionary<string, List<(LoadedPlugin, DefinitionOverride)>> overridesById)
+        Dictionary<string, List<DefinitionOverride>> overridesById)
     {
         string Fail(string reason) => $"Plugin '{plugin.Id}' declared override '{o.Name}' of indicator '{o.IndicatorId}', but {reason}.";
         if (!byId.TryGetValue(o.IndicatorId, out var target))
@@ -297,15 +304,14 @@ public sealed partial class YouthJusticeComposition : IPluginCatalog
         {
             return new PluginError(plugin.Id, PluginErrorKind.InvalidOverride, Fail("that indicator does not implement IOverridableIndicator"), ComponentId: o.Name);
         }
+        if (o.Parameters.Keys.FirstOrDefault(k => !target.Definition.HasParameter(k)) is { } unknown)
+        {
+            return new PluginError(plugin.Id, PluginErrorKind.InvalidOverride, Fail($"the indicator has no parameter '{unknown}'"), ComponentId: o.Name);
+        }
         try
         {
-            var changed = o.Apply(target.Definition);
-            if (changed is null || changed.Id != target.Definition.Id)
-            {
-                return new PluginError(plugin.Id, PluginErrorKind.InvalidOverride, Fail("the change must keep the indicator's id"), ComponentId: o.Name);
-            }
             // The indicator reads its parameters when it is built: a value it cannot use is the override's fault.
-            overridable.WithDefinition(changed);
+            overridable.WithDefinition(o.ApplyTo(target.Definition));
         }
 #pragma warning disable CA1031 // An override is plugin code: whatever it throws is reported against the plugin.
         catch (Exception ex)
@@ -317,22 +323,51 @@ public sealed partial class YouthJusticeComposition : IPluginCatalog
         {
             overridesById[o.IndicatorId] = list = [];
         }
-        list.Add((plugin, o));
+        list.Add(o);
         return null;
     }
 
-    private static OverriddenIndicator ApplyOverrides(IIndicator indicator, List<(LoadedPlugin Plugin, DefinitionOverride Override)> overrides)
+    /// <summary>Every pair of accepted overrides that change the same field (or share a label) of one indicator, as an
+    /// error of each declaring plugin: neither wins, so the outcome never depends on the order plugins load in.</summary>
+    private static IEnumerable<(LoadedPlugin Plugin, PluginError Error)> OverrideConflicts(
+        List<LoadedPlugin> plugins, Dictionary<string, List<DefinitionOverride>> overridesById)
     {
-        var definition = indicator.Definition;
-        foreach (var (_, o) in overrides)
+        foreach (var list in overridesById.Values)
         {
-            definition = o.Apply(definition);
+            for (var i = 0; i < list.Count; i++)
+            {
+                for (var j = i + 1; j < list.Count; j++)
+                {
+                    var (a, b) = (list[i], list[j]);
+                    var fields = a.ConflictingFields(b);
+                    if (fields.Count == 0 && a.Label != b.Label)
+                    {
+                        continue;
+                    }
+                    var what = fields.Count > 0 ? string.Join(", ", fields) : "the same override name";
+                    foreach (var (mine, theirs) in new[] { (a, b), (b, a) })
+                    {
+                        if (plugins.Find(p => p.Id == mine.DeclaredBy) is { } plugin)
+                        {
+                            yield return (plugin, new PluginError(plugin.Id, PluginErrorKind.InvalidOverride,
+                                $"Plugin '{plugin.Id}' declared override '{mine.Name}' of indicator '{mine.IndicatorId}', but override '{theirs.Label}' " +
+                                $"also changes {what}: two overrides of the same field conflict, whatever order they are applied in.", ComponentId: mine.Name));
+                        }
+                    }
+                }
+            }
         }
-        return new OverriddenIndicator(((IOverridableIndicator)indicator).WithDefinition(definition), [.. overrides.Select(o => o.Override.Name)]);
+    }
+
+    private static OverriddenIndicator ApplyOverrides(IIndicator indicator, List<DefinitionOverride> overrides)
+    {
+        var ordered = overrides.OrderBy(o => o.Label, StringComparer.Ordinal).ToList();
+        var definition = ordered.Aggregate(indicator.Definition, (d, o) => o.ApplyTo(d));
+        return new OverriddenIndicator(((IOverridableIndicator)indicator).WithDefinition(definition), [.. ordered.Select(o => o.Name)]);
     }
 
     /// <summary>An overridden indicator: computes with the changed definition and names the overrides in every result.</summary>
-    /// <remarks>The override names come first, in declaration order, followed by whatever the indicator itself lists (a
+    /// <remarks>The override names come first, in label order, followed by whatever the indicator itself lists (a
     /// national indicator lists each parameter that differs from the national definition, e.g.
     /// <c>waitingPeriodMonths=3 (national: 0)</c>); an entry is listed once.</remarks>
     private sealed class OverriddenIndicator(IIndicator inner, ImmutableArray<string> names) : IIndicator

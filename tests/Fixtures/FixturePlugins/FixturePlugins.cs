@@ -12,7 +12,7 @@ public sealed class ChildCountIndicator(string id, bool throws = false) : IIndic
         Id = id,
         Name = "Children in the dataset",
         Unit = "children",
-        Source = new SourceCitation("Test fixture", "n/a"),
+        Source = SourceCitation.ProjectDecision("Test fixture", "A fixture indicator for the loading tests."),
     };
 
     public IReadOnlyList<IndicatorResult> Compute(IndicatorContext context, IndicatorQuery query)
@@ -99,10 +99,10 @@ public sealed class LocalOverridePlugin : IYouthJusticePlugin
     public void Register(IPluginRegistrar registrar)
     {
         ArgumentNullException.ThrowIfNull(registrar);
-        registrar.DeclareOverride(new DefinitionOverride(
+        registrar.DeclareOverride(DefinitionOverride.SetParameter(
             "local-minimum-age-12",
             "test.children-aged",
             "Counts children from age 12, as the local board asked.",
-            d => d.WithParameter("minimum-age", "12")));
+            "minimumAge", "12"));
     }
 }

@@ -11,7 +11,7 @@ internal static class DisclosureTestData
     {
         Id = "test-percent",
         Name = "Test percentage",
-        Source = new SourceCitation("Test", "§1"),
+        Source = SourceCitation.ProjectDecision("Test", "A test definition."),
         Unit = "%",
         Multiplier = 100m,
         DisplayDecimals = 1,
@@ -21,7 +21,7 @@ internal static class DisclosureTestData
     {
         Id = "test-count",
         Name = "Test count",
-        Source = new SourceCitation("Test", "§1"),
+        Source = SourceCitation.ProjectDecision("Test", "A test definition."),
         Unit = "children",
         DisplayDecimals = 0,
     };

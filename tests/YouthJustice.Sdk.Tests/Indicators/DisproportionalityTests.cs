@@ -83,7 +83,7 @@ public class DisproportionalityTests
 
         Assert.Equal((3m / 200m) / (4m / 1000m), byPopulation.Value); // 3.75
         Assert.Equal((3m / 6m) / (4m / 10m), byStage.Value);          // 1.25
-        Assert.Equal(2, byStage.Methodology.Version);
+        Assert.Equal(new MethodologyRef(revised.Id, 1, "base=PreviousStage"), byStage.Methodology);
     }
 
     [Fact]

@@ -33,7 +33,8 @@ public class GoldenFigureTests
     [Fact]
     public void Coventry_live_tracker_48_children_3_reoffenders_8_reoffences_gives_6_point_3_percent_and_0_point_17()
     {
-        // Coventry Youth Justice Plan 2021-23 (seed 000 L838): penalties Oct 2020 - Mar 2021.
+        // Coventry Youth Justice Service, Coventry's Youth Justice Strategy and Plan 2021-23 (Update 2022), section 8,
+        // "Reducing offending and reoffending by children": penalties Oct 2020 - Mar 2021.
         var cases = new Cases();
         TrackerCohort(cases, Coventry, D(2020, 11, 16), 48, [3, 3, 2]);
         var data = cases.Build(D(2022, 6, 30));
@@ -57,7 +58,7 @@ public class GoldenFigureTests
     [InlineData(2019, 48, new[] { 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3 }, "25.0", "2.17")]
     public void Leicester_quarterly_tracker_cohorts_reproduce_the_published_rates(int year, int size, int[] reoffences, string binaryText, string perReoffenderText)
     {
-        // Leicester Youth Justice Plan 2022-23 (seed 002 L415-422): Jan-Mar cohorts.
+        // Leicester City Council, Youth Justice Plan 2022-23, paragraph 8.7: Jan-Mar cohorts.
         var cases = new Cases();
         TrackerCohort(cases, Leicester, D(year, 2, 10), size, reoffences);
         var data = cases.Build(D(2022, 12, 31));
@@ -76,7 +77,8 @@ public class GoldenFigureTests
     [Fact]
     public void Coventry_first_time_entrants_71_over_a_population_of_31700_gives_224()
     {
-        // Coventry Covid recovery plan 2020/21 (seed 003 L65): 224 per 100,000 in 2019/20 from 71 FTEs.
+        // Coventry Youth Offending Service, 2020/21 Contingency and Recovery Youth Justice Plan, "Performance":
+        // 224 per 100,000 in 2019/20 from 71 FTEs.
         var cases = new Cases().Population(2019, 31_700);
         for (var i = 0; i < 71; i++)
         {
@@ -104,7 +106,7 @@ public class GoldenFigureTests
     [Fact]
     public void Leicester_first_time_entrants_over_rolling_12_months_give_207_and_223()
     {
-        // Leicester Youth Justice Plan 2022-23 (seed 002 L392-395): 207 (73) Oct 20 - Sep 21; 223 (78) Oct 19 - Sep 20.
+        // Leicester City Council, Youth Justice Plan 2022-23, paragraph 8.4: 207 (73) Oct 20 - Sep 21; 223 (78) Oct 19 - Sep 20.
         var cases = new Cases().Population(2019, 35_000, Leicester).Population(2020, 35_300, Leicester);
         for (var i = 0; i < 78; i++)
         {
@@ -133,7 +135,8 @@ public class GoldenFigureTests
     [InlineData(10, 34_500, "0.29")]
     public void Custody_rate_per_1000_reproduces_published_figures(int sentences, int population, string expected)
     {
-        // Leicester 0.11 (2021, seed 002 §3); Coventry 0.29 (seed 000).
+        // Leicester 0.11 (2021; Youth Justice Plan 2022-23, paragraph 8.10); Coventry 0.29 (Youth Justice Strategy and
+        // Plan 2021-23, section 8, "Reducing the use of custody and remand").
         var cases = new Cases().Population(2021, population);
         for (var i = 0; i < sentences; i++)
         {

@@ -9,7 +9,7 @@ public class IndicatorResultBuilderTests
     {
         Id = "test-rate",
         Name = "Test rate",
-        Source = new SourceCitation("Test", "§1"),
+        Source = SourceCitation.ProjectDecision("Test", "A test definition."),
         Unit = "per 100,000",
         Multiplier = 100_000m,
         Direction = Direction.LowerIsBetter,

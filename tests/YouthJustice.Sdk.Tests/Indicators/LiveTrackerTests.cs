@@ -48,7 +48,7 @@ public class LiveTrackerTests
         Assert.Equal(new MethodologyRef(NationalIndicatorIds.TrackerBinary, 1), national.Methodology);
         Assert.Empty(national.AppliedOverrides);
         Assert.Equal(100m, local.Value);
-        Assert.Equal(new MethodologyRef(NationalIndicatorIds.TrackerBinary, 2), local.Methodology);
+        Assert.Equal(new MethodologyRef(NationalIndicatorIds.TrackerBinary, 1, "waitingPeriodMonths=3"), local.Methodology);
         Assert.Equal(["waitingPeriodMonths=3 (national: 0)"], local.AppliedOverrides.ToArray());
     }
 

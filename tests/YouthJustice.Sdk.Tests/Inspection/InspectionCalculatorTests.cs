@@ -9,7 +9,7 @@ public class InspectionCalculatorTests
 {
     private static readonly InspectionCalculator Calculator = new();
 
-    /// <summary>Coventry 2023 (seed 001): counts of 16 cases per key question, desistance / child's safety / others' safety.</summary>
+    /// <summary>Coventry 2023 (HM Inspectorate of Probation, An inspection of youth offending services in Coventry, February 2023): counts of 16 cases per key question, desistance / child's safety / others' safety.</summary>
     private static List<KeyQuestionAnswer> CoventryAnswers()
     {
         (string Id, int D, int S, int O)[] rows =

@@ -273,8 +273,8 @@ public class ServiceKpiTests
         Assert.Equal(KeyPerformanceIndicators.Definitions.Count, KeyPerformanceIndicators.Definitions.Select(d => d.Id).Distinct().Count());
         foreach (var d in KeyPerformanceIndicators.Definitions)
         {
-            Assert.Equal(KeyPerformanceIndicators.SourceDocument, d.Source.Document);
-            var summary = d.Source.Section.Contains("summar", StringComparison.OrdinalIgnoreCase);
+            Assert.Equal((CitationKind.Publication, "Youth Justice Board", KeyPerformanceIndicators.SourceTitle), (d.Source.Kind, d.Source.Publisher, d.Source.Title));
+            var summary = d.Sources.Any(s => s.Kind == CitationKind.ProjectDecision && s.Title.Contains("summary", StringComparison.OrdinalIgnoreCase));
             var kpiNumber = int.Parse(d.Id.Split('-')[2], System.Globalization.CultureInfo.InvariantCulture);
             Assert.Equal(kpiNumber >= 6, summary);
         }

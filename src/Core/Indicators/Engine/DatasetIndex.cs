@@ -415,6 +415,10 @@ public sealed partial class DatasetIndex
     /// <summary>The child's age on a day.</summary>
     internal int AgeOn(int child, int day) => DateArithmetic.Age(ChildDateOfBirth[child], DateArithmetic.Date(day));
 
+    /// <summary>A child's age on a day under a rule for 29 February birthdays.</summary>
+    internal int AgeOn(int child, int day, National.LeapDayBirthdayRule leapDay) =>
+        DateArithmetic.Age(ChildDateOfBirth[child], DateArithmetic.Date(day), leapDay);
+
     /// <summary>The outcome's offences.</summary>
     internal ReadOnlySpan<int> OffencesOf(int outcome) =>
         OutcomeOffences.AsSpan(OutcomeOffenceStart[outcome], OutcomeOffenceStart[outcome + 1] - OutcomeOffenceStart[outcome]);

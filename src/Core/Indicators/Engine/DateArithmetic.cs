@@ -52,12 +52,18 @@ public static class DateArithmetic
     /// <summary>Adds months to a day number under a rule.</summary>
     internal static int PlusMonths(int day, int months, MonthEndRule rule) => Day(PlusMonths(Date(day), months, rule));
 
-    /// <summary>Age in whole years on <paramref name="date"/> for a child born on <paramref name="dateOfBirth"/>:
-    /// the same as <see cref="Domain.Child.AgeOn"/> (a 29 February birthday falls on 28 February in other years).</summary>
-    internal static int Age(LocalDate dateOfBirth, LocalDate date)
+    /// <summary>Age in whole years on <paramref name="date"/> for a child born on <paramref name="dateOfBirth"/>: the age
+    /// rises at the start of each birthday; a 29 February birthday falls on 28 February in other years (as
+    /// <see cref="Domain.Child.AgeOn"/>) or, under <see cref="National.LeapDayBirthdayRule.MarchFirst"/>, on 1 March.</summary>
+    internal static int Age(LocalDate dateOfBirth, LocalDate date, National.LeapDayBirthdayRule leapDay = National.LeapDayBirthdayRule.FebruaryTwentyEighth)
     {
         var age = date.Year - dateOfBirth.Year;
-        if (dateOfBirth.PlusYears(age) > date)
+        var birthday = dateOfBirth.PlusYears(age);
+        if (leapDay == National.LeapDayBirthdayRule.MarchFirst && dateOfBirth is { Month: 2, Day: 29 } && birthday.Day == 28)
+        {
+            birthday = birthday.PlusDays(1);
+        }
+        if (birthday > date)
         {
             age--;
         }

@@ -16,6 +16,7 @@ internal sealed class CohortRules
     internal required MonthEndRule MonthEndRule { get; init; }
     internal required int MinAge { get; init; }
     internal required int MaxAge { get; init; }
+    internal National.LeapDayBirthdayRule LeapDayRule { get; init; }
 
     /// <summary>The last day of the follow-up (inclusive) for an index date.</summary>
     internal int FollowUpEnd(int indexDay) => DateArithmetic.PlusMonths(indexDay, FollowUpMonths, MonthEndRule);
@@ -90,7 +91,7 @@ internal static class ReoffendingCohort
             {
                 continue;
             }
-            var age = index.AgeOn(c, indexDay);
+            var age = index.AgeOn(c, indexDay, rules.LeapDayRule);
             if (age < rules.MinAge || age > rules.MaxAge)
             {
                 continue;

@@ -63,7 +63,7 @@ public sealed class CustodyIndicator : NationalIndicator
                 {
                     continue;
                 }
-                var age = ix.AgeOn(c, day);
+                var age = ix.AgeOn(c, day, LeapDayRule);
                 if (InAgeRange(age))
                 {
                     perArea[slot].Add(new Unit(c, o, age));

@@ -181,7 +181,7 @@ public sealed class DisproportionalityIndicator : NationalIndicator
             for (var o = ix.ChildOutcomeStart[c]; o < ix.ChildOutcomeStart[c + 1]; o++)
             {
                 var day = ix.OutcomeDate[o];
-                if (mask[ix.OutcomeType[o]] && day >= request.Start && day <= request.End && InAgeRange(ix.AgeOn(c, day)))
+                if (mask[ix.OutcomeType[o]] && day >= request.Start && day <= request.End && InAgeRange(ix.AgeOn(c, day, LeapDayRule)))
                 {
                     perArea[slot].Add(c);
                     break;

@@ -64,7 +64,7 @@ public sealed class FirstTimeEntrantsIndicator : NationalIndicator
                     var ageDay = _ageRule == AgeRule.AgeAtOffence && ix.OutcomeEarliestOffence[o] != DatasetIndex.NoDay
                         ? ix.OutcomeEarliestOffence[o]
                         : day;
-                    var age = ix.AgeOn(c, ageDay);
+                    var age = ix.AgeOn(c, ageDay, LeapDayRule);
                     if (InAgeRange(age))
                     {
                         perArea[slot].Add(new Entrant(c, o, age));

@@ -25,7 +25,11 @@ public abstract class NationalIndicator : Plugins.IOverridableIndicator
         _overrides = NationalIndicators.OverridesOf(definition);
         MinAge = definition.HasParameter(NationalParameters.MinAge) ? definition.GetInt(NationalParameters.MinAge) : 10;
         MaxAge = definition.HasParameter(NationalParameters.MaxAge) ? definition.GetInt(NationalParameters.MaxAge) : 17;
+        LeapDayRule = Enum(definition, NationalParameters.LeapDayBirthdayRule, LeapDayBirthdayRule.MarchFirst);
     }
+
+    /// <summary>Which day a 29 February birthday falls on in other years (parameter <c>leapDayBirthdayRule</c>).</summary>
+    private protected LeapDayBirthdayRule LeapDayRule { get; }
 
     /// <inheritdoc />
     public IndicatorDefinition Definition { get; }

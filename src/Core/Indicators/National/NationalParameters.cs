@@ -22,6 +22,10 @@ public static class NationalParameters
     /// <summary>Which date a child's age is taken on: an <see cref="National.AgeRule"/>.</summary>
     public const string AgeRule = "ageRule";
 
+    /// <summary>Which day a 29 February birthday falls on in other years: a <see cref="National.LeapDayBirthdayRule"/>
+    /// (default <c>MarchFirst</c>).</summary>
+    public const string LeapDayBirthdayRule = "leapDayBirthdayRule";
+
     /// <summary>Which mid-year population estimate a period uses: a <see cref="National.PopulationYearRule"/>.</summary>
     public const string PopulationYearRule = "populationYearRule";
 
@@ -81,6 +85,25 @@ public enum AgeRule
     AgeAtOutcome = 0,
     /// <summary>The date the (earliest) offence the outcome disposes of was committed.</summary>
     AgeAtOffence = 1,
+}
+
+/// <summary>
+/// Which day a child born on 29 February attains an age in a year that has no 29 February.
+/// </summary>
+/// <remarks>
+/// In England and Wales a person attains an age "at the commencement of the relevant anniversary of the date of his birth"
+/// (Family Law Reform Act 1969, section 9, in force from 1 January 1970). In a common year the anniversary of
+/// 29 February has not arrived while 28 February lasts, so the reading generally taken, and this SDK's default, is that
+/// the age is attained at the start of 1 March (<see cref="MarchFirst"/>). <see cref="FebruaryTwentyEighth"/> follows
+/// calendar libraries (NodaTime's <c>PlusYears</c> and <c>Period.Between</c> clamp to 28 February) and some other
+/// jurisdictions; a service whose case management system ages children that way can choose it to reconcile.
+/// </remarks>
+public enum LeapDayBirthdayRule
+{
+    /// <summary>The birthday is 1 March in a common year (the Family Law Reform Act 1969, s.9 reading). Default.</summary>
+    MarchFirst = 0,
+    /// <summary>The birthday is 28 February in a common year (calendar-library clamping).</summary>
+    FebruaryTwentyEighth = 1,
 }
 
 /// <summary>Which ONS mid-year estimate a period's rate uses. When the area has no estimate for that year, the latest

@@ -59,7 +59,7 @@ public sealed class ProfileIndicator : NationalIndicator
                 {
                     continue;
                 }
-                var age = ix.AgeOn(c, day);
+                var age = ix.AgeOn(c, day, LeapDayRule);
                 if (!InAgeRange(age))
                 {
                     continue;

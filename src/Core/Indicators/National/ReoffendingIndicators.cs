@@ -211,6 +211,7 @@ internal static class Reoffending
         MonthEndRule = d.HasParameter(NationalParameters.MonthEndRule) ? d.GetEnum<MonthEndRule>(NationalParameters.MonthEndRule) : MonthEndRule.ClampToMonthEnd,
         MinAge = minAge,
         MaxAge = maxAge,
+        LeapDayRule = d.HasParameter(NationalParameters.LeapDayBirthdayRule) ? d.GetEnum<LeapDayBirthdayRule>(NationalParameters.LeapDayBirthdayRule) : LeapDayBirthdayRule.MarchFirst,
     };
 
     internal static void Emit(NationalIndicator indicator, PeriodRequest request, int slot, List<CohortMember> members,
