@@ -3,6 +3,7 @@ using System.Reflection;
 using YouthJustice.Sdk.IO;
 using YouthJustice.Sdk.Plugins;
 using YouthJustice.Sdk.Synthetic;
+using YouthJustice.Sdk.Hosting;
 
 namespace YouthJustice.Sdk.Benchmarks;
 

@@ -1,8 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
-using YouthJustice.Sdk.Indicators.National;
+using YouthJustice.Sdk.National;
 using YouthJustice.Sdk.Periods;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Benchmarks;
 

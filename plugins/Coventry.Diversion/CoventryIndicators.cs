@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
-using YouthJustice.Sdk.Indicators.Engine;
-using YouthJustice.Sdk.Indicators.Local;
+using YouthJustice.Sdk.Engine;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Periods;

@@ -1,10 +1,10 @@
 using NodaTime;
 using NodaTime.Text;
-using YouthJustice.Sdk.Indicators.Engine;
-using YouthJustice.Sdk.Indicators.Local;
+using YouthJustice.Sdk.Engine;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Plugins;
+using YouthJustice.Sdk.Hosting;
 
 namespace YouthJustice.Plugins.Coventry;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
-using YouthJustice.Sdk.Indicators.Engine;
-using YouthJustice.Sdk.Indicators.Local;
+using YouthJustice.Sdk.Engine;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Periods;

@@ -1,8 +1,8 @@
-using YouthJustice.Sdk.Indicators.Engine;
-using YouthJustice.Sdk.Indicators.Local;
+using YouthJustice.Sdk.Engine;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Plugins;
+using YouthJustice.Sdk.Hosting;
 
 namespace YouthJustice.Plugins.Leicester;
 

@@ -1,6 +1,7 @@
-using YouthJustice.Sdk.Indicators.Local;
+using YouthJustice.Sdk.Engine;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Plugins;
+using YouthJustice.Sdk.Hosting;
 
 namespace YouthJustice.Plugins.Leicester;
 

@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using YouthJustice.Sdk.Indicators.Engine;
-using YouthJustice.Sdk.Indicators.Local;
+using YouthJustice.Sdk.Engine;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Plugins;
+using YouthJustice.Sdk.Hosting;
 
 namespace YouthJustice.Plugins.Warwickshire;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Periods;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Samples.Console;
 

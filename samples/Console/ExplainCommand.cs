@@ -5,6 +5,8 @@ using Spectre.Console;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Periods;
 using YouthJustice.Sdk.Plugins;
+using YouthJustice.Sdk.Hosting;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Samples.Console;
 

@@ -6,6 +6,7 @@ using Spectre.Console;
 using YouthJustice.Sdk.IO;
 using YouthJustice.Sdk.Plugins;
 using YouthJustice.Sdk.Synthetic;
+using YouthJustice.Sdk.Hosting;
 
 namespace YouthJustice.Sdk.Samples.Console;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using YouthJustice.Sdk.Plugins;
 using Spectre.Console;
+using YouthJustice.Sdk.Hosting;
 
 namespace YouthJustice.Sdk.Samples.Console;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using YouthJustice.Sdk.Plugins;
 using YouthJustice.Sdk.Samples.Console;
+using YouthJustice.Sdk.Hosting;
 
 // yj: a thin console host over YouthJustice.Sdk. With no arguments it prints the indicator report for the sample
 // dataset embedded in it. Exit codes are in ExitCodes.cs and README.md.

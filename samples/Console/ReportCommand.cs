@@ -8,6 +8,8 @@ using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.IO;
 using YouthJustice.Sdk.Periods;
 using YouthJustice.Sdk.Plugins;
+using YouthJustice.Sdk.Hosting;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Samples.Console;
 

@@ -4,6 +4,7 @@ using Spectre.Console;
 using Microsoft.Extensions.DependencyInjection;
 using YouthJustice.Sdk.IO;
 using YouthJustice.Sdk.Plugins;
+using YouthJustice.Sdk.Hosting;
 
 namespace YouthJustice.Sdk.Samples.Console;
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Internal;
 using YouthJustice.Sdk.Plugins;
+using YouthJustice.Sdk.Hosting;
 
 namespace YouthJustice.Sdk.Synthetic;
 

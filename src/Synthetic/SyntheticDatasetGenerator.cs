@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Internal;
 using YouthJustice.Sdk.Plugins;
+using YouthJustice.Sdk.Hosting;
 
 namespace YouthJustice.Sdk.Synthetic;
 

@@ -2,6 +2,7 @@ using System.Reflection;
 using YouthJustice.Sdk.IO;
 using YouthJustice.Sdk.Plugins;
 using YouthJustice.Sdk.Synthetic;
+using YouthJustice.Sdk.Hosting;
 
 namespace YouthJustice.Sdk.Console.Tests;
 

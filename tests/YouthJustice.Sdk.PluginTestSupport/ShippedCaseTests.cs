@@ -1,5 +1,6 @@
 using Xunit;
 using YouthJustice.Sdk.Plugins;
+using YouthJustice.Sdk.Hosting;
 
 namespace YouthJustice.Sdk.PluginTestSupport;
 

@@ -1,4 +1,4 @@
-using YouthJustice.Sdk.Indicators.National;
+using YouthJustice.Sdk.National;
 using YouthJustice.Sdk.Kpis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 using static YouthJustice.Sdk.Plugins.Tests.Data;
+using YouthJustice.Sdk.Hosting;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Plugins.Tests;
 

@@ -1,5 +1,6 @@
 using YouthJustice.Sdk.Domain;
 using static YouthJustice.Sdk.Plugins.Tests.Data;
+using YouthJustice.Sdk.Hosting;
 
 namespace YouthJustice.Sdk.Plugins.Tests;
 

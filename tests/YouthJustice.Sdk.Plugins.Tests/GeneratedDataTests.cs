@@ -1,6 +1,8 @@
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Periods;
 using YouthJustice.Sdk.Synthetic;
+using YouthJustice.Sdk.Hosting;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Plugins.Tests;
 

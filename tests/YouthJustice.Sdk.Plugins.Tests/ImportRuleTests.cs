@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.IO;
 using static YouthJustice.Sdk.Plugins.Tests.Data;
+using YouthJustice.Sdk.Hosting;
 
 namespace YouthJustice.Sdk.Plugins.Tests;
 

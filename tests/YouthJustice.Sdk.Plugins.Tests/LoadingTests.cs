@@ -2,6 +2,8 @@ using System.Runtime.Loader;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Periods;
 using static YouthJustice.Sdk.Plugins.Tests.Data;
+using YouthJustice.Sdk.Hosting;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Plugins.Tests;
 

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
-using YouthJustice.Sdk.Indicators.National;
+using YouthJustice.Sdk.National;
 using YouthJustice.Sdk.Kpis;
 using YouthJustice.Sdk.Periods;
 using static YouthJustice.Sdk.Plugins.Tests.Data;
+using YouthJustice.Sdk.Hosting;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Plugins.Tests;
 

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using YouthJustice.Sdk.Indicators;
+using YouthJustice.Sdk.Hosting;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Plugins.Tests;
 

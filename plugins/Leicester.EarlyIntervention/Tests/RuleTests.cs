@@ -6,6 +6,8 @@ using YouthJustice.Sdk.Periods;
 using YouthJustice.Sdk.Plugins;
 using YouthJustice.Sdk.PluginTestSupport;
 using static YouthJustice.Sdk.PluginTestSupport.Data;
+using YouthJustice.Sdk.Hosting;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Plugins.Leicester.Tests;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Internal;
 using YouthJustice.Sdk.Periods;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Disclosure;
 

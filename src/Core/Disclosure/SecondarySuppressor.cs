@@ -1,4 +1,5 @@
 using YouthJustice.Sdk.Indicators;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Disclosure;
 

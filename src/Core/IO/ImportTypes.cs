@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Plugins;
+using YouthJustice.Sdk.Hosting;
 
 namespace YouthJustice.Sdk.IO;
 

@@ -1,5 +1,6 @@
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Plugins;
+using YouthJustice.Sdk.Hosting;
 
 namespace YouthJustice.Sdk.IO;
 

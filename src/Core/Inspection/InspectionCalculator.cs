@@ -3,6 +3,7 @@ using System.Globalization;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Internal;
 using YouthJustice.Sdk.Statistics;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Inspection;
 

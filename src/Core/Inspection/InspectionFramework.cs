@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Internal;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Inspection;
 

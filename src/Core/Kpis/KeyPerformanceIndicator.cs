@@ -1,6 +1,7 @@
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Internal;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Kpis;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Internal;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Kpis;
 

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Periods;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Kpis;
 
@@ -75,10 +76,10 @@ internal static class KpiEngine
     }
 
     /// <summary>The definition's rule for 29 February birthdays (parameter <c>leapDayBirthdayRule</c>, default <c>MarchFirst</c>).</summary>
-    internal static Indicators.National.LeapDayBirthdayRule LeapDayRule(IndicatorDefinition definition) =>
-        definition.HasParameter(Indicators.National.NationalParameters.LeapDayBirthdayRule)
-            ? definition.GetEnum<Indicators.National.LeapDayBirthdayRule>(Indicators.National.NationalParameters.LeapDayBirthdayRule)
-            : Indicators.National.LeapDayBirthdayRule.MarchFirst;
+    internal static National.LeapDayBirthdayRule LeapDayRule(IndicatorDefinition definition) =>
+        definition.HasParameter(National.NationalParameters.LeapDayBirthdayRule)
+            ? definition.GetEnum<National.LeapDayBirthdayRule>(National.NationalParameters.LeapDayBirthdayRule)
+            : National.LeapDayBirthdayRule.MarchFirst;
 
     /// <summary>The areas to report: the query's, else the dataset's areas, else the children's home areas (ordinal order).</summary>
     internal static IReadOnlyList<string> ResolveAreas(Dataset dataset, IndicatorQuery query)

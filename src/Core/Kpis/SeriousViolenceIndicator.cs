@@ -4,6 +4,7 @@ using System.Globalization;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Periods;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Kpis;
 
@@ -60,8 +61,8 @@ public sealed class SeriousViolenceIndicator : KeyPerformanceIndicator
         var minAge = Definition.GetInt(KeyPerformanceIndicators.MinAgeParameter);
         var maxAge = Definition.GetInt(KeyPerformanceIndicators.MaxAgeParameter);
         var yearRule = Definition.HasParameter(KeyPerformanceIndicators.PopulationYearRuleParameter)
-            ? Definition.GetEnum<Indicators.National.PopulationYearRule>(KeyPerformanceIndicators.PopulationYearRuleParameter)
-            : Indicators.National.PopulationYearRule.PeriodStartYear;
+            ? Definition.GetEnum<National.PopulationYearRule>(KeyPerformanceIndicators.PopulationYearRuleParameter)
+            : National.PopulationYearRule.PeriodStartYear;
         var leapDay = KpiEngine.LeapDayRule(Definition);
         var dataset = context.Dataset;
         var children = KpiEngine.ChildrenById(dataset);
@@ -92,7 +93,7 @@ public sealed class SeriousViolenceIndicator : KeyPerformanceIndicator
             {
                 continue;
             }
-            var age = Indicators.Engine.DateArithmetic.Age(child.DateOfBirth, offence.CommittedOn, leapDay);
+            var age = Engine.DateArithmetic.Age(child.DateOfBirth, offence.CommittedOn, leapDay);
             if (age >= minAge && age <= maxAge)
             {
                 counted.Add((offence.Id, child.HomeAreaCode, proven, offence.Group));
@@ -106,7 +107,7 @@ public sealed class SeriousViolenceIndicator : KeyPerformanceIndicator
             foreach (var area in KpiEngine.ResolveAreas(dataset, query))
             {
                 var inCell = counted.Where(c => c.Area == area && period.Contains(c.Date)).ToList();
-                var wanted = yearRule == Indicators.National.PopulationYearRule.PeriodEndYear ? period.End.Year : period.Start.Year;
+                var wanted = yearRule == National.PopulationYearRule.PeriodEndYear ? period.End.Year : period.Start.Year;
                 var (population, year) = Population(dataset, area, wanted, minAge, maxAge);
                 foreach (var key in layout)
                 {

@@ -2,6 +2,7 @@ using System.Globalization;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Periods;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Kpis;
 

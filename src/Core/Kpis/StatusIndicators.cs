@@ -1,6 +1,7 @@
 using NodaTime;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Kpis;
 
@@ -72,7 +73,7 @@ public sealed class EteHoursIndicator : KeyPerformanceIndicator
         var olderHours = Definition.GetDecimal(KeyPerformanceIndicators.OlderHoursParameter);
         var olderFrom = Definition.GetInt(KeyPerformanceIndicators.OlderAgeFromParameter);
         var leapDay = KpiEngine.LeapDayRule(Definition);
-        bool IsOlder(StatusObservation o, Child c) => Indicators.Engine.DateArithmetic.Age(c.DateOfBirth, o.ObservedOn, leapDay) >= olderFrom;
+        bool IsOlder(StatusObservation o, Child c) => Engine.DateArithmetic.Age(c.DateOfBirth, o.ObservedOn, leapDay) >= olderFrom;
         var units = ObservationUnits(
             context.Dataset,
             (o, c) => o.EteHours is { } hours ? hours >= (IsOlder(o, c) ? olderHours : schoolAgeHours) : null,

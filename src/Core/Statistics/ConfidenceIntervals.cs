@@ -1,5 +1,6 @@
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Internal;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Statistics;
 

@@ -1,6 +1,7 @@
 using YouthJustice.Sdk.Disclosure;
 using YouthJustice.Sdk.Indicators;
 using static YouthJustice.Sdk.Tests.Disclosure.DisclosureTestData;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Tests.Disclosure;
 

@@ -2,6 +2,7 @@ using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.IO;
 using YouthJustice.Sdk.Plugins;
 using static YouthJustice.Sdk.Tests.IO.TestDatasets;
+using YouthJustice.Sdk.Hosting;
 
 namespace YouthJustice.Sdk.Tests.IO;
 

@@ -1,8 +1,9 @@
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
-using YouthJustice.Sdk.Indicators.National;
+using YouthJustice.Sdk.National;
 using YouthJustice.Sdk.Periods;
 using static YouthJustice.Sdk.Tests.Indicators.Cases;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Tests.Indicators;
 

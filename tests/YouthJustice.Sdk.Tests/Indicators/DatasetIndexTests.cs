@@ -1,5 +1,5 @@
 using YouthJustice.Sdk.Domain;
-using YouthJustice.Sdk.Indicators.Engine;
+using YouthJustice.Sdk.Engine;
 using YouthJustice.Sdk.Synthetic;
 using static YouthJustice.Sdk.Tests.Indicators.Cases;
 

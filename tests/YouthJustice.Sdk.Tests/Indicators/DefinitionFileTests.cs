@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
 using YouthJustice.Sdk.Indicators;
-using YouthJustice.Sdk.Indicators.National;
+using YouthJustice.Sdk.National;
 using YouthJustice.Sdk.Kpis;
 using YouthJustice.Sdk.Plugins;
+using YouthJustice.Sdk.Hosting;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Tests.Indicators;
 

@@ -4,8 +4,9 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
-using YouthJustice.Sdk.Indicators.National;
+using YouthJustice.Sdk.National;
 using YouthJustice.Sdk.Periods;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Tests.Indicators;
 

@@ -1,7 +1,7 @@
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
-using YouthJustice.Sdk.Indicators.Engine;
-using YouthJustice.Sdk.Indicators.National;
+using YouthJustice.Sdk.Engine;
+using YouthJustice.Sdk.National;
 using YouthJustice.Sdk.Kpis;
 using YouthJustice.Sdk.Periods;
 using static YouthJustice.Sdk.Tests.Indicators.Cases;

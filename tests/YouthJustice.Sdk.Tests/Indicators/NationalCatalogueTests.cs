@@ -1,9 +1,10 @@
 using System.Text.Json;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
-using YouthJustice.Sdk.Indicators.National;
+using YouthJustice.Sdk.National;
 using YouthJustice.Sdk.Periods;
 using static YouthJustice.Sdk.Tests.Indicators.Cases;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Tests.Indicators;
 

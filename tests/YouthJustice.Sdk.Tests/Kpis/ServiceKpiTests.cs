@@ -3,6 +3,7 @@ using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Kpis;
 using YouthJustice.Sdk.Periods;
 using static YouthJustice.Sdk.Tests.Kpis.KpiTestData;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Tests.Kpis;
 

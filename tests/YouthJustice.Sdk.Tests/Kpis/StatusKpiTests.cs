@@ -2,6 +2,7 @@ using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Kpis;
 using static YouthJustice.Sdk.Tests.Kpis.KpiTestData;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Tests.Kpis;
 

@@ -1,0 +1,616 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using NodaTime;
+using YouthJustice.Sdk.Domain;
+using YouthJustice.Sdk.Indicators;
+
+namespace YouthJustice.Sdk.Engine;
+
+/// <summary>
+/// A compact, read-only index of one <see cref="Dataset"/>, built once and cached per dataset instance:
+/// children, offences, outcomes and areas mapped to dense integers, dates held as day numbers, each child's outcomes
+/// in one contiguous run sorted by (date, id), and population estimates in arrays keyed by (area, year, age).
+/// </summary>
+/// <remarks>
+/// <para>Every ordering is by ordinal id, so nothing computed from the index depends on the order the records
+/// arrived in, the culture or the time zone.</para>
+/// <para>Records that refer to an unknown child (offences, outcomes) or an unknown offence (an outcome's offence ids)
+/// are left out of the index: import reports such rows; the index never guesses.</para>
+/// <para>Besides the columns the national indicators read, the index answers record-level questions for any indicator,
+/// rule or plugin (<see cref="TryGetChild"/>, <see cref="OutcomesOfChild"/>, <see cref="EpisodesOfProgrammes"/>, …);
+/// those lookups are built on first use, so a report that never asks for them never pays for them.</para>
+/// <para>Immutable after construction and thread-safe for reading. <see cref="For"/> is thread-safe.</para>
+/// </remarks>
+public sealed partial class DatasetIndex
+{
+    /// <summary>No date (a day number that compares after every real date).</summary>
+    internal const int NoDay = int.MaxValue;
+
+    private static readonly ConditionalWeakTable<Dataset, DatasetIndex> Cache = new();
+
+    private readonly Dictionary<string, int> _areaByCode;
+    private readonly Dictionary<string, int> _typeByCode;
+    private readonly Dictionary<string, int> _childByCode;
+
+    private DatasetIndex(Dataset dataset)
+    {
+        Dataset = dataset;
+        AsOf = DateArithmetic.Day(dataset.AsOf);
+
+        // Children, by ordinal id. Only the ids are sorted (see SortOrdinal), yielding a permutation to read the records
+        // through, rather than sorting the records with a comparison delegate; ChildIds is the sorted ids.
+        var children = AsArray(dataset.Children);
+        ChildCount = children.Length;
+        ChildIds = new string[ChildCount];
+        for (var i = 0; i < ChildCount; i++)
+        {
+            ChildIds[i] = children[i].Id;
+        }
+        var childOrder = SortOrdinal(ChildIds);
+        ChildDateOfBirth = new LocalDate[ChildCount];
+        ChildSex = new Sex[ChildCount];
+        ChildEthnicity = new EthnicityGroup[ChildCount];
+        ChildArea = new int[ChildCount];
+        var childByCode = new Dictionary<string, int>(ChildCount, StringComparer.Ordinal);
+        _childByCode = childByCode;
+
+        // Area codes: hash sets, sorted once at the end (a SortedSet paid a tree insertion per child). Consecutive
+        // children mostly share a home area, so the set is only consulted when the code changes.
+        var reportingSet = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in dataset.Areas)
+        {
+            reportingSet.Add(a.Code);
+        }
+        var areaSet = new HashSet<string>(reportingSet, StringComparer.Ordinal);
+        var childAreaSet = new HashSet<string>(StringComparer.Ordinal);
+        string? lastArea = null;
+        foreach (var c in children)
+        {
+            if (!string.Equals(c.HomeAreaCode, lastArea, StringComparison.Ordinal))
+            {
+                lastArea = c.HomeAreaCode;
+                areaSet.Add(lastArea);
+                childAreaSet.Add(lastArea);
+            }
+        }
+        foreach (var p in dataset.Populations)
+        {
+            areaSet.Add(p.AreaCode);
+        }
+        AreaCodes = SortedOrdinal(areaSet);
+        _areaByCode = new Dictionary<string, int>(AreaCodes.Length, StringComparer.Ordinal);
+        for (var i = 0; i < AreaCodes.Length; i++)
+        {
+            _areaByCode[AreaCodes[i]] = i;
+        }
+        ReportingAreaCodes = reportingSet.Count > 0 ? SortedOrdinal(reportingSet) : SortedOrdinal(childAreaSet);
+
+        lastArea = null;
+        var lastAreaIndex = -1;
+        for (var i = 0; i < ChildCount; i++)
+        {
+            var c = children[childOrder?[i] ?? i];
+            if (!childByCode.TryAdd(c.Id, i))
+            {
+                throw new ArgumentException($"The dataset has two children with id '{c.Id}'; ids must be unique.", nameof(dataset));
+            }
+            ChildDateOfBirth[i] = c.DateOfBirth;
+            ChildSex[i] = c.Sex;
+            ChildEthnicity[i] = c.EthnicityGroup;
+            if (!string.Equals(c.HomeAreaCode, lastArea, StringComparison.Ordinal))
+            {
+                lastArea = c.HomeAreaCode;
+                lastAreaIndex = _areaByCode[lastArea];
+            }
+            ChildArea[i] = lastAreaIndex;
+        }
+
+        // Offences of known children, by ordinal id. A child's records usually arrive together, so the child lookup
+        // remembers the last id resolved (same result as the dictionary, fewer hashes).
+        var childLookup = new ChildLookup(childByCode);
+        var allOffences = AsArray(dataset.Offences);
+        var offenceSource = new int[allOffences.Length];
+        var offenceChild = new int[allOffences.Length];
+        var offenceCount = 0;
+        for (var j = 0; j < allOffences.Length; j++)
+        {
+            var child = childLookup.Find(allOffences[j].ChildId);
+            if (child >= 0)
+            {
+                offenceSource[offenceCount] = j;
+                offenceChild[offenceCount++] = child;
+            }
+        }
+        OffenceIds = new string[offenceCount];
+        for (var i = 0; i < offenceCount; i++)
+        {
+            OffenceIds[i] = allOffences[offenceSource[i]].Id;
+        }
+        var offenceOrder = SortOrdinal(OffenceIds);
+        OffenceChild = new int[offenceCount];
+        OffenceCommitted = new int[offenceCount];
+        OffenceGroups = new OffenceGroup[offenceCount];
+        OffenceGravity = new int[offenceCount];
+        for (var i = 0; i < offenceCount; i++)
+        {
+            var k = offenceOrder?[i] ?? i;
+            var o = allOffences[offenceSource[k]];
+            // Sorted, so a repeated id sits next to its twin.
+            if (i > 0 && string.Equals(OffenceIds[i - 1], o.Id, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"The dataset has two offences with id '{o.Id}'; ids must be unique.", nameof(dataset));
+            }
+            OffenceChild[i] = offenceChild[k];
+            OffenceCommitted[i] = DateArithmetic.Day(o.CommittedOn);
+            OffenceGroups[i] = o.Group;
+            OffenceGravity[i] = o.Gravity;
+        }
+
+        // Each child's offences, in id order (a counting sort of the id-ordered offences by child). An outcome may only
+        // name its own child's offences, so its offence ids are looked up by binary search in this short run rather
+        // than in a dictionary of every offence id.
+        var childOffenceStart = new int[ChildCount + 1];
+        foreach (var c in OffenceChild)
+        {
+            childOffenceStart[c + 1]++;
+        }
+        for (var c = 0; c < ChildCount; c++)
+        {
+            childOffenceStart[c + 1] += childOffenceStart[c];
+        }
+        var childOffences = new int[offenceCount];
+        var nextOffence = childOffenceStart[..^1];
+        for (var i = 0; i < offenceCount; i++)
+        {
+            childOffences[nextOffence[OffenceChild[i]]++] = i;
+        }
+
+        // One pass over every outcome: the distinct types (the first instance of each code, over all outcomes, as
+        // Distinct kept), each outcome's child and day, and whether the ids arrive strictly ascending (then they are
+        // unique and the hash set check below is skipped). Outcomes share a handful of type instances, so the type is
+        // looked up only when the instance changes.
+        var allOutcomes = AsArray(dataset.Outcomes);
+        var total = allOutcomes.Length;
+        var outcomeChildOf = new int[total];
+        var outcomeDayOf = new int[total];
+        var firstTypes = new List<OutcomeType>();
+        var firstTypeByCode = new Dictionary<string, int>(StringComparer.Ordinal);
+        OutcomeType? lastType = null;
+        var lastTypeIndex = -1;
+        var idsAscending = true;
+        string? previousId = null;
+        var outcomeCount = 0;
+        for (var j = 0; j < total; j++)
+        {
+            var o = allOutcomes[j];
+            if (!ReferenceEquals(o.Type, lastType))
+            {
+                lastType = o.Type;
+                if (!firstTypeByCode.TryGetValue(lastType.Code, out lastTypeIndex))
+                {
+                    lastTypeIndex = firstTypes.Count;
+                    firstTypeByCode.Add(lastType.Code, lastTypeIndex);
+                    firstTypes.Add(lastType);
+                }
+            }
+            if (idsAscending && previousId is not null && string.CompareOrdinal(previousId, o.Id) >= 0)
+            {
+                idsAscending = false;
+            }
+            previousId = o.Id;
+            var child = childLookup.Find(o.ChildId);
+            outcomeChildOf[j] = child;
+            if (child >= 0)
+            {
+                outcomeDayOf[j] = DateArithmetic.Day(o.OutcomeDate);
+                outcomeCount++;
+            }
+        }
+
+        // Outcome types, by code.
+        var types = firstTypes.ToArray();
+        Array.Sort(types, static (a, b) => string.CompareOrdinal(a.Code, b.Code));
+        Types = types;
+        _typeByCode = new Dictionary<string, int>(types.Length, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < types.Length; i++)
+        {
+            _typeByCode[types[i].Code] = i;
+        }
+
+        // Outcomes, grouped by child and sorted by (date, id) within each child. Child indices are dense, so the grouping
+        // is a counting sort (linear); only each child's short run is sorted by comparison.
+        var n = outcomeCount;
+        ChildOutcomeStart = new int[ChildCount + 1];
+        for (var j = 0; j < total; j++)
+        {
+            if (outcomeChildOf[j] >= 0)
+            {
+                ChildOutcomeStart[outcomeChildOf[j] + 1]++;
+            }
+        }
+        for (var c = 0; c < ChildCount; c++)
+        {
+            ChildOutcomeStart[c + 1] += ChildOutcomeStart[c];
+        }
+        var order = new int[n];
+        var next = ChildOutcomeStart[..^1];
+        for (var j = 0; j < total; j++)
+        {
+            var c = outcomeChildOf[j];
+            if (c >= 0)
+            {
+                order[next[c]++] = j;
+            }
+        }
+        var byDateThenId = new OutcomeOrder(outcomeDayOf, allOutcomes);
+        for (var c = 0; c < ChildCount; c++)
+        {
+            var start = ChildOutcomeStart[c];
+            var length = ChildOutcomeStart[c + 1] - start;
+            if (length > 1)
+            {
+                Array.Sort(order, start, length, byDateThenId);
+            }
+        }
+
+        if (!idsAscending)
+        {
+            var seenOutcome = new HashSet<string>(n, StringComparer.Ordinal);
+            foreach (var j in order)
+            {
+                if (!seenOutcome.Add(allOutcomes[j].Id))
+                {
+                    throw new ArgumentException($"The dataset has two outcomes with id '{allOutcomes[j].Id}'; ids must be unique.", nameof(dataset));
+                }
+            }
+        }
+
+        OutcomeIds = new string[n];
+        OutcomeChild = new int[n];
+        OutcomeDate = new int[n];
+        OutcomeType = new int[n];
+        OutcomeResentenced = new bool[n];
+        OutcomeRelease = new int[n];
+        OutcomeEnd = new int[n];
+        OutcomeEarliestOffence = new int[n];
+        OutcomeOffenceStart = new int[n + 1];
+        var offenceIdCount = 0;
+        foreach (var j in order)
+        {
+            offenceIdCount += allOutcomes[j].OffenceIds.IsDefault ? 0 : allOutcomes[j].OffenceIds.Length;
+        }
+        var flat = new int[offenceIdCount];
+        var flatCount = 0;
+        lastType = null;
+        for (var i = 0; i < n; i++)
+        {
+            var j = order[i];
+            var o = allOutcomes[j];
+            var child = outcomeChildOf[j];
+            OutcomeIds[i] = o.Id;
+            OutcomeChild[i] = child;
+            OutcomeDate[i] = outcomeDayOf[j];
+            if (!ReferenceEquals(o.Type, lastType))
+            {
+                lastType = o.Type;
+                lastTypeIndex = _typeByCode[lastType.Code];
+            }
+            OutcomeType[i] = lastTypeIndex;
+            OutcomeResentenced[i] = o.Resentenced;
+            OutcomeRelease[i] = o.ReleaseDate is { } r ? DateArithmetic.Day(r) : NoDay;
+            OutcomeEnd[i] = o.EndDate is { } e ? DateArithmetic.Day(e) : NoDay;
+            OutcomeOffenceStart[i] = flatCount;
+            var earliest = NoDay;
+            var start = flatCount;
+            if (!o.OffenceIds.IsDefault)
+            {
+                foreach (var id in o.OffenceIds)
+                {
+                    // Only the child's own offences count; an outcome naming someone else's offence is a data error.
+                    var off = FindOffence(id, childOffences.AsSpan(childOffenceStart[child], childOffenceStart[child + 1] - childOffenceStart[child]));
+                    if (off >= 0 && Array.IndexOf(flat, off, start, flatCount - start) < 0)
+                    {
+                        flat[flatCount++] = off;
+                        earliest = Math.Min(earliest, OffenceCommitted[off]);
+                    }
+                }
+            }
+            Array.Sort(flat, start, flatCount - start);
+            OutcomeEarliestOffence[i] = earliest;
+        }
+        OutcomeOffenceStart[n] = flatCount;
+        OutcomeOffences = flatCount == flat.Length ? flat : flat.AsSpan(0, flatCount).ToArray();
+
+        Populations = new PopulationTable(dataset.Populations, _areaByCode);
+    }
+
+    /// <summary>The dataset indexed.</summary>
+    public Dataset Dataset { get; }
+
+    /// <summary>The dataset's <see cref="Dataset.AsOf"/> as a day number.</summary>
+    internal int AsOf { get; }
+
+    internal int ChildCount { get; }
+    internal string[] ChildIds { get; }
+    internal LocalDate[] ChildDateOfBirth { get; }
+    internal Sex[] ChildSex { get; }
+    internal EthnicityGroup[] ChildEthnicity { get; }
+    internal int[] ChildArea { get; }
+
+    /// <summary>Where each child's outcomes start in the outcome arrays; child c's are [start[c], start[c+1]).</summary>
+    internal int[] ChildOutcomeStart { get; }
+
+    /// <summary>Every area code seen (areas, children's home areas, population rows), ordinal order.</summary>
+    internal string[] AreaCodes { get; }
+
+    /// <summary>The areas reported when a query names none: <see cref="Dataset.Areas"/> if any, else the children's home areas.</summary>
+    internal string[] ReportingAreaCodes { get; }
+
+    internal string[] OffenceIds { get; }
+    internal int[] OffenceChild { get; }
+    internal int[] OffenceCommitted { get; }
+    internal OffenceGroup[] OffenceGroups { get; }
+    internal int[] OffenceGravity { get; }
+
+    /// <summary>The distinct outcome types the outcomes use, by code.</summary>
+    internal OutcomeType[] Types { get; }
+
+    internal string[] OutcomeIds { get; }
+    internal int[] OutcomeChild { get; }
+    internal int[] OutcomeDate { get; }
+    internal int[] OutcomeType { get; }
+    internal bool[] OutcomeResentenced { get; }
+    internal int[] OutcomeRelease { get; }
+    internal int[] OutcomeEnd { get; }
+
+    /// <summary>The earliest committed date of the outcome's offences, or <see cref="NoDay"/> when it lists none.</summary>
+    internal int[] OutcomeEarliestOffence { get; }
+
+    /// <summary>Where each outcome's offences start in <see cref="OutcomeOffences"/>; outcome i's are [start[i], start[i+1]).</summary>
+    internal int[] OutcomeOffenceStart { get; }
+
+    /// <summary>Offence indices of every outcome, flat.</summary>
+    internal int[] OutcomeOffences { get; }
+
+    /// <summary>Population estimates.</summary>
+    internal PopulationTable Populations { get; }
+
+    /// <summary>The (cached) index of <paramref name="dataset"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="dataset"/> is null.</exception>
+    /// <exception cref="ArgumentException">The dataset has duplicate ids.</exception>
+    public static DatasetIndex For(Dataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        return Cache.GetValue(dataset, static d => new DatasetIndex(d));
+    }
+
+    /// <summary>The area index of a code, or -1 when the dataset has nothing for it.</summary>
+    internal int AreaIndex(string code) => _areaByCode.TryGetValue(code, out var i) ? i : -1;
+
+    /// <summary>Marks which of the dataset's outcome types have one of <paramref name="codes"/>.</summary>
+    internal bool[] TypeMask(IEnumerable<string> codes)
+    {
+        var mask = new bool[Types.Length];
+        foreach (var code in codes)
+        {
+            if (_typeByCode.TryGetValue(code, out var t))
+            {
+                mask[t] = true;
+            }
+        }
+        return mask;
+    }
+
+    /// <summary>Marks which of the dataset's outcome types satisfy <paramref name="predicate"/>.</summary>
+    internal bool[] TypeMask(Func<OutcomeType, bool> predicate)
+    {
+        var mask = new bool[Types.Length];
+        for (var i = 0; i < Types.Length; i++)
+        {
+            mask[i] = predicate(Types[i]);
+        }
+        return mask;
+    }
+
+    /// <summary>The child's age on a day.</summary>
+    internal int AgeOn(int child, int day) => DateArithmetic.Age(ChildDateOfBirth[child], DateArithmetic.Date(day));
+
+    /// <summary>A child's age on a day under a rule for 29 February birthdays.</summary>
+    internal int AgeOn(int child, int day, National.LeapDayBirthdayRule leapDay) =>
+        DateArithmetic.Age(ChildDateOfBirth[child], DateArithmetic.Date(day), leapDay);
+
+    /// <summary>The outcome's offences.</summary>
+    internal ReadOnlySpan<int> OffencesOf(int outcome) =>
+        OutcomeOffences.AsSpan(OutcomeOffenceStart[outcome], OutcomeOffenceStart[outcome + 1] - OutcomeOffenceStart[outcome]);
+
+    /// <summary>The list's elements as an array, without copying when it already is one (or wraps one). Read only.</summary>
+    private static T[] AsArray<T>(IReadOnlyList<T> list) => list switch
+    {
+        T[] array => array,
+        ImmutableArray<T> { IsDefault: false } immutable => ImmutableCollectionsMarshal.AsArray(immutable)!,
+        _ => [.. list],
+    };
+
+    /// <summary>
+    /// Sorts <paramref name="ids"/> into ordinal order in place and returns where each sorted id was: result[i] is the
+    /// original position of ids[i], or <see langword="null"/> when nothing moved. Input that is already in order (children
+    /// often are: generated and exported datasets list them by id) is only checked, in one linear pass.
+    /// </summary>
+    private static int[]? SortOrdinal(string[] ids)
+    {
+        for (var i = 1; i < ids.Length; i++)
+        {
+            if (string.CompareOrdinal(ids[i - 1], ids[i]) > 0)
+            {
+                var order = new int[ids.Length];
+                for (var k = 0; k < order.Length; k++)
+                {
+                    order[k] = k;
+                }
+                var source = (string[])ids.Clone();
+                new OrdinalRadixSort(source, order).Sort(0, order.Length, 0);
+                for (var k = 0; k < order.Length; k++)
+                {
+                    ids[k] = source[order[k]];
+                }
+                return order;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Sorts positions by the ordinal order of their strings, most significant characters first: four UTF-16 code units
+    /// at a time are packed into a 64-bit key and sorted as integers, and each run of equal keys is sorted on the next
+    /// four. Ids share long prefixes (area and child codes), so a comparison sort would compare those prefixes again
+    /// in every one of its n log n comparisons, each a cache miss on two scattered strings; this reads each string about
+    /// once per four characters that tell it apart.
+    /// </summary>
+    private sealed class OrdinalRadixSort(string[] ids, int[] order)
+    {
+        private const int SmallRun = 24;
+        private readonly ulong[] _keys = new ulong[order.Length];
+
+        /// <summary>Sorts order[lo..hi), whose strings all share their first <paramref name="depth"/> characters.</summary>
+        internal void Sort(int lo, int hi, int depth)
+        {
+            while (hi - lo > 1)
+            {
+                if (hi - lo <= SmallRun)
+                {
+                    InsertionSort(lo, hi);
+                    return;
+                }
+                // Skip what the whole run shares; a string no longer than that is the run's least.
+                var first = ids[order[lo]];
+                var common = first.Length - depth;
+                for (var i = lo + 1; i < hi && common > 0; i++)
+                {
+                    var s = ids[order[i]];
+                    common = s.Length <= depth ? 0 : Math.Min(common, first.AsSpan(depth).CommonPrefixLength(s.AsSpan(depth)));
+                }
+                depth += Math.Max(common, 0);
+                var allEnd = true;
+                for (var i = lo; i < hi; i++)
+                {
+                    var s = ids[order[i]];
+                    allEnd &= s.Length <= depth;
+                    _keys[i] = Pack(s, depth);
+                }
+                if (allEnd)
+                {
+                    // Every string has ended: they are equal (a duplicate id, which the caller reports) or differ only
+                    // in trailing U+0000, which the zero padding cannot tell apart; compare them whole.
+                    Array.Sort(order, lo, hi - lo, Comparer<int>.Create((x, y) => string.CompareOrdinal(ids[x], ids[y])));
+                    return;
+                }
+                Array.Sort(_keys, order, lo, hi - lo);
+                // Each run of equal keys shares depth + 4 characters (padding with 0 orders a shorter string first, and
+                // where that ties with a real U+0000 the next round decides); the last run is handled by the loop.
+                var start = lo;
+                for (var i = lo + 1; i <= hi; i++)
+                {
+                    if (i == hi || _keys[i] != _keys[start])
+                    {
+                        if (i == hi)
+                        {
+                            lo = start;
+                            break;
+                        }
+                        Sort(start, i, depth + 4);
+                        start = i;
+                    }
+                }
+                depth += 4;
+            }
+        }
+
+        private static ulong Pack(string s, int depth)
+        {
+            ulong key = 0;
+            for (var c = depth; c < depth + 4; c++)
+            {
+                key = (key << 16) | (c < s.Length ? s[c] : 0u);
+            }
+            return key;
+        }
+
+        private void InsertionSort(int lo, int hi)
+        {
+            for (var i = lo + 1; i < hi; i++)
+            {
+                var item = order[i];
+                var s = ids[item];
+                var j = i - 1;
+                while (j >= lo && string.CompareOrdinal(ids[order[j]], s) > 0)
+                {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                order[j + 1] = item;
+            }
+        }
+    }
+
+    /// <summary>The offence (index) with <paramref name="id"/> among <paramref name="offences"/>, which are in id order; -1 if none.</summary>
+    private int FindOffence(string id, ReadOnlySpan<int> offences)
+    {
+        int lo = 0, hi = offences.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = lo + ((hi - lo) >> 1);
+            var c = string.CompareOrdinal(OffenceIds[offences[mid]], id);
+            if (c == 0)
+            {
+                return offences[mid];
+            }
+            if (c < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>The set's strings in ordinal order.</summary>
+    private static string[] SortedOrdinal(HashSet<string> set)
+    {
+        var array = new string[set.Count];
+        set.CopyTo(array);
+        Array.Sort(array, StringComparer.Ordinal);
+        return array;
+    }
+
+    /// <summary>A child's index by id (-1 when unknown), remembering the last id resolved: a child's records usually
+    /// arrive together, so most look-ups are one string comparison instead of a hash.</summary>
+    private sealed class ChildLookup(Dictionary<string, int> childByCode)
+    {
+        private string? _lastId;
+        private int _lastIndex = -1;
+
+        internal int Find(string id)
+        {
+            if (!string.Equals(id, _lastId, StringComparison.Ordinal))
+            {
+                _lastIndex = childByCode.TryGetValue(id, out var i) ? i : -1;
+                _lastId = id;
+            }
+            return _lastIndex;
+        }
+    }
+
+    /// <summary>Orders positions in the dataset's outcome list by (day, ordinal id): the order within one child.</summary>
+    private sealed class OutcomeOrder(int[] dayOf, Outcome[] outcomes) : IComparer<int>
+    {
+        public int Compare(int x, int y)
+        {
+            var c = dayOf[x].CompareTo(dayOf[y]);
+            return c != 0 ? c : string.CompareOrdinal(outcomes[x].Id, outcomes[y].Id);
+        }
+    }
+}
