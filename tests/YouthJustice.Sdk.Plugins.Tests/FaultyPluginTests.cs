@@ -133,6 +133,10 @@ public class FaultyPluginTests
         var error = Assert.Single(catalog.Report.Errors);
         Assert.Equal(PluginErrorKind.DuplicatePluginId, error.Kind);
         Assert.Equal("coventry-diversion", error.PluginId);
+        // Both folders are named and neither wins because of the order its folder sorts in.
+        Assert.Contains(Path.Combine(folder, "coventry-diversion"), error.Message, StringComparison.Ordinal);
+        Assert.Contains(copy, error.Message, StringComparison.Ordinal);
+        Assert.False(catalog.Contains("coventry-diversion"));
     }
 
     [Fact]

@@ -71,8 +71,23 @@ public sealed class PluginCatalog : IPluginCatalog
     {
         ArgumentNullException.ThrowIfNull(pluginsDirectory);
         var errors = new List<PluginError>();
-        foreach (var attempt in Loader.LoadAll(pluginsDirectory, SdkVersion))
+        var attempts = Loader.LoadAll(pluginsDirectory, SdkVersion).ToList();
+        // Two folders claiming one id: neither loads (folder order must not pick a winner), and the error names both.
+        var claimed = attempts.Where(a => a.Error is null && a.Manifest is not null)
+            .GroupBy(a => a.Manifest!.Id, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .ToDictionary(g => g.Key, g => g.Select(a => a.Directory).ToList(), StringComparer.Ordinal);
+        foreach (var (id, folders) in claimed)
         {
+            errors.Add(new PluginError(id, PluginErrorKind.DuplicatePluginId,
+                $"Plugin id '{id}' is claimed by {folders.Count} folders: {string.Join(", ", folders.Select(f => $"'{f}'"))}; none of them was loaded. Remove or rename all but one."));
+        }
+        foreach (var attempt in attempts)
+        {
+            if (attempt.Error is null && attempt.Manifest is not null && claimed.ContainsKey(attempt.Manifest.Id))
+            {
+                continue;
+            }
             var error = attempt.Error ?? Accept(attempt.EntryPoint!, attempt.Manifest!, attempt.Directory);
             if (error is not null)
             {
