@@ -68,7 +68,7 @@ public static class DatasetImporter
                 return null;
             }
             return File.Exists(file) ? new CsvRowSource(schema, file) : null;
-        });
+        }, DatasetSchema.All.Sum(schema => new FileInfo(Path.Combine(path, schema.FileName)) is { Exists: true } f ? f.Length : 0));
     }
 
     /// <summary>Imports a JSON dataset document from a file.</summary>

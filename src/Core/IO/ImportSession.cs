@@ -17,6 +17,7 @@ internal sealed class ImportSession
     private readonly List<ImportFileReport> _files = [];
     private readonly Dictionary<DatasetEntity, List<int>> _positions = [];
     private RowParser _row = null!;
+    private long _totalBytes, _bytesDone, _recordsDone;
 
     // Accepted ids with what later files check against them, and rejected ids with where they were (for cascades).
     private readonly Dictionary<string, LocalDate> _children = new(StringComparer.Ordinal);
@@ -49,8 +50,9 @@ internal sealed class ImportSession
 
     public ImportResult Fail() => new(null, new ImportReport(_source, _options.Policy, false, _files, _errors, _warnings));
 
-    public ImportResult Run(LocalDate asOf, Func<EntitySchema, RowSource?> open)
+    public ImportResult Run(LocalDate asOf, Func<EntitySchema, RowSource?> open, long totalBytes = 0)
     {
+        _totalBytes = totalBytes;
         _row = new RowParser(asOf, Lenient);
         if (Lenient && _options.RejectsDirectory is { } rejects)
         {
@@ -123,9 +125,14 @@ internal sealed class ImportSession
         CsvWriter? rejects = null;
         try
         {
+            var progress = _options.Progress;
             while (source.MoveNext())
             {
                 read++;
+                if (progress is not null && (read & 0xFFF) == 0)
+                {
+                    progress.Report(new ImportProgress(source.File, _recordsDone + read, _bytesDone + source.BytesRead, _totalBytes));
+                }
                 _row.Begin(source);
                 var record = convert(_row);
                 if (_row.HasErrors || record is null)
@@ -164,6 +171,9 @@ internal sealed class ImportSession
         {
             rejects?.Dispose();
         }
+        _recordsDone += read;
+        _bytesDone += source.BytesRead;
+        _options.Progress?.Report(new ImportProgress(source.File, _recordsDone, _bytesDone, _totalBytes));
         var displayFile = source is JsonRowSource ? $"{source.File}#{schema.JsonName}" : source.File;
         _files.Add(new ImportFileReport { Entity = schema.Entity, File = displayFile, Present = true, Read = read, Accepted = read - rejected, Rejected = rejected, AcceptedWithWarnings = withWarnings });
         return records;
