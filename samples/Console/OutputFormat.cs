@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using Spectre.Console;
+using YouthJustice.Sdk.IO;
 
 namespace YouthJustice.Sdk.Samples.Console;
 
@@ -100,7 +101,8 @@ internal static class OutputWriter
         }
         foreach (var row in o.Rows)
         {
-            table.AddRow(row.Select(cell => Markup.Escape(cell)).ToArray());
+            // Control characters in data (e.g. an escape sequence in a name) are shown escaped, never sent to the terminal.
+            table.AddRow(row.Select(cell => Markup.Escape(ImportText.Display(cell, int.MaxValue)!)).ToArray());
         }
         return table;
     }
