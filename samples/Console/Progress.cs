@@ -37,15 +37,21 @@ internal static class Progress
                     task.MaxValue = p.TotalBytes;
                     task.Value = Math.Min(p.BytesRead, p.TotalBytes);
                 }
+                else
+                {
+                    // A JSON document is parsed whole first, so only the records converted so far are known.
+                    task.IsIndeterminate = true;
+                }
             });
             var result = DatasetSource.Import(path, options with { Progress = reporter });
+            task.IsIndeterminate = false;
             task.Value = task.MaxValue;
             task.StopTask();
             return result;
         });
         // The bar is cleared when done (and a redirected standard error sees it only now and then): one line stays.
         var report = result.Report;
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        console.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Imported {report.Files.Count(f => f.Present)} file(s): read {report.TotalRead:N0} = accepted {report.TotalAccepted:N0} + rejected {report.TotalRejected:N0} records in {stopwatch.Elapsed.TotalSeconds:F1} s."));
         return result;
     }
@@ -64,21 +70,29 @@ internal static class Progress
         });
 
     /// <summary>Runs steps one after another under one bar, each step's weight its share of the bar.</summary>
-    public static void Steps(IAnsiConsole console, string title, IReadOnlyList<(string Description, double Weight, Action<Action<double>> Run)> steps) =>
+    public static void Steps(IAnsiConsole console, string title, IReadOnlyList<(string Description, double Weight, Action<Action<double>> Run)> steps)
+    {
+        var done = new List<string>();
         Create(console).Start(ctx =>
         {
             var task = ctx.AddTask(Markup.Escape(title), maxValue: steps.Sum(s => s.Weight));
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-            var done = 0.0;
+            var finished = 0.0;
             foreach (var (description, weight, run) in steps)
             {
                 task.Description = Markup.Escape($"{title}: {description}");
-                run(fraction => task.Value = done + (weight * Math.Clamp(fraction, 0, 1)));
-                done += weight;
-                task.Value = done;
-                console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{title}: {description} done ({stopwatch.Elapsed.TotalSeconds:F1} s)."));
+                run(fraction => task.Value = finished + (weight * Math.Clamp(fraction, 0, 1)));
+                finished += weight;
+                task.Value = finished;
+                done.Add(string.Create(CultureInfo.InvariantCulture, $"{title}: {description} done ({stopwatch.Elapsed.TotalSeconds:F1} s)."));
             }
         });
+        // Written once the bar is gone, so they never interleave with it.
+        foreach (var line in done)
+        {
+            console.Profile.Out.Writer.WriteLine(line);
+        }
+    }
 
     /// <summary>Told synchronously on the importing thread (unlike <see cref="Progress{T}"/>, which posts elsewhere).</summary>
     private sealed class Reporter(Action<ImportProgress> report) : IProgress<ImportProgress>
