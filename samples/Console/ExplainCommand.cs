@@ -56,7 +56,7 @@ internal static class ExplainCommand
             var import = Progress.Import(progress, path, ValidateCommand.ImportOptionsFrom(parse, registry));
             if (import.Dataset is not { } data)
             {
-                OutputWriter.Write(ValidateCommand.Describe(import.Report), OutputFormat.Table, null, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) }));
+                OutputWriter.WriteToStandardError(ValidateCommand.Describe(import.Report));
                 return ExitCodes.DataErrors;
             }
             if (ValidateCommand.LenientOutcome(parse, import.Report) is { } failed)

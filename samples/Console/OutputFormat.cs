@@ -64,6 +64,26 @@ internal static class OutputWriter
         }
     }
 
+    /// <summary>Writes tables to standard error (a failed import's report): rendered when it is a terminal, plain text otherwise.</summary>
+    public static void WriteToStandardError(IReadOnlyList<TabularOutput> outputs)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(System.Console.Error),
+            Ansi = System.Console.IsErrorRedirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = System.Console.IsErrorRedirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+        });
+        if (System.Console.IsErrorRedirected)
+        {
+            console.Profile.Width = 240;
+        }
+        foreach (var o in outputs)
+        {
+            console.Write(ToTable(o));
+            console.WriteLine();
+        }
+    }
+
     public static string ToJson(IReadOnlyList<TabularOutput> outputs)
     {
         var document = outputs.ToDictionary(

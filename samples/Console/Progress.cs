@@ -51,8 +51,11 @@ internal static class Progress
         });
         // The bar is cleared when done (and a redirected standard error sees it only now and then): one line stays.
         var report = result.Report;
-        console.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Imported {report.Files.Count(f => f.Present)} file(s): read {report.TotalRead:N0} = accepted {report.TotalAccepted:N0} + rejected {report.TotalRejected:N0} records in {stopwatch.Elapsed.TotalSeconds:F1} s."));
+        console.Profile.Out.Writer.WriteLine(report.Succeeded
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"Imported {report.Files.Count(f => f.Present)} file(s): read {report.TotalRead:N0} = accepted {report.TotalAccepted:N0} + rejected {report.TotalRejected:N0} records in {stopwatch.Elapsed.TotalSeconds:F1} s.")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"Import FAILED ({report.Policy.ToString().ToLowerInvariant()}): {report.ErrorCount:N0} error(s) after reading {report.TotalRead:N0} records in {stopwatch.Elapsed.TotalSeconds:F1} s."));
         return result;
     }
 

@@ -95,7 +95,7 @@ internal static class ReportCommand
         var import = Progress.Import(progress, path, ValidateCommand.ImportOptionsFrom(parse, registry));
         if (import.Dataset is not { } dataset)
         {
-            OutputWriter.Write(ValidateCommand.Describe(import.Report), OutputFormat.Table, null, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) }));
+            OutputWriter.WriteToStandardError(ValidateCommand.Describe(import.Report));
             return ExitCodes.DataErrors;
         }
         if (ValidateCommand.LenientOutcome(parse, import.Report) is { } failed)

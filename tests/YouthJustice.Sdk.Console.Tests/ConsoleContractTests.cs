@@ -254,4 +254,21 @@ public sealed class ConsoleContractTests : IDisposable
         Assert.DoesNotContain('\u001b', run.StdOut);
         Assert.Contains("DEP\\x1B[31mUTY", run.StdOut, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\uFEFF")]
+    [InlineData("\r\n")]
+    public void A_lenient_report_on_an_empty_children_file_fails_instead_of_printing_zeros(string content)
+    {
+        var folder = Path.Combine(_work.FullName, "data");
+        Assert.Equal(0, Run("generate", "--seed", "5", folder).ExitCode);
+        File.WriteAllText(Path.Combine(folder, "children.csv"), content);
+
+        var run = Run("report", folder, "--policy", "lenient", "--format", "csv");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("children.csv", run.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("First time entrants", run.StdOut, StringComparison.Ordinal);
+    }
 }

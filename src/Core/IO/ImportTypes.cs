@@ -281,7 +281,7 @@ public sealed class ImportReport
 
 /// <summary>The result of an import: the dataset (unless a strict import failed) and the report.</summary>
 /// <param name="Dataset">The imported dataset; <see langword="null"/> when the import failed (any error under
-/// <see cref="ImportPolicy.Strict"/>, or an unreadable manifest or missing required file under either policy).</param>
+/// <see cref="ImportPolicy.Strict"/>, or an unreadable manifest, or a missing, empty or folder <c>children.csv</c>, under either policy).</param>
 /// <param name="Report">What the import found.</param>
 public sealed record ImportResult(Dataset? Dataset, ImportReport Report)
 {

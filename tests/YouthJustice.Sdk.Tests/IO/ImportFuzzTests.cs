@@ -64,6 +64,8 @@ public class ImportFuzzTests
             from column in schema.Columns
             from value in (InvalidLists.TryGetValue(column.Name, out var list) ? list : Invalid[column.Kind]).Select(v => (v, code: column.Kind == ColumnKind.Code))
                 .Concat(Anywhere.Select(v => (v, code: false)))
+            // The as-of date itself may be any real date; only the dates in the data may not be after it.
+            where !(schema == DatasetSchema.Manifest && value.v == "2999-01-01")
             from line in lines
             select new CellMutation(schema.FileName, line, column.Name, value.v, value.code)).ToArray();
         return Gen.Elements(targets).ToArbitrary();
