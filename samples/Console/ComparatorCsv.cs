@@ -12,7 +12,10 @@ internal static class ComparatorCsv
     private static readonly string[] Columns = ["indicator_id", "comparator", "period", "value"];
 
     /// <exception cref="FormatException">A header or cell is wrong; the message names the file, line and field.</exception>
-    public static IReadOnlyList<ComparatorValue> Read(TextReader reader, string name)
+    /// <param name="reader">The CSV text.</param>
+    /// <param name="name">The file name messages give.</param>
+    /// <param name="knownIndicators">The indicator ids a row may name; any other is an error naming it.</param>
+    public static IReadOnlyList<ComparatorValue> Read(TextReader reader, string name, IReadOnlySet<string> knownIndicators)
     {
         var options = CsvReaderOptions.Default with { Separator = ',', HasHeader = true, TrackLineNumbers = true, FormatProvider = CultureInfo.InvariantCulture };
         using var csv = CsvReader.Create(reader, options, leaveOpen: true);
@@ -40,6 +43,10 @@ internal static class ComparatorCsv
             if (Cell(0).Length == 0 || Cell(1).Length == 0)
             {
                 throw new FormatException($"{name} line {line}: indicator_id and comparator are required.");
+            }
+            if (!knownIndicators.Contains(Cell(0)))
+            {
+                throw new FormatException($"{name} line {line}, field indicator_id: no indicator '{Cell(0)}'. Known: {string.Join(", ", knownIndicators.Order(StringComparer.Ordinal))}.");
             }
             values.Add(new ComparatorValue(Cell(0), Cell(1), parsed, value));
         }

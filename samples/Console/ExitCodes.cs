@@ -1,18 +1,20 @@
 namespace YouthJustice.Sdk.Samples.Console;
 
-/// <summary>The console's documented exit codes (see README.md, "Console commands").</summary>
+/// <summary>The console's documented exit codes (see README.md, "The console").</summary>
 internal static class ExitCodes
 {
     /// <summary>The command did what was asked.</summary>
     public const int Success = 0;
 
-    /// <summary>The data has errors: a strict import failed, or a lenient import rejected rows and <c>--fail-on-rejects</c> was given.</summary>
+    /// <summary>The data has errors: a strict import failed, an import could not produce a dataset under either policy
+    /// (no manifest, no children), or a lenient import rejected rows or reported errors and <c>--fail-on-rejects</c> was given.</summary>
     public const int DataErrors = 1;
 
-    /// <summary>The command line was wrong (unknown option, bad period, unknown indicator).</summary>
+    /// <summary>The command line was wrong: unknown command or option, missing argument, a value not among the valid ones
+    /// (format, policy, preset, period, area, breakdown, indicator), a number out of range, or a bad comparators file.</summary>
     public const int UsageError = 2;
 
-    /// <summary>A plugin failed to load and the host was asked to fail fast.</summary>
+    /// <summary>A plugin failed to load and the host was asked to fail fast (the default; <c>validate</c> never stops for it).</summary>
     public const int PluginError = 3;
 
     /// <summary>A file or folder could not be read or written.</summary>

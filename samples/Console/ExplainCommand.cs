@@ -17,13 +17,15 @@ internal static class ExplainCommand
     {
         var indicator = new Argument<string>("indicator") { Description = "The indicator id, e.g. fte-rate (see `yj report` or docs/methodology.md)." };
         var period = new Argument<string>("period") { Description = "The period, e.g. 2021/22." };
-        var dataset = new Option<string?>("--dataset", "-d") { Description = "A dataset folder or .json file. Default: the embedded sample." };
+        var dataset = new Option<string?>("--dataset", "-d") { Description = "A dataset folder or .json file. Default: the embedded sample.", HelpName = "path" };
         var area = new Option<string?>("--area", "-a") { Description = "The area's ONS code. Default: the dataset's first area." };
         var breakdown = new Option<string?>("--breakdown", "-b") { Description = "A breakdown row as dimension=value, e.g. sex=Female. Default: the total." };
         var command = new Command("explain", "List the child, offence or outcome ids behind one figure, with its methodology and arithmetic. For analysts: ids are pseudonymised but must not be published.")
         {
             indicator, period, dataset, area, breakdown,
         };
+        ValidateCommand.AddImportOptionsTo(command);
+        SdkHost.AddOptionsTo(command);
         command.SetAction(parse =>
         {
             if (!ReportingPeriod.TryParse(parse.GetValue(period), out var reportingPeriod))
@@ -53,13 +55,23 @@ internal static class ExplainCommand
                 return ExitCodes.UsageError;
             }
             var path = parse.GetValue(dataset);
-            var import = progress.Status().Start("Importing…", _ => DatasetSource.Import(path, ValidateCommand.ImportOptionsFrom(parse, registry)));
+            var import = Progress.Import(progress, path, ValidateCommand.ImportOptionsFrom(parse, registry));
             if (import.Dataset is not { } data)
             {
-                OutputWriter.Write(ValidateCommand.Describe(import.Report), OutputFormat.Table, null, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) }));
+                OutputWriter.WriteToStandardError(ValidateCommand.Describe(import.Report));
                 return ExitCodes.DataErrors;
             }
+            if (ValidateCommand.LenientOutcome(parse, import.Report) is { } failed)
+            {
+                return failed;
+            }
+            var areaNames = ReportCommand.AreaNames(data);
             var areaCode = parse.GetValue(area) ?? (data.Areas.Count > 0 ? data.Areas[0].Code : data.Children.Count > 0 ? data.Children[0].HomeAreaCode : "");
+            if (!areaNames.ContainsKey(areaCode))
+            {
+                System.Console.Error.WriteLine($"No area '{areaCode}' in this dataset. Its areas: {ReportCommand.DescribeAreas(areaNames)}.");
+                return ExitCodes.UsageError;
+            }
             IndicatorExplanation explanation;
             try
             {
@@ -73,12 +85,14 @@ internal static class ExplainCommand
             var evidence = explanation.Evidence;
             var summary = new TabularOutput($"Explanation of {explanation.Definition.Ref}", ["item", "value"],
             [
-                ["indicator", explanation.Definition.Name],
+                ["indicator", $"{explanation.Definition.Name} ({explanation.Definition.Id})"],
+                ["area", ReportCommand.AreaLabel(areaNames, areaCode)],
+                ["period", reportingPeriod.ToString()],
                 ["source", explanation.Definition.Source.ToString()],
                 ["parameters", string.Join("; ", explanation.Parameters)],
                 ["arithmetic", explanation.Summary],
                 ["numerator records", string.Create(CultureInfo.InvariantCulture, $"{evidence.NumeratorIds.Length} {evidence.NumeratorRecordKind}")],
-                ["denominator records", string.Create(CultureInfo.InvariantCulture, $"{evidence.DenominatorIds.Length} {evidence.DenominatorRecordKind}")],
+                ["denominator records", DenominatorRecords(evidence, explanation.Result)],
                 ["provisional", explanation.Result.Provisional ? "yes" : "no"],
             ]);
             var records = new TabularOutput("Records", ["part", "kind", "id"],
@@ -90,5 +104,17 @@ internal static class ExplainCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>A denominator taken from population estimates has no record ids: say so beside its value rather than
+    /// "0 population".</summary>
+    private static string DenominatorRecords(ResultEvidence evidence, IndicatorResult result)
+    {
+        if (evidence.DenominatorIds.Length == 0 && result.Denominator is { } denominator && denominator != 0)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"none listed: the denominator ({denominator:0.##}) is {(evidence.DenominatorRecordKind.Length > 0 ? "a " + evidence.DenominatorRecordKind + " figure" : "not made of records")}, not a count of records");
+        }
+        return string.Create(CultureInfo.InvariantCulture, $"{evidence.DenominatorIds.Length} {evidence.DenominatorRecordKind}");
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using Spectre.Console;
+using YouthJustice.Sdk.IO;
 
 namespace YouthJustice.Sdk.Samples.Console;
 
@@ -63,6 +64,26 @@ internal static class OutputWriter
         }
     }
 
+    /// <summary>Writes tables to standard error (a failed import's report): rendered when it is a terminal, plain text otherwise.</summary>
+    public static void WriteToStandardError(IReadOnlyList<TabularOutput> outputs)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(System.Console.Error),
+            Ansi = System.Console.IsErrorRedirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = System.Console.IsErrorRedirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+        });
+        if (System.Console.IsErrorRedirected)
+        {
+            console.Profile.Width = 240;
+        }
+        foreach (var o in outputs)
+        {
+            console.Write(ToTable(o));
+            console.WriteLine();
+        }
+    }
+
     public static string ToJson(IReadOnlyList<TabularOutput> outputs)
     {
         var document = outputs.ToDictionary(
@@ -100,7 +121,8 @@ internal static class OutputWriter
         }
         foreach (var row in o.Rows)
         {
-            table.AddRow(row.Select(cell => Markup.Escape(cell)).ToArray());
+            // Control characters in data (e.g. an escape sequence in a name) are shown escaped, never sent to the terminal.
+            table.AddRow(row.Select(cell => Markup.Escape(ImportText.Display(cell, int.MaxValue)!)).ToArray());
         }
         return table;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using Spectre.Console;
 using YouthJustice.Sdk.Plugins;
 using YouthJustice.Sdk.Samples.Console;
@@ -14,10 +15,6 @@ var root = new RootCommand("yj: youth justice indicators from case-level data (a
 {
     CommonOptions.Format,
     CommonOptions.Output,
-    SdkHost.Plugins,
-    SdkHost.ContinueWithoutFaultyPlugins,
-    ValidateCommand.Policy,
-    ValidateCommand.Rejects,
     GenerateCommand.Create(progress),
     ValidateCommand.Create(progress),
     ReportCommand.Create(progress),
@@ -28,8 +25,19 @@ ReportCommand.AddTo(root, progress);
 
 try
 {
+    var parse = root.Parse(args);
+    if (parse.Action is ParseErrorAction)
+    {
+        // A wrong command line is exit 2 (README), whatever System.CommandLine's own default would be.
+        foreach (var error in parse.Errors)
+        {
+            Console.Error.WriteLine(error.Message);
+        }
+        Console.Error.WriteLine($"Run '{string.Join(' ', CommandPath(parse.CommandResult.Command))} --help' for the options.");
+        return ExitCodes.UsageError;
+    }
     // The SDK's own failures are mapped to documented exit codes below, so System.CommandLine must let them through.
-    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (PluginFailureException ex)
 {
@@ -51,4 +59,14 @@ catch (Exception ex)
 {
     Console.Error.WriteLine($"Internal error (a bug in yj or the SDK; please report it with this message): {ex}");
     return ExitCodes.InternalError;
+}
+
+static IEnumerable<string> CommandPath(Command command)
+{
+    var names = new List<string>();
+    for (Symbol? symbol = command; symbol is Command c; symbol = c.Parents.FirstOrDefault())
+    {
+        names.Insert(0, c is RootCommand ? "yj" : c.Name);
+    }
+    return names;
 }

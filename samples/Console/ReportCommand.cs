@@ -48,59 +48,100 @@ internal static class ReportCommand
         Description = "A CSV of comparator values (indicator_id,comparator,period,value) for RAG ratings. Default for the embedded sample: its published family-group figures.",
     };
 
+    /// <summary>The breakdown dimensions the national indicators support. A plugin's own dimension (e.g. Leicester's
+    /// <c>route</c>) is accepted when one of its indicators produces it.</summary>
+    public static readonly string[] NationalBreakdowns = ["sex", "age-band", "ethnicity-group", "outcome-type", "offence-group"];
+
     public static Command Create(IAnsiConsole progress)
     {
+        Choices.RefuseOptionLikeValues(DatasetPath);
         var command = new Command("report", "Compute every national, KPI and plugin indicator for a dataset, areas and periods.")
         {
             DatasetPath, Periods, Areas, Breakdowns, Publish, Comparators,
         };
+        ValidateCommand.AddImportOptionsTo(command);
+        SdkHost.AddOptionsTo(command);
         command.SetAction(parse => Run(parse, progress));
         return command;
     }
 
-    /// <summary>Adds the report's arguments and options to the root command, so <c>yj</c> alone runs the report.</summary>
+    /// <summary>Adds the report's options to the root command, so <c>yj</c> alone runs the report on the embedded sample.</summary>
     public static void AddTo(RootCommand root, IAnsiConsole progress)
     {
-        root.Arguments.Add(DatasetPath);
         root.Options.Add(Periods);
         root.Options.Add(Areas);
         root.Options.Add(Breakdowns);
         root.Options.Add(Publish);
         root.Options.Add(Comparators);
+        ValidateCommand.AddImportOptionsTo(root);
+        SdkHost.AddOptionsTo(root);
         root.SetAction(parse => Run(parse, progress));
     }
 
     private static int Run(ParseResult parse, IAnsiConsole progress)
     {
+        // Periods are checked before anything is loaded, so a typo costs nothing.
+        var periodTexts = parse.GetValue(Periods);
+        foreach (var text in periodTexts ?? [])
+        {
+            if (!ReportingPeriod.TryParse(text, out _))
+            {
+                System.Console.Error.WriteLine($"'{text}' is not a reporting period: use 2021/22, 2021/22 Q3, 2021, \"Oct 2020 - Sep 2021\" or 2021-01-01..2021-03-31.");
+                return ExitCodes.UsageError;
+            }
+        }
         using var provider = SdkHost.Build(parse);
         var registry = provider.GetRequiredService<IYouthJusticeRegistry>();
-        var path = parse.GetValue(DatasetPath);
-        var import = progress.Status().Start("Importing…", _ => DatasetSource.Import(path, ValidateCommand.ImportOptionsFrom(parse, registry)));
+        var path = parse.GetResult(DatasetPath) is null ? null : parse.GetValue(DatasetPath);
+        var comparators = LoadComparators(parse.GetValue(Comparators), path is null, registry);
+        var import = Progress.Import(progress, path, ValidateCommand.ImportOptionsFrom(parse, registry));
         if (import.Dataset is not { } dataset)
         {
-            OutputWriter.Write(ValidateCommand.Describe(import.Report), OutputFormat.Table, null, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) }));
+            OutputWriter.WriteToStandardError(ValidateCommand.Describe(import.Report));
             return ExitCodes.DataErrors;
+        }
+        if (ValidateCommand.LenientOutcome(parse, import.Report) is { } failed)
+        {
+            return failed;
+        }
+
+        var areaNames = AreaNames(dataset);
+        var asked = parse.GetValue(Areas) ?? [];
+        var unknownAreas = asked.Where(a => !areaNames.ContainsKey(a)).ToList();
+        if (unknownAreas.Count > 0)
+        {
+            System.Console.Error.WriteLine($"No area {string.Join(", ", unknownAreas.Select(a => $"'{a}'"))} in this dataset. Its areas: {DescribeAreas(areaNames)}.");
+            return ExitCodes.UsageError;
         }
 
         var query = new IndicatorQuery(
-            [.. ParsePeriods(parse.GetValue(Periods), dataset.AsOf)],
-            [.. parse.GetValue(Areas) is { Length: > 0 } areas ? areas : dataset.Areas.Select(a => a.Code)],
+            [.. ParsePeriods(periodTexts, dataset.AsOf)],
+            [.. asked.Length > 0 ? asked : dataset.Areas.Select(a => a.Code)],
             [.. parse.GetValue(Breakdowns) ?? []]);
-        var comparators = LoadComparators(parse.GetValue(Comparators), path is null);
         var context = new IndicatorContext(dataset, comparators, provider);
 
-        var (run, sections) = progress.Status().Start("Computing indicators…", _ =>
+        var (run, sections) = Progress.Compute(progress, registry, query,
+            () =>
+            {
+                var computed = registry.Compute(context, query);
+                return (computed, registry.BuildReportSections(context, query, computed));
+            });
+
+        var produced = run.Results.Select(r => r.Breakdown.Dimension).ToHashSet(StringComparer.Ordinal);
+        var unknownBreakdowns = query.Breakdowns.Where(b => !NationalBreakdowns.Contains(b, StringComparer.Ordinal) && !produced.Contains(b)).ToList();
+        if (unknownBreakdowns.Count > 0)
         {
-            var computed = registry.Compute(context, query);
-            return (computed, registry.BuildReportSections(context, query, computed));
-        });
+            var known = NationalBreakdowns.Concat(produced.Where(d => d != BreakdownKey.Total.Dimension)).Distinct(StringComparer.Ordinal);
+            System.Console.Error.WriteLine($"No indicator breaks down by {string.Join(", ", unknownBreakdowns.Select(b => $"'{b}'"))}. Breakdowns: {string.Join(", ", known)}.");
+            return ExitCodes.UsageError;
+        }
 
         var mode = parse.GetValue(Publish) ? DisclosureMode.Publication : DisclosureMode.Internal;
         var outputs = new List<TabularOutput>
         {
-            Heading(path, dataset, query, import.Report, mode),
+            Heading(path, dataset, query, import.Report, mode, areaNames),
         };
-        outputs.AddRange(IndicatorTables(registry, run.Results, mode));
+        outputs.AddRange(IndicatorTables(registry, run.Results, mode, areaNames));
         outputs.AddRange(sections.Sections.Select(s => new TabularOutput(
             $"{s.Title} ({registry.OwnerOf(s.SectionId) ?? "national"})", s.Columns, [.. s.Rows.Select(r => (IReadOnlyList<string>)r)])));
         var errors = run.Errors.Concat(sections.Errors).Concat(registry.LoadReport.Errors).ToList();
@@ -111,6 +152,34 @@ internal static class ReportCommand
         }
         OutputWriter.Write(outputs, parse.GetValue(CommonOptions.Format), parse.GetValue(CommonOptions.Output), AnsiConsole.Console);
         return ExitCodes.Success;
+    }
+
+    /// <summary>Every area a query may name: the dataset's areas (with their names) and the children's home areas.</summary>
+    public static IReadOnlyDictionary<string, string> AreaNames(Dataset dataset)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var area in dataset.Areas)
+        {
+            names.TryAdd(area.Code, area.Name);
+        }
+        foreach (var child in dataset.Children)
+        {
+            names.TryAdd(child.HomeAreaCode, "");
+        }
+        return names;
+    }
+
+    /// <summary>An area for a reader: <c>E08000026 Coventry</c>, or the code alone when the dataset has no name for it.</summary>
+    public static string AreaLabel(IReadOnlyDictionary<string, string> names, string code) =>
+        names.TryGetValue(code, out var name) && name.Length > 0 ? $"{code} {name}" : code;
+
+    public static string DescribeAreas(IReadOnlyDictionary<string, string> names)
+    {
+        const int MaxListed = 20;
+        var labels = names.Keys.Order(StringComparer.Ordinal).Select(c => AreaLabel(names, c)).ToList();
+        return labels.Count <= MaxListed
+            ? string.Join(", ", labels)
+            : string.Join(", ", labels.Take(MaxListed)) + string.Create(CultureInfo.InvariantCulture, $" and {labels.Count - MaxListed} more");
     }
 
     /// <summary>The periods asked for, or the last two complete financial years before the dataset's as-of date.</summary>
@@ -128,14 +197,14 @@ internal static class ReportCommand
         return [latest.Previous(), latest];
     }
 
-    private static TabularOutput Heading(string? path, Dataset dataset, IndicatorQuery query, ImportReport report, DisclosureMode mode) => new(
+    private static TabularOutput Heading(string? path, Dataset dataset, IndicatorQuery query, ImportReport report, DisclosureMode mode, IReadOnlyDictionary<string, string> areaNames) => new(
         "YouthJustice.Sdk indicator report",
         ["item", "value"],
         [
             ["dataset", DatasetSource.Describe(path)],
             ["as of", dataset.AsOf.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)],
             ["records", string.Create(CultureInfo.InvariantCulture, $"read {report.TotalRead} = accepted {report.TotalAccepted} + rejected {report.TotalRejected}")],
-            ["areas", string.Join(", ", query.AreaCodes)],
+            ["areas", string.Join(", ", query.AreaCodes.Select(c => AreaLabel(areaNames, c)))],
             ["periods", string.Join(", ", query.Periods)],
             ["disclosure", mode == DisclosureMode.Publication
                 ? "publication: counts of 5 or fewer suppressed (~), with secondary suppression; rates from unrounded counts"
@@ -143,7 +212,7 @@ internal static class ReportCommand
         ]);
 
     /// <summary>One table per indicator family (national) or per plugin, in the registry's order.</summary>
-    private static IEnumerable<TabularOutput> IndicatorTables(IYouthJusticeRegistry registry, IReadOnlyList<IndicatorResult> results, DisclosureMode mode)
+    private static IEnumerable<TabularOutput> IndicatorTables(IYouthJusticeRegistry registry, IReadOnlyList<IndicatorResult> results, DisclosureMode mode, IReadOnlyDictionary<string, string> areaNames)
     {
         var definitions = registry.Indicators.Select(i => i.Definition).ToList();
         var names = definitions.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
@@ -152,11 +221,13 @@ internal static class ReportCommand
         foreach (var family in rows.GroupBy(x => Family(registry, x.Result.IndicatorId)))
         {
             yield return new TabularOutput(family.Key,
-                ["indicator", "area", "period", "breakdown", "value", "unit", "numerator", "denominator", "95% interval", "RAG", "status"],
+                ["id", "indicator", "area", "area name", "period", "breakdown", "value", "unit", "numerator", "denominator", "95% interval", "RAG", "status"],
                 [.. family.Select(x => (IReadOnlyList<string>)
                 [
+                    x.Result.IndicatorId,
                     names.GetValueOrDefault(x.Result.IndicatorId, x.Result.IndicatorId),
                     x.Result.AreaCode,
+                    areaNames.GetValueOrDefault(x.Result.AreaCode, ""),
                     x.Result.Period.ToString(),
                     x.Result.Breakdown.ToString(),
                     x.Published.Value.Display,
@@ -208,12 +279,13 @@ internal static class ReportCommand
     }
 
     /// <summary>Comparator values from a CSV file, or the embedded sample's when the sample is reported.</summary>
-    public static IReadOnlyList<ComparatorValue> LoadComparators(FileInfo? file, bool embeddedSample)
+    public static IReadOnlyList<ComparatorValue> LoadComparators(FileInfo? file, bool embeddedSample, IYouthJusticeRegistry registry)
     {
+        var known = registry.Indicators.Select(i => i.Definition.Id).ToHashSet(StringComparer.Ordinal);
         if (file is not null)
         {
             using var reader = file.OpenText();
-            return ComparatorCsv.Read(reader, file.Name);
+            return ComparatorCsv.Read(reader, file.Name, known);
         }
         if (!embeddedSample)
         {
@@ -221,6 +293,6 @@ internal static class ReportCommand
         }
         using var stream = typeof(ReportCommand).Assembly.GetManifestResourceStream("SampleComparators/comparators.csv")!;
         using var sample = new StreamReader(stream);
-        return ComparatorCsv.Read(sample, "comparators.csv");
+        return ComparatorCsv.Read(sample, "comparators.csv", known);
     }
 }

@@ -11,17 +11,23 @@ internal static class SdkHost
     public static readonly Option<DirectoryInfo?> Plugins = new("--plugins")
     {
         Description = "The plugins folder (one subfolder per plugin). Default: the plugins built with the solution, beside yj.",
-        Recursive = true,
+        HelpName = "folder",
     };
 
     public static readonly Option<bool> ContinueWithoutFaultyPlugins = new("--continue-without-faulty-plugins")
     {
         Description = "Leave out a plugin that fails to load (and say so) instead of stopping.",
-        Recursive = true,
     };
 
     /// <summary>The plugins built with the solution land here (plugins/Plugins.targets).</summary>
     public static string DefaultPluginsDirectory => Path.Combine(AppContext.BaseDirectory, "plugins");
+
+    /// <summary>Adds <c>--plugins</c> and <c>--continue-without-faulty-plugins</c> to a command that loads plugins.</summary>
+    public static void AddOptionsTo(Command command)
+    {
+        command.Options.Add(Plugins);
+        command.Options.Add(ContinueWithoutFaultyPlugins);
+    }
 
     /// <summary>Builds the registry; a faulty plugin under fail-fast throws <see cref="PluginFailureException"/>.</summary>
     public static ServiceProvider Build(ParseResult parse, PluginFailurePolicy? policy = null)
@@ -37,5 +43,14 @@ internal static class SdkHost
             options.PluginsDirectory = Directory.Exists(pluginsDirectory) || parse.GetValue(Plugins) is not null ? pluginsDirectory : null;
         });
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>Says on standard error which plugins were left out because they failed to load.</summary>
+    public static void WarnAboutFaultyPlugins(PluginLoadReport report, string consequence)
+    {
+        foreach (var error in report.Errors)
+        {
+            System.Console.Error.WriteLine($"warning: plugin '{error.PluginId}' was left out ({error.Kind}): {error.Message} {consequence}");
+        }
     }
 }

@@ -15,29 +15,53 @@ internal static class ValidateCommand
     {
         Description = "strict: any error fails the import; lenient: bad rows are rejected (and written to --rejects) and good rows load.",
         DefaultValueFactory = _ => ImportPolicy.Strict,
-        Recursive = true,
+        CustomParser = r => Choices.Parse<ImportPolicy>(r, "--policy"),
+        HelpName = Choices.HelpName<ImportPolicy>(),
     };
 
     public static readonly Option<DirectoryInfo?> Rejects = new("--rejects")
     {
         Description = "Lenient policy: the folder rejected rows are written to, with their reasons.",
-        Recursive = true,
+        HelpName = "folder",
     };
+
+    public static readonly Option<bool> FailOnRejects = new("--fail-on-rejects")
+    {
+        Description = "Lenient policy: exit 1 if the import rejected any row or reported any error (the good rows are still checked and reported).",
+    };
+
+    /// <summary>Adds <c>--policy</c>, <c>--rejects</c> and <c>--fail-on-rejects</c> to a command that imports a dataset.</summary>
+    public static void AddImportOptionsTo(Command command)
+    {
+        command.Options.Add(Policy);
+        command.Options.Add(Rejects);
+        command.Options.Add(FailOnRejects);
+    }
 
     public static Command Create(IAnsiConsole progress)
     {
         var path = new Argument<string>("dataset") { Description = "A dataset folder, or a dataset .json file." };
+        Choices.RefuseOptionLikeValues(path);
         var command = new Command("validate", "Import a dataset and print the report: per file read = accepted + rejected, and every error with file, line, field and reason.")
         {
             path,
         };
+        AddImportOptionsTo(command);
+        SdkHost.AddOptionsTo(command);
         command.SetAction(parse =>
         {
-            using var provider = SdkHost.Build(parse);
-            var options = ImportOptionsFrom(parse, provider.GetRequiredService<IYouthJusticeRegistry>());
-            var result = progress.Status().Start("Importing…", _ => DatasetSource.Import(parse.GetValue(path), options));
+            // Validation never stops for a plugin that fails to load: it is left out, and standard error says so.
+            using var provider = SdkHost.Build(parse, PluginFailurePolicy.ContinueWithoutFaultyPlugins);
+            var registry = provider.GetRequiredService<IYouthJusticeRegistry>();
+            SdkHost.WarnAboutFaultyPlugins(registry.LoadReport, "Its codes and validation rules were not applied.");
+            var options = ImportOptionsFrom(parse, registry);
+            var result = Progress.Import(progress, parse.GetValue(path), options);
             OutputWriter.Write(Describe(result.Report), parse.GetValue(CommonOptions.Format), parse.GetValue(CommonOptions.Output), AnsiConsole.Console);
-            return result.Report.Succeeded ? ExitCodes.Success : ExitCodes.DataErrors;
+            if (!result.Report.Succeeded)
+            {
+                return ExitCodes.DataErrors;
+            }
+            return LenientOutcome(parse, result.Report) ?? ExitCodes.Success;
         });
         return command;
     }
@@ -46,22 +70,49 @@ internal static class ValidateCommand
     public static ImportOptions ImportOptionsFrom(ParseResult parse, IYouthJusticeRegistry registry) =>
         registry.CreateImportOptions(parse.GetValue(Policy)) with { RejectsDirectory = parse.GetValue(Rejects)?.FullName };
 
-    /// <summary>The report as two tables: per-file reconciliation, then every error.</summary>
+    /// <summary>After a lenient import that produced a dataset: says on standard error what was rejected or kept with
+    /// warnings, and gives exit code 1 when <c>--fail-on-rejects</c> was asked for and anything was rejected.</summary>
+    public static int? LenientOutcome(ParseResult parse, ImportReport report)
+    {
+        static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+        if (report.TotalAcceptedWithWarnings > 0)
+        {
+            System.Console.Error.WriteLine($"warning: {N(report.TotalAcceptedWithWarnings)} record(s) were accepted with warnings (an unrecognised code kept as not known); see the warnings in `yj validate`.");
+        }
+        if (report.Policy != ImportPolicy.Lenient || (report.TotalRejected == 0 && report.ErrorCount == 0))
+        {
+            return null;
+        }
+        var rejectedFiles = report.Files.Where(f => f.Rejected > 0).Select(f => $"{f.File} {N(f.Rejected)} of {N(f.Read)}").ToList();
+        System.Console.Error.WriteLine(
+            $"warning: the lenient import rejected {N(report.TotalRejected)} of {N(report.TotalRead)} record(s)"
+            + (rejectedFiles.Count > 0 ? $" ({string.Join(", ", rejectedFiles)})" : "")
+            + $" and reported {N(report.ErrorCount)} error(s); the figures leave them out."
+            + (parse.GetValue(FailOnRejects) ? " Failing because of --fail-on-rejects." : " Use --fail-on-rejects to make this exit 1."));
+        return parse.GetValue(FailOnRejects) ? ExitCodes.DataErrors : null;
+    }
+
+    /// <summary>The report as tables: per-file reconciliation, every error, and every warning.</summary>
     public static IReadOnlyList<TabularOutput> Describe(ImportReport report)
     {
         static string N(long n) => n.ToString(CultureInfo.InvariantCulture);
         var files = report.Files
-            .Select(f => (IReadOnlyList<string>)[f.File, f.Present ? "yes" : "no", N(f.Read), N(f.Accepted), N(f.Rejected), f.Read == f.Accepted + f.Rejected ? "yes" : "NO"])
-            .Append(["total", "", N(report.TotalRead), N(report.TotalAccepted), N(report.TotalRejected), report.TotalRead == report.TotalAccepted + report.TotalRejected ? "yes" : "NO"])
+            .Select(f => (IReadOnlyList<string>)[f.File, f.Present ? "yes" : "no", N(f.Read), N(f.Accepted), N(f.Rejected), N(f.AcceptedWithWarnings), f.Read == f.Accepted + f.Rejected ? "yes" : "NO"])
+            .Append(["total", "", N(report.TotalRead), N(report.TotalAccepted), N(report.TotalRejected), N(report.TotalAcceptedWithWarnings), report.TotalRead == report.TotalAccepted + report.TotalRejected ? "yes" : "NO"])
             .ToList();
         var status = report.Succeeded ? "succeeded" : "FAILED";
-        var errors = report.Errors
-            .Select(e => (IReadOnlyList<string>)[e.File, e.Line?.ToString(CultureInfo.InvariantCulture) ?? e.Position ?? "", e.Field ?? "", e.Value ?? "", e.Reason])
-            .ToList();
-        return
-        [
-            new TabularOutput($"Import of {report.Source} ({report.Policy.ToString().ToLowerInvariant()}): {status}", ["file", "present", "read", "accepted", "rejected", "reconciles"], files),
-            new TabularOutput($"Errors ({errors.Count})", ["file", "line", "field", "value", "reason"], errors),
-        ];
+        static IReadOnlyList<IReadOnlyList<string>> Rows(IReadOnlyList<ImportError> list) =>
+            [.. list.Select(e => (IReadOnlyList<string>)[e.File, e.Line?.ToString(CultureInfo.InvariantCulture) ?? e.Position ?? "", e.Field ?? "", e.Value ?? "", e.Reason])];
+        var listed = report.Errors.Count == report.ErrorCount ? "" : string.Create(CultureInfo.InvariantCulture, $", {report.Errors.Count} listed");
+        var tables = new List<TabularOutput>
+        {
+            new($"Import of {report.Source} ({report.Policy.ToString().ToLowerInvariant()}): {status}", ["file", "present", "read", "accepted", "rejected", "accepted with warnings", "reconciles"], files),
+            new(string.Create(CultureInfo.InvariantCulture, $"Errors ({report.ErrorCount}{listed})"), ["file", "line", "field", "value", "reason"], Rows(report.Errors)),
+        };
+        if (report.WarningCount > 0)
+        {
+            tables.Add(new(string.Create(CultureInfo.InvariantCulture, $"Warnings ({report.WarningCount})"), ["file", "line", "field", "value", "reason"], Rows(report.Warnings)));
+        }
+        return tables;
     }
 }

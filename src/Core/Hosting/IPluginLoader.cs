@@ -1,5 +1,6 @@
 using YouthJustice.Sdk.Plugins;
 using YouthJustice.Sdk.Indicators;
+using YouthJustice.Sdk.Engine;
 namespace YouthJustice.Sdk.Hosting;
 
 /// <summary>One plugin folder the loader tried: the plugin's entry point, or why it could not be had.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using YouthJustice.Sdk.Plugins;
 using YouthJustice.Sdk.Indicators;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Hosting;
 

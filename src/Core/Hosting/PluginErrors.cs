@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using YouthJustice.Sdk.Plugins;
 using YouthJustice.Sdk.Indicators;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Hosting;
 

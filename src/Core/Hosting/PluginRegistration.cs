@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using YouthJustice.Sdk.Plugins;
 using YouthJustice.Sdk.Indicators;
+using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Hosting;
 

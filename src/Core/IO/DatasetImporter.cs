@@ -39,16 +39,36 @@ public static class DatasetImporter
             return session.Fail();
         }
         var childrenPath = Path.Combine(path, DatasetSchema.Children.FileName);
+        if (Directory.Exists(childrenPath))
+        {
+            session.FatalError(DatasetSchema.Children.FileName, null, "the required file is a folder, not a file");
+            return session.Fail();
+        }
         if (!File.Exists(childrenPath))
         {
             session.FatalError(DatasetSchema.Children.FileName, null, "the required file is missing");
             return session.Fail();
         }
+        using (var probe = new CsvRowSource(DatasetSchema.Children, childrenPath))
+        {
+            if (probe.RejectHeader.Count == 0)
+            {
+                // 0 bytes, a byte order mark or blank lines only: no header, so no children, which is as good as missing.
+                session.FatalError(DatasetSchema.Children.FileName, 1,
+                    $"the required file is empty: expected a header line with the columns {string.Join(",", DatasetSchema.Children.Names)}");
+                return session.Fail();
+            }
+        }
         return session.Run(asOf.Value, schema =>
         {
             var file = Path.Combine(path, schema.FileName);
+            if (Directory.Exists(file))
+            {
+                session.Error(new ImportError(schema.FileName, null, null, null, null, "is a folder, not a file; read as empty"));
+                return null;
+            }
             return File.Exists(file) ? new CsvRowSource(schema, file) : null;
-        });
+        }, DatasetSchema.All.Sum(schema => new FileInfo(Path.Combine(path, schema.FileName)) is { Exists: true } f ? f.Length : 0));
     }
 
     /// <summary>Imports a JSON dataset document from a file.</summary>
@@ -77,7 +97,8 @@ public static class DatasetImporter
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(stream);
+            // A property given twice is refused rather than letting the last one win silently.
+            document = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {
@@ -122,6 +143,11 @@ public static class DatasetImporter
     {
         var schema = DatasetSchema.Manifest;
         var path = Path.Combine(folder, DatasetFormat.ManifestFileName);
+        if (Directory.Exists(path))
+        {
+            session.FatalError(DatasetFormat.ManifestFileName, null, "the required manifest is a folder, not a file");
+            return null;
+        }
         if (!File.Exists(path))
         {
             session.FatalError(DatasetFormat.ManifestFileName, null,

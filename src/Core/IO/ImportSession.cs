@@ -17,6 +17,7 @@ internal sealed class ImportSession
     private readonly List<ImportFileReport> _files = [];
     private readonly Dictionary<DatasetEntity, List<int>> _positions = [];
     private RowParser _row = null!;
+    private long _totalBytes, _bytesDone, _recordsDone;
 
     // Accepted ids with what later files check against them, and rejected ids with where they were (for cascades).
     private readonly Dictionary<string, LocalDate> _children = new(StringComparer.Ordinal);
@@ -49,9 +50,10 @@ internal sealed class ImportSession
 
     public ImportResult Fail() => new(null, new ImportReport(_source, _options.Policy, false, _files, _errors, _warnings));
 
-    public ImportResult Run(LocalDate asOf, Func<EntitySchema, RowSource?> open)
+    public ImportResult Run(LocalDate asOf, Func<EntitySchema, RowSource?> open, long totalBytes = 0)
     {
-        _row = new RowParser(asOf);
+        _totalBytes = totalBytes;
+        _row = new RowParser(asOf, Lenient);
         if (Lenient && _options.RejectsDirectory is { } rejects)
         {
             Directory.CreateDirectory(rejects);
@@ -119,13 +121,18 @@ internal sealed class ImportSession
             _positions[schema.Entity] = positions;
         }
         _errors.AddRange(source.FileErrors);
-        long read = 0, rejected = 0;
+        long read = 0, rejected = 0, withWarnings = 0;
         CsvWriter? rejects = null;
         try
         {
+            var progress = _options.Progress;
             while (source.MoveNext())
             {
                 read++;
+                if (progress is not null && (read & 0xFFF) == 0)
+                {
+                    progress.Report(new ImportProgress(source.File, _recordsDone + read, _bytesDone + source.BytesRead, _totalBytes));
+                }
                 _row.Begin(source);
                 var record = convert(_row);
                 if (_row.HasErrors || record is null)
@@ -147,6 +154,14 @@ internal sealed class ImportSession
                     }
                     continue;
                 }
+                if (_row.Warnings.Count > 0)
+                {
+                    withWarnings++;
+                    foreach (var warning in _row.Warnings)
+                    {
+                        _warnings.Add(new ImportError(source.File, source.Line, source.Position, warning.Field, warning.Value, warning.Reason));
+                    }
+                }
                 records.Add(record);
                 positions?.Add(source.Line ?? ParsePosition(source.Position));
                 onAccepted?.Invoke(record);
@@ -156,8 +171,11 @@ internal sealed class ImportSession
         {
             rejects?.Dispose();
         }
+        _recordsDone += read;
+        _bytesDone += source.BytesRead;
+        _options.Progress?.Report(new ImportProgress(source.File, _recordsDone, _bytesDone, _totalBytes));
         var displayFile = source is JsonRowSource ? $"{source.File}#{schema.JsonName}" : source.File;
-        _files.Add(new ImportFileReport { Entity = schema.Entity, File = displayFile, Present = true, Read = read, Accepted = read - rejected, Rejected = rejected });
+        _files.Add(new ImportFileReport { Entity = schema.Entity, File = displayFile, Present = true, Read = read, Accepted = read - rejected, Rejected = rejected, AcceptedWithWarnings = withWarnings });
         return records;
     }
 
@@ -254,7 +272,7 @@ internal sealed class ImportSession
         var id = row.Id(0);
         CheckUnique(row, DatasetSchema.Children, id);
         var dateOfBirth = row.Date(1);
-        var sex = row.Code<Sex>(2, "sex");
+        var sex = row.Classification(2, "sex", Sex.Unknown);
         var ethnicity = row.Ethnicity(3);
         var home = row.Text(4);
         var care = row.OptionalCode<CareStatus>(5, "care status") ?? CareStatus.None;
@@ -301,12 +319,16 @@ internal sealed class ImportSession
         var offenceIds = ImmutableArray.CreateBuilder<string>();
         if (row.Raw(2) is { } list)
         {
-            foreach (var part in list.Split(';'))
+            foreach (var offenceId in list.Split(';'))
             {
-                var offenceId = part.Trim();
-                if (offenceId.Length == 0)
+                if (offenceId.Trim().Length == 0)
                 {
                     row.Error(2, "has an empty offence id (ids are separated by ';')");
+                    continue;
+                }
+                if (offenceId.Trim().Length != offenceId.Length)
+                {
+                    row.Error(2, offenceId, "has white space around an offence id (ids are separated by ';' with no spaces, e.g. O1;O2)");
                     continue;
                 }
                 if (offenceIds.Contains(offenceId))
@@ -372,7 +394,7 @@ internal sealed class ImportSession
         var route = row.OptionalText(4);
         var eligibility = row.OptionalText(5);
         var consent = row.OptionalBool(6);
-        var engagement = row.OptionalCode<Engagement>(7, "engagement") ?? Engagement.NotKnown;
+        var engagement = row.OptionalClassification(7, "engagement", Engagement.NotKnown) ?? Engagement.NotKnown;
         var start = row.OptionalDate(8);
         var end = row.OptionalDate(9);
         if (referralOk && start is { } started && started < referral)

@@ -41,7 +41,18 @@ public sealed record ImportOptions
     /// <see cref="ImportPolicy.Lenient"/> it rejects the record it names (and the records that depend on it). A warning
     /// finding is listed in <see cref="ImportReport.Warnings"/> and rejects nothing.</summary>
     public IReadOnlyList<IValidationRule> ValidationRules { get; init; } = [];
+
+    /// <summary>Told, on the importing thread, how far the import has got: after every 4,096 records and at the end of
+    /// each file. <see langword="null"/> (the default) tells nothing.</summary>
+    public IProgress<ImportProgress>? Progress { get; init; }
 }
+
+/// <summary>How far an import has got, for a progress display.</summary>
+/// <param name="File">The file being read, e.g. <c>offences.csv</c>.</param>
+/// <param name="RecordsRead">Records read so far from every file.</param>
+/// <param name="BytesRead">Bytes read so far from every CSV file (0 for JSON).</param>
+/// <param name="TotalBytes">The size of every CSV file of the dataset (0 for JSON): with <paramref name="BytesRead"/>, the fraction done.</param>
+public sealed record ImportProgress(string File, long RecordsRead, long BytesRead, long TotalBytes);
 
 /// <summary>One problem found while importing: where it is, which field, the value and why it was refused.</summary>
 /// <param name="File">The file name, e.g. <c>offences.csv</c> or <c>dataset.json</c>.</param>
@@ -51,8 +62,29 @@ public sealed record ImportOptions
 /// <param name="Field">The column (or JSON property) at fault; <see langword="null"/> when the whole record or file is at fault.</param>
 /// <param name="Value">The offending value as read; <see langword="null"/> when empty or not applicable.</param>
 /// <param name="Reason">Why the value or record was refused, in words a data officer can act on.</param>
+/// <remarks>Field, value and reason are stored for display: control characters are escaped (<c>\x1B</c>, <c>\uFFFD</c>) so
+/// that data cannot drive a terminal, and a value longer than <see cref="MaxValueLength"/> characters is cut, with its
+/// length given, so one huge bad field cannot make a huge report.</remarks>
 public sealed record ImportError(string File, int? Line, string? Position, string? Field, string? Value, string Reason)
 {
+    /// <summary>The most characters of a value (or field name) kept in an error.</summary>
+    public const int MaxValueLength = 200;
+
+    /// <summary>The most characters of a reason kept in an error (reasons list the allowed codes, so they may be long).</summary>
+    public const int MaxReasonLength = 2000;
+
+    /// <summary>The file name, escaped.</summary>
+    public string File { get; init; } = ImportText.Display(File, MaxValueLength)!;
+
+    /// <summary>The column or JSON property at fault, escaped and cut to <see cref="MaxValueLength"/>.</summary>
+    public string? Field { get; init; } = ImportText.Display(Field, MaxValueLength);
+
+    /// <summary>The offending value as read, escaped and cut to <see cref="MaxValueLength"/>.</summary>
+    public string? Value { get; init; } = ImportText.Display(Value, MaxValueLength);
+
+    /// <summary>Why the value or record was refused, escaped and cut to <see cref="MaxReasonLength"/>.</summary>
+    public string Reason { get; init; } = ImportText.Display(Reason, MaxReasonLength)!;
+
     /// <summary>Where the problem is, e.g. <c>offences.csv line 7</c> or <c>dataset.json children[12]</c>.</summary>
     public string Location =>
         Line is { } line ? string.Create(CultureInfo.InvariantCulture, $"{File} line {line}")
@@ -97,10 +129,15 @@ public sealed record ImportFileReport
     /// <summary>Records refused, each with at least one <see cref="ImportError"/> in the report.</summary>
     public required long Rejected { get; init; }
 
+    /// <summary>Of <see cref="Accepted"/>, the records kept with a warning (under the lenient policy, an unrecognised
+    /// classification code kept as "not known"), each with at least one entry in <see cref="ImportReport.Warnings"/>.</summary>
+    public long AcceptedWithWarnings { get; init; }
+
     /// <summary>The reconciliation, e.g. <c>offences.csv: read 120 = accepted 118 + rejected 2</c>.</summary>
     public override string ToString() =>
         Present
             ? string.Create(CultureInfo.InvariantCulture, $"{File}: read {Read} = accepted {Accepted} + rejected {Rejected}")
+                + (AcceptedWithWarnings > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({AcceptedWithWarnings} accepted with warnings)") : "")
             : $"{File}: not present (read as empty)";
 }
 
@@ -108,15 +145,63 @@ public sealed record ImportFileReport
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class ImportReport
 {
+    /// <summary>The most errors (and, separately, warnings) listed for one file and field; the rest are counted in one
+    /// summary entry, like a compiler's error limit. <see cref="ErrorCount"/> and the file counts stay exact.</summary>
+    public const int MaxListedPerFileAndField = 100;
+
     internal ImportReport(string source, ImportPolicy policy, bool succeeded, IList<ImportFileReport> files, IList<ImportError> errors, IList<ImportError> warnings)
     {
         Source = source;
         Policy = policy;
         Succeeded = succeeded;
-        Files = new ReadOnlyCollection<ImportFileReport>(files);
-        Errors = new ReadOnlyCollection<ImportError>(errors);
-        Warnings = new ReadOnlyCollection<ImportError>(warnings);
+        Files = new ReadOnlyCollection<ImportFileReport>([.. files]);
+        ErrorCount = errors.Count;
+        WarningCount = warnings.Count;
+        Errors = new ReadOnlyCollection<ImportError>(Cap(errors, "error"));
+        Warnings = new ReadOnlyCollection<ImportError>(Cap(warnings, "warning"));
     }
+
+    private static List<ImportError> Cap(IList<ImportError> all, string what)
+    {
+        var listed = new List<ImportError>(Math.Min(all.Count, 1024));
+        var seen = new Dictionary<(string, string?), int>();
+        var omitted = new Dictionary<(string File, string? Field), int>();
+        var order = new List<(string File, string? Field)>();
+        foreach (var error in all)
+        {
+            var key = (error.File, error.Field);
+            var count = seen.GetValueOrDefault(key) + 1;
+            seen[key] = count;
+            if (count <= MaxListedPerFileAndField)
+            {
+                listed.Add(error);
+            }
+            else if (omitted.TryGetValue(key, out var n))
+            {
+                omitted[key] = n + 1;
+            }
+            else
+            {
+                omitted[key] = 1;
+                order.Add(key);
+            }
+        }
+        foreach (var key in order)
+        {
+            listed.Add(new ImportError(key.File, null, null, key.Field, null, string.Create(CultureInfo.InvariantCulture,
+                $"{omitted[key]} more {what}(s) for this file{(key.Field is null ? "" : " and field")} not listed (the first {MaxListedPerFileAndField} are; the counts are exact)")));
+        }
+        return listed;
+    }
+
+    /// <summary>How many errors were found, including those not listed in <see cref="Errors"/>.</summary>
+    public int ErrorCount { get; }
+
+    /// <summary>How many warnings were found, including those not listed in <see cref="Warnings"/>.</summary>
+    public int WarningCount { get; }
+
+    /// <summary>Records accepted with a warning, across every file (a subset of <see cref="TotalAccepted"/>).</summary>
+    public long TotalAcceptedWithWarnings => Sum(static f => f.AcceptedWithWarnings);
 
     /// <summary>The folder or JSON file imported.</summary>
     public string Source { get; }
@@ -131,7 +216,8 @@ public sealed class ImportReport
     /// <summary>Counts per file, in dependency order (areas, children, offences, outcomes, ...).</summary>
     public IReadOnlyList<ImportFileReport> Files { get; }
 
-    /// <summary>Every error found, in the order found.</summary>
+    /// <summary>The errors found, in the order found: at most <see cref="MaxListedPerFileAndField"/> per file and field,
+    /// then one entry per file and field saying how many more there were.</summary>
     public IReadOnlyList<ImportError> Errors { get; }
 
     /// <summary>Warning findings of the <see cref="ImportOptions.ValidationRules"/>, located like errors: reported, but
@@ -159,7 +245,7 @@ public sealed class ImportReport
             text.Append("  ").Append(file).Append('\n');
         }
         text.Append(CultureInfo.InvariantCulture, $"  total: read {TotalRead} = accepted {TotalAccepted} + rejected {TotalRejected}\n");
-        text.Append(CultureInfo.InvariantCulture, $"{Errors.Count} error(s)").Append(Errors.Count == 0 ? "\n" : ":\n");
+        text.Append(CultureInfo.InvariantCulture, $"{ErrorCount} error(s)").Append(Errors.Count == 0 ? "\n" : ":\n");
         for (var i = 0; i < Errors.Count && i < MaxListed; i++)
         {
             text.Append("  ").Append(Errors[i]).Append('\n');
@@ -170,7 +256,7 @@ public sealed class ImportReport
         }
         if (Warnings.Count > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{Warnings.Count} warning(s):\n");
+            text.Append(CultureInfo.InvariantCulture, $"{WarningCount} warning(s):\n");
             for (var i = 0; i < Warnings.Count && i < MaxListed; i++)
             {
                 text.Append("  ").Append(Warnings[i]).Append('\n');
@@ -196,7 +282,7 @@ public sealed class ImportReport
 
 /// <summary>The result of an import: the dataset (unless a strict import failed) and the report.</summary>
 /// <param name="Dataset">The imported dataset; <see langword="null"/> when the import failed (any error under
-/// <see cref="ImportPolicy.Strict"/>, or an unreadable manifest or missing required file under either policy).</param>
+/// <see cref="ImportPolicy.Strict"/>, or an unreadable manifest, or a missing, empty or folder <c>children.csv</c>, under either policy).</param>
 /// <param name="Report">What the import found.</param>
 public sealed record ImportResult(Dataset? Dataset, ImportReport Report)
 {
@@ -233,4 +319,58 @@ public enum DatasetEntity
     Populations = 11,
     /// <summary><c>reference-populations.csv</c>: reference populations.</summary>
     ReferencePopulations = 12,
+}
+
+/// <summary>Text from a dataset made safe to show: control characters escaped and long values cut.</summary>
+public static class ImportText
+{
+    /// <summary>Escapes control characters (C0 including tab and line breaks, DEL, C1) and U+FFFD as <c>\xNN</c> or <c>\uNNNN</c> and cuts the
+    /// text to <paramref name="maxLength"/> characters, adding how long it was.</summary>
+    /// <param name="text">The text as read; <see langword="null"/> gives <see langword="null"/>.</param>
+    /// <param name="maxLength">The most characters of <paramref name="text"/> kept.</param>
+    public static string? Display(string? text, int maxLength = ImportError.MaxValueLength)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        var cut = text.Length > maxLength;
+        var kept = cut ? text.AsSpan(0, maxLength) : text.AsSpan();
+        var clean = true;
+        foreach (var c in kept)
+        {
+            if (NeedsEscape(c))
+            {
+                clean = false;
+                break;
+            }
+        }
+        if (clean && !cut)
+        {
+            return text;
+        }
+        var builder = new StringBuilder(kept.Length + 32);
+        foreach (var c in kept)
+        {
+            if (!NeedsEscape(c))
+            {
+                builder.Append(c);
+            }
+            else if (c <= '\u00FF')
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:X2}");
+            }
+            else
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+        }
+        if (cut)
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"… ({text.Length} characters in all)");
+        }
+        return builder.ToString();
+    }
+
+    private static bool NeedsEscape(char c) => char.IsControl(c) || c == '\uFFFD';
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
@@ -11,13 +12,28 @@ namespace YouthJustice.Sdk.IO;
 /// </summary>
 internal sealed class RowParser
 {
+    /// <summary>Control characters other than tab, carriage return and line feed (C0, DEL and C1), and U+FFFD, which is
+    /// what bytes that are not valid UTF-8 decode to.</summary>
+    private static readonly SearchValues<char> Forbidden = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F"
+        + "\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008A\u008B\u008C\u008D\u008E\u008F"
+        + "\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F\uFFFD");
+
     private RowSource _source = null!;
 
-    public RowParser(LocalDate asOf)
+    public RowParser(LocalDate asOf, bool lenient = false)
     {
         AsOf = asOf;
         AsOfText = FormatDate(asOf);
+        Lenient = lenient;
     }
+
+    /// <summary>Lenient imports keep a record whose classification code is not recognised, as "not known", with a warning.</summary>
+    public bool Lenient { get; }
+
+    /// <summary>Problems that do not reject the record: an unrecognised classification code kept as "not known".</summary>
+    public List<RowProblem> Warnings { get; } = [];
 
     public LocalDate AsOf { get; }
 
@@ -31,7 +47,19 @@ internal sealed class RowParser
     {
         _source = source;
         Problems.Clear();
+        Warnings.Clear();
         Problems.AddRange(source.Problems);
+        var cells = source.Cells;
+        for (var c = 0; c < cells.Length; c++)
+        {
+            if (cells[c] is { } cell && cell.AsSpan().IndexOfAny(Forbidden) is var at and >= 0)
+            {
+                Error(c, cell[at] == '\uFFFD'
+                    ? "contains U+FFFD: the file is not valid UTF-8 here (or the replacement character is in the data); fix the encoding"
+                    : string.Create(CultureInfo.InvariantCulture,
+                        $"contains the control character U+{(int)cell[at]:X4}: only tab and line breaks are allowed, and only in free text"));
+            }
+        }
     }
 
     public string Name(int column) => _source.Schema.Names[column];
@@ -62,6 +90,10 @@ internal sealed class RowParser
         if (value.Length > 0 && (value.Contains(';', StringComparison.Ordinal) || value.Trim().Length != value.Length))
         {
             Error(column, "an id must not contain ';' or start or end with white space");
+        }
+        else if (value.AsSpan().IndexOfAny('\t', '\r', '\n') >= 0)
+        {
+            Error(column, "an id must not contain a tab or a line break");
         }
         return value;
     }
@@ -141,12 +173,18 @@ internal sealed class RowParser
 
     private int? ParseInt(int column, string value, int min, int max)
     {
-        if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        // The format's whole number: an optional leading '-' and ASCII digits only (no '+', spaces, separators or exponent).
+        if (!IsWholeNumberText(value))
         {
-            Error(column, "is not a whole number");
+            Error(column, "is not a whole number (an optional leading '-' and digits only, e.g. 12)");
             return null;
         }
-        if (number < min || number > max)
+        var fits = int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number);
+        if (!fits)
+        {
+            number = value.StartsWith('-') ? int.MinValue : int.MaxValue;
+        }
+        if (!fits || number < min || number > max)
         {
             Error(column, min == 0 && number < 0
                 ? "must not be negative"
@@ -156,13 +194,30 @@ internal sealed class RowParser
         return number;
     }
 
+    private static bool IsWholeNumberText(string value)
+    {
+        var digits = value.AsSpan(value.StartsWith('-') ? 1 : 0);
+        return digits.Length > 0 && !digits.ContainsAnyExceptInRange('0', '9');
+    }
+
+    /// <summary>The format's decimal: an optional leading '-', digits, and optionally '.' and more digits.</summary>
+    private static bool IsDecimalText(string value)
+    {
+        var rest = value.AsSpan(value.StartsWith('-') ? 1 : 0);
+        var point = rest.IndexOf('.');
+        var whole = point < 0 ? rest : rest[..point];
+        var fraction = point < 0 ? ReadOnlySpan<char>.Empty : rest[(point + 1)..];
+        return whole.Length > 0 && !whole.ContainsAnyExceptInRange('0', '9')
+            && (point < 0 || (fraction.Length > 0 && !fraction.ContainsAnyExceptInRange('0', '9')));
+    }
+
     public decimal? OptionalNonNegativeDecimal(int column)
     {
         if (Raw(column) is not { } value)
         {
             return null;
         }
-        if (!decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+        if (!IsDecimalText(value) || !decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
         {
             Error(column, "is not a number (use '.' as the decimal point, e.g. 12.5)");
             return null;
@@ -231,6 +286,27 @@ internal sealed class RowParser
         return null;
     }
 
+    /// <summary>A required classification code with a "not known" member (e.g. sex): an unrecognised code is an error under
+    /// the strict policy; under the lenient policy the record is kept with <paramref name="notKnown"/> and a warning.</summary>
+    public TEnum Classification<TEnum>(int column, string what, TEnum notKnown)
+        where TEnum : struct, Enum
+    {
+        var value = Raw(column);
+        if (Lenient && value is not null && !DatasetCodes.TryParse<TEnum>(value, out _))
+        {
+            Warn(column, $"is not a known {what} code (allowed: {string.Join(", ", DatasetCodes.All<TEnum>())}); kept as {DatasetCodes.Of(notKnown)}");
+            return notKnown;
+        }
+        return Code<TEnum>(column, what);
+    }
+
+    /// <summary>As <see cref="Classification{TEnum}"/> for an optional code: empty is <see langword="null"/>.</summary>
+    public TEnum? OptionalClassification<TEnum>(int column, string what, TEnum notKnown)
+        where TEnum : struct, Enum =>
+        Raw(column) is null ? null : Classification(column, what, notKnown);
+
+    private void Warn(int column, string reason) => Warnings.Add(new RowProblem(Name(column), Raw(column), reason));
+
     public EthnicityCategory? Ethnicity(int column)
     {
         var value = Raw(column);
@@ -242,6 +318,11 @@ internal sealed class RowParser
         if (EthnicityCategory.TryFromCode(value, out var category))
         {
             return category;
+        }
+        if (Lenient)
+        {
+            Warn(column, $"is not a known ethnicity code (allowed: {string.Join(", ", EthnicityCategory.All.Select(c => c.Code))}); kept as {EthnicityCategory.NotObtained.Code} (not obtained)");
+            return EthnicityCategory.NotObtained;
         }
         Error(column, $"is not a known ethnicity code (allowed: {string.Join(", ", EthnicityCategory.All.Select(c => c.Code))})");
         return null;
@@ -257,7 +338,11 @@ internal sealed class RowParser
         var needs = Needs.None;
         foreach (var part in value.Split(';'))
         {
-            if (DatasetCodes.TryParse<Needs>(part, out var flag))
+            if (part.Length > 0 && part.Trim().Length != part.Length)
+            {
+                Error(column, $"'{part}' has white space around it (codes are separated by ';' with no spaces, e.g. MENTAL_HEALTH;EDUCATION)");
+            }
+            else if (DatasetCodes.TryParse<Needs>(part, out var flag))
             {
                 needs |= flag;
             }

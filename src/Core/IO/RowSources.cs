@@ -58,6 +58,9 @@ internal abstract class RowSource : IDisposable
 
     public abstract bool MoveNext();
 
+    /// <summary>How far into the file reading has got, in bytes (0 when not known, as for JSON).</summary>
+    public virtual long BytesRead => 0;
+
     public abstract void Dispose();
 }
 
@@ -65,6 +68,7 @@ internal abstract class RowSource : IDisposable
 internal sealed class CsvRowSource : RowSource
 {
     private readonly CsvReader _reader;
+    private readonly FileStream _stream;
     private readonly int[] _columnIndex;
     private readonly string[] _headers;
     private readonly Dictionary<long, CsvMalformedReason> _malformed = [];
@@ -87,7 +91,17 @@ internal sealed class CsvRowSource : RowSource
             // The reader scans ahead, so problems are kept by line until their record is returned.
             OnMalformedRecord = m => _malformed[m.LineNumber] = m.Reason,
         };
-        _reader = CsvReader.FromFile(path, options);
+        // The stream is opened here (not by the reader) so that progress can be told in bytes.
+        _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+        try
+        {
+            _reader = CsvReader.Create(_stream, options, leaveOpen: true);
+        }
+        catch
+        {
+            _stream.Dispose();
+            throw;
+        }
         _headers = [.. _reader.Headers];
         _columnIndex = new int[schema.Columns.Count];
         Array.Fill(_columnIndex, -1);
@@ -181,7 +195,13 @@ internal sealed class CsvRowSource : RowSource
         return values;
     }
 
-    public override void Dispose() => _reader.Dispose();
+    public override long BytesRead => _stream.CanSeek ? _stream.Position : 0;
+
+    public override void Dispose()
+    {
+        _reader.Dispose();
+        _stream.Dispose();
+    }
 }
 
 /// <summary>Reads the records of one array of a JSON dataset document.</summary>

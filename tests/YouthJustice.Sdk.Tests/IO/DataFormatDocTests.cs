@@ -72,4 +72,13 @@ public class DataFormatDocTests
         Assert.Equal(13, result.Report.Files.Count);
         Assert.Equal(12, result.Dataset!.RecordCount);
     }
+
+    [Fact]
+    public void The_documented_report_limits_are_the_codes()
+    {
+        Assert.Contains($"`ImportReport.MaxListedPerFileAndField` ({ImportReport.MaxListedPerFileAndField})", Doc, StringComparison.Ordinal);
+        Assert.Contains($"`ImportError.MaxValueLength` ({ImportError.MaxValueLength})", Doc, StringComparison.Ordinal);
+        Assert.Equal(2000, ImportError.MaxReasonLength);
+        Assert.Contains("`Reason` to 2,000", Doc, StringComparison.Ordinal);
+    }
 }

@@ -10,7 +10,8 @@ public class ImportPolicyTests
 {
     private static Dictionary<string, string> ThreeBadRows()
     {
-        var files = WithLine("children.csv", 4, "C3,2007-11-30,NON_BINARY,XXXX,E08000026,CHILD_IN_NEED,EDUCATION_HEALTH_CARE_PLAN");
+        // An unknown ethnicity alone would be kept as "not obtained" by a lenient import; the unknown care status rejects the row.
+        var files = WithLine("children.csv", 4, "C3,2007-11-30,NON_BINARY,XXXX,E08000026,CHILD_IN_NED,EDUCATION_HEALTH_CARE_PLAN");
         WithLine(files, "offences.csv", 3, "O2,C1,2022-06-01,VIOLENCE_AGAINST_THE_PERSON,12,true");
         WithLine(files, "populations.csv", 3, "E08000026,2022,15,FEMALE,BLACK,-210");
         return files;
@@ -250,7 +251,7 @@ public class JsonImportPolicyTests
               "note": "extra top-level fields are reported, not fatal",
               "children": [
                 { "id": "C1", "date_of_birth": "2008-05-01", "sex": "MALE", "ethnicity": "WBRI", "home_area_code": "E08000026" },
-                { "id": "C2", "date_of_birth": "2009-01-01", "sex": "F", "ethnicity": "BCRB", "home_area_code": "E08000026" }
+                { "id": "C2", "date_of_birth": "2009-01-01", "sex": "FEMALE", "care_status": "F", "ethnicity": "BCRB", "home_area_code": "E08000026" }
               ]
             }
             """;
@@ -264,6 +265,6 @@ public class JsonImportPolicyTests
         Assert.Equal("dataset.json#links: not present (read as empty)", result.Report.Files.Single(f => f.Entity == DatasetEntity.Links).ToString());
         var lines = File.ReadAllLines(Path.Combine(rejects, "children.rejects.csv"));
         Assert.Equal("id,date_of_birth,sex,ethnicity,home_area_code,care_status,send,reject_position,reject_field,reject_reason", lines[0]);
-        Assert.StartsWith("C2,2009-01-01,F,BCRB,E08000026,,,children[1],sex,\"sex: is not a known sex code", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("C2,2009-01-01,FEMALE,BCRB,E08000026,F,,children[1],care_status,\"care_status: is not a known care status code", lines[1], StringComparison.Ordinal);
     }
 }

@@ -412,7 +412,7 @@ public class ValidationRuleTests
         var files = WithLine("children.csv", 2, "C1,2008-13-01,MAN,WBRI,E08000026,,");
         WithLine(files, "areas.csv", 2, ",Coventry");
 
-        var result = Import(files, ImportPolicy.Lenient);
+        var result = Import(files, ImportPolicy.Strict);
 
         Assert.Contains(result.Report.Errors, e => e is { File: "areas.csv", Line: 2, Field: "code" });
         Assert.Contains(result.Report.Errors, e => e is { File: "children.csv", Line: 2, Field: "date_of_birth" });
