@@ -10,6 +10,7 @@ using YouthJustice.Sdk.Periods;
 using YouthJustice.Sdk.Plugins;
 using YouthJustice.Sdk.Hosting;
 using YouthJustice.Sdk.Engine;
+using YouthJustice.Sdk.National;
 
 namespace YouthJustice.Sdk.Samples.Console;
 
@@ -94,7 +95,7 @@ internal static class ReportCommand
         var registry = provider.GetRequiredService<IYouthJusticeRegistry>();
         var path = parse.GetResult(DatasetPath) is null ? null : parse.GetValue(DatasetPath);
         var comparators = LoadComparators(parse.GetValue(Comparators), path is null, registry);
-        var import = Progress.Import(progress, path, ValidateCommand.ImportOptionsFrom(parse, registry));
+        var import = Progress.Import(progress, path, ValidateCommand.ImportOptionsFrom(parse, registry, provider));
         if (import.Dataset is not { } dataset)
         {
             OutputWriter.WriteToStandardError(ValidateCommand.Describe(import.Report));
@@ -216,9 +217,10 @@ internal static class ReportCommand
     {
         var definitions = registry.Indicators.Select(i => i.Definition).ToList();
         var names = definitions.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+        var families = definitions.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First().Family, StringComparer.Ordinal);
         var published = DisclosurePolicy.Default.Apply(results, mode, definitions);
         var rows = results.Zip(published, (r, p) => (Result: r, Published: p));
-        foreach (var family in rows.GroupBy(x => Family(registry, x.Result.IndicatorId)))
+        foreach (var family in rows.GroupBy(x => Family(registry, families, x.Result.IndicatorId)))
         {
             yield return new TabularOutput(family.Key,
                 ["id", "indicator", "area", "area name", "period", "breakdown", "value", "unit", "numerator", "denominator", "95% interval", "RAG", "status"],
@@ -259,23 +261,17 @@ internal static class ReportCommand
         return string.Join(", ", parts);
     }
 
-    private static string Family(IYouthJusticeRegistry registry, string id)
+    /// <summary>The report family of an indicator, from its definition: a plugin's family is titled with the plugin's name.</summary>
+    private static string Family(IYouthJusticeRegistry registry, IReadOnlyDictionary<string, string> families, string id)
     {
-        if (registry.OwnerOf(id) is { } plugin)
+        var family = families.GetValueOrDefault(id, "");
+        if (IndicatorFamilies.TitleOf(family) is { } title)
         {
-            var info = registry.LoadReport.Loaded.FirstOrDefault(l => l.Id == plugin);
-            return $"{info?.Manifest.DisplayName ?? plugin} (plugin {plugin})";
+            return title;
         }
-        return id switch
-        {
-            _ when id.StartsWith("fte-", StringComparison.Ordinal) => "First time entrants",
-            _ when id.StartsWith("reoffending-", StringComparison.Ordinal) => "Proven reoffending (Ministry of Justice method)",
-            _ when id.StartsWith("tracker-", StringComparison.Ordinal) => "Live reoffending tracker",
-            _ when id.StartsWith("custody-", StringComparison.Ordinal) || id.StartsWith("remand-", StringComparison.Ordinal) => "Custody and remand",
-            _ when id.StartsWith("disproportionality-", StringComparison.Ordinal) => "Disproportionality",
-            _ when id.StartsWith("yjb-kpi-", StringComparison.Ordinal) => "YJB key performance indicators",
-            _ => "Outcome and offence profiles",
-        };
+        var plugin = registry.OwnerOf(id);
+        var info = plugin is null ? null : registry.LoadReport.Loaded.FirstOrDefault(l => l.Id == plugin);
+        return info is not null ? $"{info.Manifest.DisplayName} (plugin {info.Id})" : family.Length > 0 ? family : "Other indicators";
     }
 
     /// <summary>Comparator values from a CSV file, or the embedded sample's when the sample is reported.</summary>

@@ -10,6 +10,10 @@ internal static class ConsoleProcess
         typeof(ConsoleProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "ConsoleAssembly").Value!;
 
+    /// <summary>The ids of the plugins built beside the console (found, not listed: a new plugin needs no change here).</summary>
+    public static IReadOnlyList<string> BuiltPluginIds =>
+        [.. Directory.GetDirectories(Path.Combine(Path.GetDirectoryName(ConsoleAssembly)!, "plugins")).Select(d => Path.GetFileName(d)!).Order(StringComparer.Ordinal)];
+
     public sealed record Result(int ExitCode, string StdOut, string StdErr)
     {
         public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{StdOut}\n--- stderr ---\n{StdErr}";

@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+
+namespace YouthJustice.Sdk.National;
+
+/// <summary>
+/// The report families of the built-in definitions (<see cref="Indicators.IndicatorDefinition.Family"/>) and the titles a
+/// report gives them. A plugin's indicators form a family named by the plugin's id; a host titles it with the plugin's
+/// display name.
+/// </summary>
+public static class IndicatorFamilies
+{
+    /// <summary>First time entrants.</summary>
+    public const string FirstTimeEntrants = "first-time-entrants";
+
+    /// <summary>Proven reoffending: the Ministry of Justice measure and the live tracker.</summary>
+    public const string Reoffending = "reoffending";
+
+    /// <summary>Custodial sentences and remands.</summary>
+    public const string CustodyAndRemand = "custody-and-remand";
+
+    /// <summary>Outcome and offence profiles and the court share.</summary>
+    public const string Profiles = "profiles";
+
+    /// <summary>Disproportionality by ethnicity group.</summary>
+    public const string Disproportionality = "disproportionality";
+
+    /// <summary>The YJB key performance indicators.</summary>
+    public const string YjbKpis = "yjb-kpis";
+
+    private static readonly ImmutableDictionary<string, string> Titles = new Dictionary<string, string>
+    {
+        [FirstTimeEntrants] = "First time entrants",
+        [Reoffending] = "Proven reoffending (Ministry of Justice measure and live tracker)",
+        [CustodyAndRemand] = "Custody and remand",
+        [Profiles] = "Outcome and offence profiles",
+        [Disproportionality] = "Disproportionality",
+        [YjbKpis] = "YJB key performance indicators",
+    }.ToImmutableDictionary(StringComparer.Ordinal);
+
+    /// <summary>The title of a built-in family, or <see langword="null"/> for a family the SDK does not define (a plugin's).</summary>
+    public static string? TitleOf(string family) => family is null ? null : Titles.GetValueOrDefault(family);
+}
