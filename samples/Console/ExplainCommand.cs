@@ -55,7 +55,7 @@ internal static class ExplainCommand
                 return ExitCodes.UsageError;
             }
             var path = parse.GetValue(dataset);
-            var import = Progress.Import(progress, path, ValidateCommand.ImportOptionsFrom(parse, registry));
+            var import = Progress.Import(progress, path, ValidateCommand.ImportOptionsFrom(parse, registry, provider));
             if (import.Dataset is not { } data)
             {
                 OutputWriter.WriteToStandardError(ValidateCommand.Describe(import.Report));

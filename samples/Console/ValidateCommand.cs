@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
@@ -54,7 +55,7 @@ internal static class ValidateCommand
             using var provider = SdkHost.Build(parse, PluginFailurePolicy.ContinueWithoutFaultyPlugins);
             var registry = provider.GetRequiredService<IYouthJusticeRegistry>();
             SdkHost.WarnAboutFaultyPlugins(registry.LoadReport, "Its codes and validation rules were not applied.");
-            var options = ImportOptionsFrom(parse, registry);
+            var options = ImportOptionsFrom(parse, registry, provider);
             var result = Progress.Import(progress, parse.GetValue(path), options);
             OutputWriter.Write(Describe(result.Report), parse.GetValue(CommonOptions.Format), parse.GetValue(CommonOptions.Output), AnsiConsole.Console);
             if (!result.Report.Succeeded)
@@ -67,8 +68,12 @@ internal static class ValidateCommand
     }
 
     /// <summary>Import options with every loaded plugin's codes and validation rules, and the policy and rejects folder asked for.</summary>
-    public static ImportOptions ImportOptionsFrom(ParseResult parse, IYouthJusticeRegistry registry) =>
-        registry.CreateImportOptions(parse.GetValue(Policy)) with { RejectsDirectory = parse.GetValue(Rejects)?.FullName };
+    public static ImportOptions ImportOptionsFrom(ParseResult parse, IYouthJusticeRegistry registry, IServiceProvider services) =>
+        registry.CreateImportOptions(parse.GetValue(Policy)) with
+        {
+            RejectsDirectory = parse.GetValue(Rejects)?.FullName,
+            Logger = services.GetService<ILoggerFactory>()?.CreateLogger("YouthJustice.Sdk.IO.DatasetImporter"),
+        };
 
     /// <summary>After a lenient import that produced a dataset: says on standard error what was rejected or kept with
     /// warnings, and gives exit code 1 when <c>--fail-on-rejects</c> was asked for and anything was rejected.</summary>

@@ -31,10 +31,12 @@ public sealed record PluginContributions(
     int ServiceCount)
 {
     /// <summary>A one-line summary, e.g. "5 indicators, 2 programmes, …".</summary>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{IndicatorIds.Length} indicators, {ProgrammeCodes.Length} programmes ({PathwayProgrammeCodes.Length} with pathways), " +
-        $"{OutcomeTypeCodes.Length} outcome types, {EligibilityRuleIds.Length} eligibility rules, {ValidationRuleIds.Length} validation rules, " +
-        $"{ReportSectionIds.Length} report sections, {OverrideNames.Length} overrides, {TestCaseCount} test cases, {ServiceCount} services");
+    public override string ToString() =>
+        $"{Count(IndicatorIds.Length, "indicator")}, {Count(ProgrammeCodes.Length, "programme")} ({PathwayProgrammeCodes.Length} with pathways), " +
+        $"{Count(OutcomeTypeCodes.Length, "outcome type")}, {Count(EligibilityRuleIds.Length, "eligibility rule")}, {Count(ValidationRuleIds.Length, "validation rule")}, " +
+        $"{Count(ReportSectionIds.Length, "report section")}, {Count(OverrideNames.Length, "override")}, {Count(TestCaseCount, "test case")}, {Count(ServiceCount, "service")}";
+
+    private static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");
 }
 
 /// <summary>A plugin that loaded: its manifest, where it came from and what it added.</summary>

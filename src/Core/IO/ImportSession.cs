@@ -2,6 +2,7 @@ using NodaTime;
 using System.Collections.Immutable;
 using System.Collections.ObjectModel;
 using CsvHelper;
+using Microsoft.Extensions.Logging;
 using YouthJustice.Sdk.Domain;
 
 namespace YouthJustice.Sdk.IO;
@@ -48,7 +49,17 @@ internal sealed class ImportSession
 
     public void FatalError(string file, int? line, string reason) => _errors.Add(new ImportError(file, line, null, null, null, reason));
 
-    public ImportResult Fail() => new(null, new ImportReport(_source, _options.Policy, false, _files, _errors, _warnings));
+    public ImportResult Fail() => Logged(new(null, new ImportReport(_source, _options.Policy, false, _files, _errors, _warnings)));
+
+    private ImportResult Logged(ImportResult result)
+    {
+        if (_options.Logger is { } logger && logger.IsEnabled(LogLevel.Information))
+        {
+            var r = result.Report;
+            ImportLog.Finished(logger, r.Source, r.Policy, r.Succeeded, r.TotalRead, r.TotalAccepted, r.TotalRejected, r.ErrorCount, r.WarningCount);
+        }
+        return result;
+    }
 
     public ImportResult Run(LocalDate asOf, Func<EntitySchema, RowSource?> open, long totalBytes = 0)
     {
@@ -99,7 +110,7 @@ internal sealed class ImportSession
             dataset = new RuleRunner(_options.ValidationRules, _files, _positions, _errors, _warnings, Lenient).Apply(dataset);
         }
         var succeeded = Lenient || !HasErrors;
-        return new ImportResult(succeeded ? dataset : null, new ImportReport(_source, _options.Policy, succeeded, _files, _errors, _warnings));
+        return Logged(new ImportResult(succeeded ? dataset : null, new ImportReport(_source, _options.Policy, succeeded, _files, _errors, _warnings)));
     }
 
     /// <summary>Reads one file: converts each record, counts it, and rejects it (with every problem) or accepts it.</summary>
@@ -537,4 +548,12 @@ internal sealed class ImportSession
         }
         return row.HasErrors ? null : new ReferencePopulation(name, area, year, group, count);
     }
+}
+
+/// <summary>The importer's log messages.</summary>
+internal static partial class ImportLog
+{
+    [LoggerMessage(EventId = 20, Level = LogLevel.Information,
+        Message = "Imported {Source} ({Policy}): succeeded {Succeeded}; read {Read} = accepted {Accepted} + rejected {Rejected}; {Errors} errors, {Warnings} warnings")]
+    internal static partial void Finished(ILogger logger, string source, ImportPolicy policy, bool succeeded, long read, long accepted, long rejected, int errors, int warnings);
 }

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Plugins;
-using YouthJustice.Sdk.Hosting;
 
 namespace YouthJustice.Sdk.IO;
 
@@ -36,7 +35,7 @@ public sealed record ImportOptions
     public string? RejectsDirectory { get; init; }
 
     /// <summary>Extra dataset-level rules (e.g. every loaded plugin's, see
-    /// <see cref="YouthJusticeRegistryExtensions.CreateImportOptions"/>), run after the built-in row rules on the loaded
+    /// <see cref="Hosting.YouthJusticeRegistryExtensions.CreateImportOptions"/>), run after the built-in row rules on the loaded
     /// dataset. Under <see cref="ImportPolicy.Strict"/> an error finding fails the import; under
     /// <see cref="ImportPolicy.Lenient"/> it rejects the record it names (and the records that depend on it). A warning
     /// finding is listed in <see cref="ImportReport.Warnings"/> and rejects nothing.</summary>
@@ -45,6 +44,10 @@ public sealed record ImportOptions
     /// <summary>Told, on the importing thread, how far the import has got: after every 4,096 records and at the end of
     /// each file. <see langword="null"/> (the default) tells nothing.</summary>
     public IProgress<ImportProgress>? Progress { get; init; }
+
+    /// <summary>Where to log the import's totals (read, accepted, rejected, errors, warnings) when it ends;
+    /// <see langword="null"/> (the default) logs nothing.</summary>
+    public Microsoft.Extensions.Logging.ILogger? Logger { get; init; }
 }
 
 /// <summary>How far an import has got, for a progress display.</summary>
