@@ -13,11 +13,11 @@ public class DataFormatDocTests
     private static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "YouthJustice.Sdk.slnx")))
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "YouthJustice.Sdk.sln")))
         {
             directory = directory.Parent;
         }
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root (YouthJustice.Sdk.slnx) was not found.");
+        return directory?.FullName ?? throw new InvalidOperationException("The repository root (YouthJustice.Sdk.sln) was not found.");
     }
 
     [Fact]
