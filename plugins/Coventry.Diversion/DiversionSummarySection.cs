@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Plugins;
-using YouthJustice.Sdk.Hosting;
 using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Plugins.Coventry;

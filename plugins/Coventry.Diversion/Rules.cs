@@ -2,7 +2,6 @@ using System.Globalization;
 using YouthJustice.Sdk.Engine;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Plugins;
-using YouthJustice.Sdk.Hosting;
 
 namespace YouthJustice.Plugins.Coventry;
 

@@ -3,7 +3,6 @@ using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Periods;
 using YouthJustice.Sdk.Plugins;
-using YouthJustice.Sdk.Hosting;
 using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Plugins.Leicester;

@@ -1,10 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.IO;
+using YouthJustice.Sdk.Hosting;
 using YouthJustice.Sdk.Periods;
 using YouthJustice.Sdk.Synthetic;
-using YouthJustice.Sdk.Hosting;
-using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Sdk.Plugins.Tests;
 

@@ -3,10 +3,10 @@ using System.Collections.Immutable;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Periods;
+using YouthJustice.Sdk.Hosting;
 using YouthJustice.Sdk.Plugins;
 using YouthJustice.Sdk.PluginTestSupport;
 using static YouthJustice.Sdk.PluginTestSupport.Data;
-using YouthJustice.Sdk.Hosting;
 using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Plugins.Coventry.Tests;

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Plugins;
-using YouthJustice.Sdk.Hosting;
 using YouthJustice.Sdk.Indicators;
 
 namespace YouthJustice.Sdk.Engine;

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Reflection;
 using YouthJustice.Sdk.Plugins;
-using YouthJustice.Sdk.Hosting;
 using YouthJustice.Sdk.Indicators;
 
 namespace YouthJustice.Sdk.Engine;

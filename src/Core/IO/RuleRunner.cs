@@ -1,6 +1,5 @@
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Plugins;
-using YouthJustice.Sdk.Hosting;
 
 namespace YouthJustice.Sdk.IO;
 
