@@ -137,10 +137,10 @@ internal sealed class ConsentValidationRule(IReadOnlyCollection<string> programm
     public IEnumerable<ValidationFinding> Validate(Dataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        var events = dataset.PathwayEvents.ToLookup(e => e.EpisodeId, StringComparer.Ordinal);
+        var index = DatasetIndex.For(dataset);
         foreach (var e in dataset.Episodes.Where(e => ProgrammeCodes.Contains(programmes, e.Programme)))
         {
-            var declined = e.ConsentGiven == false || events[e.Id].Any(x => string.Equals(x.State, CoventryPlugin.DiversionStates.Declined, StringComparison.OrdinalIgnoreCase));
+            var declined = e.ConsentGiven == false || index.EventsOfEpisode(e.Id).Any(x => string.Equals(x.State, CoventryPlugin.DiversionStates.Declined, StringComparison.OrdinalIgnoreCase));
             if (!declined)
             {
                 continue;
@@ -153,7 +153,7 @@ internal sealed class ConsentValidationRule(IReadOnlyCollection<string> programm
             {
                 yield return new ValidationFinding(Id, RecordKinds.Episode, e.Id, "Engagement", "Consent was declined, yet the child is recorded as engaged.");
             }
-            var steps = events[e.Id].ToList();
+            var steps = index.EventsOfEpisode(e.Id);
             for (var n = 0; n < steps.Count; n++)
             {
                 if (string.Equals(steps[n].State, CoventryPlugin.DiversionStates.VoluntaryIntervention, StringComparison.OrdinalIgnoreCase))
@@ -176,10 +176,10 @@ internal sealed class HealthReferralValidationRule(IReadOnlyCollection<string> p
     public IEnumerable<ValidationFinding> Validate(Dataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        var events = dataset.PathwayEvents.ToLookup(e => e.EpisodeId, StringComparer.Ordinal);
+        var index = DatasetIndex.For(dataset);
         foreach (var e in dataset.Episodes.Where(e => ProgrammeCodes.Contains(programmes, e.Programme)))
         {
-            var states = events[e.Id].Select(x => x.State.ToUpperInvariant()).ToHashSet();
+            var states = index.EventsOfEpisode(e.Id).Select(x => x.State.ToUpperInvariant()).ToHashSet();
             if (states.Contains(CoventryPlugin.DiversionStates.Assessment) && !states.Contains(CoventryPlugin.DiversionStates.HealthReferral))
             {
                 yield return new ValidationFinding(Id, RecordKinds.Episode, e.Id, null, "The child was assessed but not referred to the health team; every child on the pathway should be.", FindingSeverity.Warning);
