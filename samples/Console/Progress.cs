@@ -31,7 +31,7 @@ internal static class Progress
         var result = Create(console).Start(ctx =>
         {
             var task = ctx.AddTask("Importing", maxValue: 1);
-            var reporter = new Reporter(p =>
+            var reporter = new Reporter<ImportProgress>(p =>
             {
                 task.Description = string.Create(CultureInfo.InvariantCulture, $"Importing {Markup.Escape(p.File)}: {p.RecordsRead:N0} records read");
                 if (p.TotalBytes > 0)
@@ -62,15 +62,18 @@ internal static class Progress
     }
 
     /// <summary>Runs the computation under a task naming how much is computed (the engine reports no finer steps).</summary>
-    public static T Compute<T>(IAnsiConsole console, IYouthJusticeRegistry registry, IndicatorQuery query, Func<T> compute) =>
+    public static T Compute<T>(IAnsiConsole console, IYouthJusticeRegistry registry, IndicatorQuery query, Func<IProgress<ComputeProgress>, T> compute) =>
         Create(console).Start(ctx =>
         {
-            var task = ctx.AddTask(string.Create(CultureInfo.InvariantCulture,
-                $"Computing {registry.Indicators.Count} indicators for {query.AreaCodes.Length} area(s) and {query.Periods.Length} period(s)"), maxValue: 1);
-            task.IsIndeterminate = true;
-            var result = compute();
-            task.IsIndeterminate = false;
-            task.Value = 1;
+            var scope = string.Create(CultureInfo.InvariantCulture, $"{query.AreaCodes.Length} area(s) and {query.Periods.Length} period(s)");
+            var task = ctx.AddTask($"Computing {registry.Indicators.Count} indicators for {scope}", maxValue: Math.Max(1, registry.Indicators.Count));
+            var result = compute(new Reporter<ComputeProgress>(p =>
+            {
+                task.MaxValue = Math.Max(1, p.Total);
+                task.Value = p.Done;
+                task.Description = string.Create(CultureInfo.InvariantCulture, $"Computing indicators for {scope}: {p.Done}/{p.Total} ({Markup.Escape(p.IndicatorId)})");
+            }));
+            task.Value = task.MaxValue;
             return result;
         });
 
@@ -99,9 +102,9 @@ internal static class Progress
         }
     }
 
-    /// <summary>Told synchronously on the importing thread (unlike <see cref="Progress{T}"/>, which posts elsewhere).</summary>
-    private sealed class Reporter(Action<ImportProgress> report) : IProgress<ImportProgress>
+    /// <summary>Told synchronously on the working thread (unlike <see cref="Progress{T}"/>, which posts elsewhere).</summary>
+    private sealed class Reporter<T>(Action<T> report) : IProgress<T>
     {
-        public void Report(ImportProgress value) => report(value);
+        public void Report(T value) => report(value);
     }
 }

@@ -122,9 +122,9 @@ internal static class ReportCommand
         var context = new IndicatorContext(dataset, comparators, provider);
 
         var (run, sections) = Progress.Compute(progress, registry, query,
-            () =>
+            progressOfCompute =>
             {
-                var computed = registry.Compute(context, query);
+                var computed = registry.Compute(context, query, progress: progressOfCompute);
                 return (computed, registry.BuildReportSections(context, query, computed));
             });
 

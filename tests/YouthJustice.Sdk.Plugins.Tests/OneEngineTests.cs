@@ -36,6 +36,25 @@ public class OneEngineTests
     public static TheoryData<string> Plugins() => [.. PluginFolders.RealIds];
 
     [Fact]
+    public void Computing_reports_progress_after_each_indicator_in_registry_order()
+    {
+        var registry = LoadedPlugins.Registry;
+        var testCase = registry.TestCases[0].Case;
+        var told = new List<ComputeProgress>();
+
+        registry.Compute(IndicatorContext.For(testCase.Input), testCase.Query, progress: new Collect(told));
+
+        Assert.Equal(registry.Indicators.Select(i => i.Definition.Id), told.Select(p => p.IndicatorId));
+        Assert.Equal(Enumerable.Range(1, registry.Indicators.Count), told.Select(p => p.Done));
+        Assert.All(told, p => Assert.Equal(registry.Indicators.Count, p.Total));
+    }
+
+    private sealed class Collect(List<ComputeProgress> told) : IProgress<ComputeProgress>
+    {
+        public void Report(ComputeProgress value) => told.Add(value);
+    }
+
+    [Fact]
     public void A_report_section_reads_the_hosts_run_instead_of_computing_again()
     {
         var registry = LoadedPlugins.Registry;

@@ -14,6 +14,12 @@ namespace YouthJustice.Sdk.Hosting;
 /// <param name="Errors">One <see cref="PluginErrorKind.ThrowsWhileComputing"/> error per indicator that threw.</param>
 public sealed record IndicatorRun(ImmutableArray<IndicatorResult> Results, ImmutableArray<PluginError> Errors);
 
+/// <summary>How far a computation has got: <paramref name="Done"/> of <paramref name="Total"/> indicators, the last one <paramref name="IndicatorId"/>.</summary>
+/// <param name="Done">Indicators computed so far.</param>
+/// <param name="Total">Indicators to compute.</param>
+/// <param name="IndicatorId">The indicator just computed.</param>
+public readonly record struct ComputeProgress(int Done, int Total, string IndicatorId);
+
 /// <summary>Report sections built, and the sections that threw.</summary>
 /// <param name="Sections">The sections, in registry order.</param>
 /// <param name="Errors">One error per section that threw.</param>
@@ -81,7 +87,11 @@ public interface IYouthJusticeRegistry
     /// <summary>Computes indicators (all, or those in <paramref name="indicatorIds"/>).</summary>
     /// <exception cref="PluginFailureException">An indicator threw and the policy is fail-fast.</exception>
     /// <exception cref="KeyNotFoundException">An id in <paramref name="indicatorIds"/> is not registered.</exception>
-    IndicatorRun Compute(IndicatorContext context, IndicatorQuery query, IEnumerable<string>? indicatorIds = null);
+    /// <param name="context">The data.</param>
+    /// <param name="query">What to compute.</param>
+    /// <param name="indicatorIds">The indicators to compute, or <see langword="null"/> for all.</param>
+    /// <param name="progress">Told, on the computing thread, after each indicator; <see langword="null"/> tells nothing.</param>
+    IndicatorRun Compute(IndicatorContext context, IndicatorQuery query, IEnumerable<string>? indicatorIds = null, IProgress<ComputeProgress>? progress = null);
 
     /// <summary>Builds every report section from its plugin's results: those in <paramref name="computed"/> (the host's
     /// run for the same query) when it holds the breakdowns the section shows, else computed here, once per plugin.</summary>
@@ -170,7 +180,7 @@ public sealed partial class YouthJusticeRegistry : IYouthJusticeRegistry
     public IServiceProvider? ServicesOf(string pluginId) => Composition.ServicesOf(pluginId);
 
     /// <inheritdoc />
-    public IndicatorRun Compute(IndicatorContext context, IndicatorQuery query, IEnumerable<string>? indicatorIds = null)
+    public IndicatorRun Compute(IndicatorContext context, IndicatorQuery query, IEnumerable<string>? indicatorIds = null, IProgress<ComputeProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(query);
@@ -183,6 +193,7 @@ public sealed partial class YouthJusticeRegistry : IYouthJusticeRegistry
         var results = ImmutableArray.CreateBuilder<IndicatorResult>();
         var errors = new List<PluginError>();
         var started = Stopwatch.GetTimestamp();
+        var done = 0;
         foreach (var indicator in selected)
         {
             var id = indicator.Definition.Id;
@@ -206,6 +217,7 @@ public sealed partial class YouthJusticeRegistry : IYouthJusticeRegistry
                 var milliseconds = Stopwatch.GetElapsedTime(one).TotalMilliseconds;
                 LogMessages.IndicatorComputed(_logger, id, milliseconds);
             }
+            progress?.Report(new ComputeProgress(++done, selected.Count, id));
         }
         if (_logger.IsEnabled(LogLevel.Information))
         {
