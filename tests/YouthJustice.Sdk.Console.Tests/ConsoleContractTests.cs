@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace YouthJustice.Sdk.Console.Tests;
 
-/// <summary>The console's contract as README.md states it (issue 12), each command line run as a process.</summary>
+/// <summary>The console's contract as README.md states it, each command line run as a process.</summary>
 public sealed class ConsoleContractTests : IDisposable
 {
     private static readonly string BuiltPlugins = Path.Combine(

@@ -5,7 +5,7 @@ using static YouthJustice.Sdk.Tests.IO.TestDatasets;
 
 namespace YouthJustice.Sdk.Tests.IO;
 
-/// <summary>The rules of docs/data-format.md that new users' bad input found unenforced (issue 12), run in process.</summary>
+/// <summary>The rules of docs/data-format.md that new users' bad input found unenforced, run in process.</summary>
 public class DataRuleTests
 {
     [Theory]

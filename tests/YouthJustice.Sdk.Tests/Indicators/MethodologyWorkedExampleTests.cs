@@ -47,7 +47,7 @@ public class MethodologyWorkedExampleTests
     }
 }
 
-/// <summary>docs/methodology.md and docs/synthetic-data.md say what the code does (issue 12).</summary>
+/// <summary>docs/methodology.md and docs/synthetic-data.md say what the code does.</summary>
 public class DocumentedRulesTests
 {
     [Fact]
