@@ -32,7 +32,7 @@ public sealed record IndicatorQuery(
 /// </summary>
 /// <param name="Dataset">The dataset.</param>
 /// <param name="Comparators">Comparator values for RAG ratings (may be empty).</param>
-/// <param name="Services">Services from the host's container, if any.</param>
+/// <param name="Services">Services, if any: for a plugin's component its own services with the host's behind them, otherwise the host's.</param>
 public sealed record IndicatorContext(Dataset Dataset, IReadOnlyList<ComparatorValue> Comparators, IServiceProvider? Services = null)
 {
     /// <summary>The date the data describes; the "today" of live measures.</summary>

@@ -7,7 +7,7 @@ namespace YouthJustice.Sdk.Plugins;
 
 /// <summary>
 /// A plugin's entry point. The host creates it with its public parameterless constructor and calls
-/// <see cref="Register"/> once, before the service container is built.
+/// <see cref="Register"/> once, when it composes the SDK (the first time its composition is resolved).
 /// </summary>
 /// <remarks>
 /// <para>A plugin only <em>adds</em>: programmes, outcome types, eligibility rules, indicators, validation rules, report
@@ -34,7 +34,7 @@ public interface IPluginRegistrar
     /// <summary>The plugin's settings: the manifest's <c>settings</c> with any the host supplied laid over them.</summary>
     ImmutableSortedDictionary<string, string> Settings { get; }
 
-    /// <summary>Services the plugin adds to the host's container (copied in only if the plugin loads cleanly).</summary>
+    /// <summary>Services the plugin's own components use (through their context's services, with the host's behind them); never added to the host's container.</summary>
     IServiceCollection Services { get; }
 
     /// <summary>Adds a programme kind to the vocabulary, optionally with its pathway.</summary>

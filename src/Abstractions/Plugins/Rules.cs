@@ -7,7 +7,7 @@ namespace YouthJustice.Sdk.Plugins;
 /// <summary>The data an eligibility rule decides from.</summary>
 /// <param name="Dataset">The dataset the child belongs to.</param>
 /// <param name="AsOf">The date the decision is for (only records on or before it are considered).</param>
-/// <param name="Services">Services from the host's container, if any.</param>
+/// <param name="Services">Services, if any: for a plugin's rule its own services with the host's behind them, otherwise the host's.</param>
 public sealed record EligibilityContext(Dataset Dataset, LocalDate AsOf, IServiceProvider? Services = null);
 
 /// <summary>The outcome of an eligibility rule for one child on one date, with the reasons.</summary>

@@ -67,7 +67,7 @@ public sealed class LoadedPlugin
     /// <summary>Test cases shipped.</summary>
     public ImmutableArray<IPluginTestCases> TestCases { get; }
 
-    /// <summary>Services added to the host's container.</summary>
+    /// <summary>Services the plugin registered: its components get them through their context's services (a provider of the plugin's own, with the host's behind it); they never join the host's container.</summary>
     public ImmutableArray<ServiceDescriptor> Services { get; }
 
     /// <summary>What the plugin added, by id.</summary>
@@ -99,7 +99,7 @@ internal sealed class RecordingRegistrar : IPluginRegistrar
     public PluginManifest Manifest { get; }
     public ImmutableSortedDictionary<string, string> Settings { get; }
 
-    // A staging collection: a plugin that throws half-way through Register must leave nothing in the host's container.
+    // A staging collection: a plugin that throws half-way through Register must leave nothing behind.
     public IServiceCollection Services { get; } = new ServiceCollection();
 
     internal List<ProgrammeKind> Programmes { get; } = [];

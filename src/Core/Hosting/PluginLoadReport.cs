@@ -17,7 +17,7 @@ namespace YouthJustice.Sdk.Hosting;
 /// <param name="ReportSectionIds">Report sections.</param>
 /// <param name="OverrideNames">Declared overrides, as "name → indicator id".</param>
 /// <param name="TestCaseCount">How many test cases it ships.</param>
-/// <param name="ServiceCount">How many services it added to the container.</param>
+/// <param name="ServiceCount">How many services it registered (in its own provider, not the host's container).</param>
 public sealed record PluginContributions(
     ImmutableArray<string> IndicatorIds,
     ImmutableArray<string> ProgrammeCodes,
