@@ -99,9 +99,6 @@ public sealed class PluginCatalog : IPluginCatalog
         return error;
     }
 
-    /// <summary>Whether a plugin with this id has loaded.</summary>
-    public bool Contains(string pluginId) => _plugins.Exists(p => p.Id == pluginId);
-
     private List<PluginError> Conclude(List<PluginError> errors)
     {
         _errors.AddRange(errors);

@@ -104,7 +104,4 @@ internal static class PluginRegistration
         var seen = new HashSet<string>(comparer);
         return values.FirstOrDefault(v => !seen.Add(v));
     }
-
-    internal static ImmutableSortedDictionary<string, string> EmptySettings { get; } =
-        ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
 }
