@@ -19,6 +19,8 @@ var root = new RootCommand("yj: youth justice indicators from case-level data (a
     ValidateCommand.Create(progress),
     ReportCommand.Create(progress),
     ExplainCommand.Create(progress),
+    InspectCommand.Create(),
+    TrackerCommand.Create(progress),
     PluginsCommand.Create(),
 };
 ReportCommand.AddTo(root, progress);

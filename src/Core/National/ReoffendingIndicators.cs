@@ -143,14 +143,28 @@ public sealed class LiveReoffendingTrackerIndicator : NationalIndicator
     public IReadOnlyList<FrequentReoffender> MostFrequentReoffenders(IndicatorContext context, ReportingPeriod period, string areaCode, int top = 10)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(top);
-        return [.. Members(context, period, areaCode)
+        return [.. MostFrequentFirst(Members(context, period, areaCode))
             .Where(m => m.Reoffences > 0)
-            .OrderByDescending(m => m.Reoffences)
-            .ThenBy(m => m.FirstReoffenceDate)
-            .ThenBy(m => m.ChildId, StringComparer.Ordinal)
             .Take(top)
             .Select(m => new FrequentReoffender(m.ChildId, m.Reoffences, m.FirstReoffenceDate!.Value))];
     }
+
+    /// <summary>
+    /// Every cohort member, live or complete, most reoffences first; ties by earlier first reoffence, then by child id
+    /// (ordinal). Members who have not reoffended come last, by child id. The per-child tracker list an analyst works from.
+    /// </summary>
+    /// <param name="context">The data.</param>
+    /// <param name="period">The cohort period.</param>
+    /// <param name="areaCode">The area.</param>
+    /// <returns>The members in that order.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public IReadOnlyList<TrackedChild> MembersMostFrequentFirst(IndicatorContext context, ReportingPeriod period, string areaCode) =>
+        [.. MostFrequentFirst(Members(context, period, areaCode))];
+
+    private static IEnumerable<TrackedChild> MostFrequentFirst(IEnumerable<TrackedChild> members) => members
+        .OrderByDescending(m => m.Reoffences)
+        .ThenBy(m => m.FirstReoffenceDate ?? NodaTime.LocalDate.MaxIsoValue)
+        .ThenBy(m => m.ChildId, StringComparer.Ordinal);
 
     private List<CohortMember>[] Build(PeriodRequest request)
     {
