@@ -21,18 +21,25 @@ internal sealed class SroiIndicator(IndicatorDefinition definition, string autho
     internal static IndicatorDefinition DefinitionFrom(IReadOnlyDictionary<string, string> settings, Func<IndicatorDefinition, IndicatorDefinition> configure)
     {
         var definition = configure(PluginDefinitions.Get<WarwickshirePlugin>(EcmIds.Sroi));
-        definition = definition.WithSetting(WarwickshirePlugin.Id, "sroi.serviceCost", "serviceCost", settings.GetSetting("sroi.serviceCost", ""));
+        // Money settings are read here, so a malformed one stops registration with an error naming the setting.
+        var serviceCost = settings.GetSetting("sroi.serviceCost", "").Length == 0 ? "" : Money(settings, "sroi.serviceCost");
+        definition = definition.WithSetting(WarwickshirePlugin.Id, "sroi.serviceCost", "serviceCost", serviceCost);
         definition = definition.WithSetting(WarwickshirePlugin.Id, "sroi.unitCostSource", "unitCostSource", settings.GetSetting("sroi.unitCostSource", ""));
         foreach (var group in Enum.GetValues<OffenceGroup>())
         {
-            var cost = settings.GetSetting("sroi.unitCost." + group, "");
-            if (cost.Length > 0)
+            var name = "sroi.unitCost." + group;
+            if (settings.GetSetting(name, "").Length > 0)
             {
-                definition = definition.WithSetting(WarwickshirePlugin.Id, "sroi.unitCost." + group, UnitCostParameter(group),
-                    decimal.Parse(cost, NumberStyles.Number, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
+                definition = definition.WithSetting(WarwickshirePlugin.Id, name, UnitCostParameter(group), Money(settings, name));
             }
         }
         return definition;
+    }
+
+    private static string Money(IReadOnlyDictionary<string, string> settings, string name)
+    {
+        var value = settings.GetDecimalSetting(name, 0m);
+        return value >= 0m ? value.ToString(CultureInfo.InvariantCulture) : throw new PluginSettingException(name, settings.GetSetting(name, ""), "an amount of 0 or more");
     }
 
     /// <summary>The parameter holding an offence group's unit cost, e.g. <c>unitCostRobbery</c> (empty when not supplied).</summary>
