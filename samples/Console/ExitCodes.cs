@@ -7,11 +7,14 @@ internal static class ExitCodes
     public const int Success = 0;
 
     /// <summary>The data has errors: a strict import failed, an import could not produce a dataset under either policy
-    /// (no manifest, no children), or a lenient import rejected rows or reported errors and <c>--fail-on-rejects</c> was given.</summary>
+    /// (no manifest, no children), a lenient import rejected rows or reported errors and <c>--fail-on-rejects</c> was given,
+    /// or a case-sample file given to <c>inspect</c> has errors.</summary>
     public const int DataErrors = 1;
 
     /// <summary>The command line was wrong: unknown command or option, missing argument, a value not among the valid ones
-    /// (format, policy, preset, period, area, breakdown, indicator), a number out of range, or a bad comparators file.</summary>
+    /// (format, policy, preset, period, area, breakdown, indicator), a number out of range, a bad comparators file,
+    /// <c>tracker --publish</c> (child-level output is never published), or a plugin setting given outside plugin.json that
+    /// is malformed, names no loaded plugin, or has a value the plugin cannot read.</summary>
     public const int UsageError = 2;
 
     /// <summary>A plugin failed to load and the host was asked to fail fast (the default; <c>validate</c> never stops for it).</summary>
