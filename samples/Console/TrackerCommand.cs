@@ -17,6 +17,12 @@ internal static class TrackerCommand
         "yj tracker lists children one by one (pseudonymised ids, dates and reoffence counts): it is for analysts and is never published, so --publish is refused. " +
         "To publish the tracker's figures use `yj report --publish`, whose tracker-binary, tracker-frequency and tracker-per-reoffender rows apply the disclosure policy.";
 
+    /// <summary>Accepted only to be refused with a reason, rather than as an unknown option.</summary>
+    private static readonly Option<bool> Publish = new("--publish")
+    {
+        Description = "Refused (exit 2): the tracker lists children one by one and is never published; `yj report --publish` publishes its figures.",
+    };
+
     public static Command Create(IAnsiConsole progress)
     {
         var dataset = new Argument<string?>("dataset")
@@ -27,14 +33,14 @@ internal static class TrackerCommand
         Choices.RefuseOptionLikeValues(dataset);
         var command = new Command("tracker", "List the live reoffending tracker's cohort child by child: index outcome and date, follow-up end, live or complete, reoffences so far; most frequent reoffenders first. For analysts only (never published): --publish is refused.")
         {
-            dataset, ReportCommand.Periods, ReportCommand.Areas, ReportCommand.Publish,
+            dataset, ReportCommand.Periods, ReportCommand.Areas, Publish,
         };
         ValidateCommand.AddImportOptionsTo(command);
         SdkHost.AddOptionsTo(command);
         command.SetAction(parse =>
         {
             // Refused before anything is read: child-level data never goes through a publication path.
-            if (parse.GetValue(ReportCommand.Publish))
+            if (parse.GetValue(Publish))
             {
                 System.Console.Error.WriteLine(PublishRefused);
                 return ExitCodes.UsageError;
