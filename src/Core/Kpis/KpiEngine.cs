@@ -42,19 +42,35 @@ internal static class KpiEngine
 
     /// <summary>The cells an observation falls into: always its point and point+setting cells; the total and its setting
     /// cell only when it is at the headline point (<paramref name="inHeadline"/>), so the total and the setting split are
-    /// the published measure and the point cells give both points.</summary>
-    internal static Contribution[] PointSettingContributions(StatusObservation o, bool inNumerator, bool inHeadline)
+    /// the published measure and the point cells give both points. The arrays are shared (one per combination) and must
+    /// not be changed.</summary>
+    internal static Contribution[] PointSettingContributions(StatusObservation o, bool inNumerator, bool inHeadline) =>
+        PointSettingCache[(o.Point == ObservationPoint.InterventionStart ? 8 : 0) + (o.Setting == SupervisionSetting.Community ? 4 : 0)
+            + (inNumerator ? 2 : 0) + (inHeadline ? 1 : 0)];
+
+    /// <summary>Every combination of point, setting, numerator and headline, built once: the keys are the layout's own
+    /// instances, so counting finds their cells by reference.</summary>
+    private static readonly Contribution[][] PointSettingCache = BuildPointSettingCache();
+
+    private static Contribution[][] BuildPointSettingCache()
     {
-        var p = PointName(o.Point);
-        var s = SettingName(o.Setting);
-        Contribution[] byPoint =
-        [
-            new(new BreakdownKey(DimensionPoint, p), inNumerator),
-            new(new BreakdownKey(DimensionPointSetting, p + "+" + s), inNumerator),
-        ];
-        return inHeadline
-            ? [new(BreakdownKey.Total, inNumerator), new(new BreakdownKey(DimensionSetting, s), inNumerator), .. byPoint]
-            : byPoint;
+        BreakdownKey Find(string dimension, string value) => PointSettingLayout.First(k => k.Dimension == dimension && k.Value == value);
+        var cache = new Contribution[16][];
+        for (var i = 0; i < 16; i++)
+        {
+            var p = (i & 8) != 0 ? "start" : "end";
+            var s = (i & 4) != 0 ? "community" : "released-from-custody";
+            var inNumerator = (i & 2) != 0;
+            Contribution[] byPoint =
+            [
+                new(Find(DimensionPoint, p), inNumerator),
+                new(Find(DimensionPointSetting, p + "+" + s), inNumerator),
+            ];
+            cache[i] = (i & 1) != 0
+                ? [new(BreakdownKey.Total, inNumerator), new(Find(DimensionSetting, s), inNumerator), .. byPoint]
+                : byPoint;
+        }
+        return cache;
     }
 
     /// <summary>Whether an observation is at the definition's headline point (parameter <c>headlinePoint</c>:
@@ -94,27 +110,12 @@ internal static class KpiEngine
         return [.. codes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>Children by id; where an id is duplicated the first record wins (import reports duplicates).</summary>
-    internal static Dictionary<string, Child> ChildrenById(Dataset dataset)
-    {
-        var map = new Dictionary<string, Child>(dataset.Children.Count, StringComparer.Ordinal);
-        foreach (var child in dataset.Children)
-        {
-            map.TryAdd(child.Id, child);
-        }
-        return map;
-    }
+    /// <summary>Children by id; where an id is duplicated the first record wins (import reports duplicates). Built once per
+    /// dataset and shared by every KPI; read only.</summary>
+    internal static Dictionary<string, Child> ChildrenById(Dataset dataset) => KpiLookups.For(dataset).Children;
 
-    /// <summary>Episodes by id; where an id is duplicated the first record wins.</summary>
-    internal static Dictionary<string, ProgrammeEpisode> EpisodesById(Dataset dataset)
-    {
-        var map = new Dictionary<string, ProgrammeEpisode>(dataset.Episodes.Count, StringComparer.Ordinal);
-        foreach (var episode in dataset.Episodes)
-        {
-            map.TryAdd(episode.Id, episode);
-        }
-        return map;
-    }
+    /// <summary>Episodes by id; where an id is duplicated the first record wins. Built once per dataset; read only.</summary>
+    internal static Dictionary<string, ProgrammeEpisode> EpisodesById(Dataset dataset) => KpiLookups.For(dataset).Episodes;
 
     /// <summary>The codes in a programme-list parameter, upper case.</summary>
     internal static HashSet<string> ProgrammeCodes(IndicatorDefinition definition, string parameter) =>
@@ -124,10 +125,19 @@ internal static class KpiEngine
     /// The status observations of the service's caseload, one per child, intervention and point: where several exist the
     /// latest <see cref="StatusObservation.ObservedOn"/> wins, then the greatest id (ordinal), so record order never matters.
     /// </summary>
+    /// <remarks>The selection depends only on the dataset and the two parameters it reads, so it is made once per dataset
+    /// and parameter values and shared by the KPIs that read the caseload (1-5).</remarks>
     internal static IReadOnlyList<StatusObservation> CaseloadObservations(IndicatorDefinition definition, Dataset dataset)
     {
         var programmes = ProgrammeCodes(definition, KeyPerformanceIndicators.CaseloadProgrammesParameter);
         var includeUnlinked = definition.GetBool(KeyPerformanceIndicators.IncludeUnlinkedObservationsParameter);
+        var key = (includeUnlinked ? "1|" : "0|") + string.Join("|", programmes.Order(StringComparer.Ordinal));
+        return KpiLookups.For(dataset).Caseloads.GetOrAdd(key, _ => new Lazy<IReadOnlyList<StatusObservation>>(
+            () => SelectCaseload(dataset, programmes, includeUnlinked))).Value;
+    }
+
+    private static IReadOnlyList<StatusObservation> SelectCaseload(Dataset dataset, HashSet<string> programmes, bool includeUnlinked)
+    {
         var episodes = EpisodesById(dataset);
         var chosen = new Dictionary<(string Child, string Episode, ObservationPoint Point), StatusObservation>();
         foreach (var o in dataset.StatusObservations)
@@ -157,6 +167,8 @@ internal static class KpiEngine
         a.ObservedOn != b.ObservedOn ? a.ObservedOn > b.ObservedOn : string.CompareOrdinal(a.Id, b.Id) > 0;
 
     /// <summary>Counts <paramref name="units"/> into <paramref name="layout"/> for every requested period and area.</summary>
+    /// <remarks>One pass over the units: each unit's area and cells are resolved to dense numbers once, then counted into
+    /// an array per (period, area); the ids are kept only when the query collects evidence.</remarks>
     internal static IReadOnlyList<IndicatorResult> Count(
         IndicatorDefinition definition,
         IndicatorContext context,
@@ -168,33 +180,80 @@ internal static class KpiEngine
         Func<BreakdownKey, string?>? note = null)
     {
         var areas = ResolveAreas(context.Dataset, query);
-        var byArea = units.GroupBy(u => u.AreaCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var results = new List<IndicatorResult>();
-        foreach (var period in query.Periods)
+        var areaIndex = new Dictionary<string, int>(areas.Count, StringComparer.Ordinal);
+        for (var a = 0; a < areas.Count; a++)
         {
-            foreach (var area in areas)
+            areaIndex[areas[a]] = a;
+        }
+        // Cells by key: the layout's own instances by reference first (what most units carry), then by value.
+        var cellOf = new Dictionary<BreakdownKey, int>(layout.Count);
+        var cellOfReference = new Dictionary<BreakdownKey, int>(layout.Count, ReferenceEqualityComparer.Instance);
+        for (var k = 0; k < layout.Count; k++)
+        {
+            cellOf.TryAdd(layout[k], k);
+            cellOfReference.TryAdd(layout[k], cellOf[layout[k]]);
+        }
+        var periods = query.Periods;
+        var cellCount = layout.Count;
+        var slots = periods.Length * areas.Count * cellCount;
+        var numerators = new int[slots];
+        var denominators = new int[slots];
+        var evidence = query.CollectEvidence ? new Tally[slots] : null;
+        string? lastArea = null;
+        var area = -1;
+        foreach (var unit in units)
+        {
+            if (!ReferenceEquals(unit.AreaCode, lastArea))
             {
-                var cells = layout.ToDictionary(k => k, _ => new Tally());
-                if (byArea.TryGetValue(area, out var inArea))
+                lastArea = unit.AreaCode;
+                area = areaIndex.TryGetValue(unit.AreaCode, out var found) ? found : -1;
+            }
+            if (area < 0)
+            {
+                continue;
+            }
+            for (var p = 0; p < periods.Length; p++)
+            {
+                if (!periods[p].Contains(unit.Date))
                 {
-                    foreach (var unit in inArea)
+                    continue;
+                }
+                var baseSlot = (p * areas.Count + area) * cellCount;
+                foreach (var c in unit.Contributions)
+                {
+                    if (!cellOfReference.TryGetValue(c.Key, out var cell) && !cellOf.TryGetValue(c.Key, out cell))
                     {
-                        if (!period.Contains(unit.Date))
-                        {
-                            continue;
-                        }
-                        foreach (var c in unit.Contributions)
-                        {
-                            if (cells.TryGetValue(c.Key, out var tally))
-                            {
-                                tally.Add(unit.Id, c.InNumerator);
-                            }
-                        }
+                        continue;
+                    }
+                    var slot = baseSlot + cell;
+                    denominators[slot]++;
+                    if (c.InNumerator)
+                    {
+                        numerators[slot]++;
+                    }
+                    if (evidence is not null)
+                    {
+                        (evidence[slot] ??= new Tally()).Add(unit.Id, c.InNumerator);
                     }
                 }
-                foreach (var key in layout)
+            }
+        }
+        var results = new List<IndicatorResult>(slots);
+        for (var p = 0; p < periods.Length; p++)
+        {
+            var period = periods[p];
+            for (var a = 0; a < areas.Count; a++)
+            {
+                for (var k = 0; k < cellCount; k++)
                 {
-                    var result = cells[key].ToResult(definition, area, period, key, interval, query.CollectEvidence, recordKind);
+                    // A key the layout repeats shares the first one's cell, as the dictionary of cells did.
+                    var slot = (p * areas.Count + a) * cellCount + cellOf[layout[k]];
+                    var key = layout[k];
+                    var result = IndicatorResultBuilder.Ratio(definition, areas[a], period, numerators[slot], denominators[slot], interval, key);
+                    if (evidence is not null)
+                    {
+                        result = (evidence[slot] ?? new Tally()).WithEvidence(result, recordKind);
+                    }
                     var text = note?.Invoke(key);
                     if (text is not null)
                     {
@@ -212,7 +271,7 @@ internal static class KpiEngine
         return results;
     }
 
-    /// <summary>The ids counted into one cell.</summary>
+    /// <summary>The ids counted into one cell, kept when the query collects evidence.</summary>
     internal sealed class Tally
     {
         private readonly List<string> _numerator = [];
@@ -227,18 +286,52 @@ internal static class KpiEngine
             }
         }
 
-        internal IndicatorResult ToResult(
-            IndicatorDefinition definition, string area, ReportingPeriod period, BreakdownKey key,
-            IntervalMethod interval, bool evidence, string recordKind)
-        {
-            var result = IndicatorResultBuilder.Ratio(definition, area, period, _numerator.Count, _denominator.Count, interval, key);
-            return evidence
-                ? result with
-                {
-                    Evidence = new ResultEvidence(
-                        [.. _numerator.Order(StringComparer.Ordinal)], [.. _denominator.Order(StringComparer.Ordinal)], recordKind, recordKind),
-                }
-                : result;
-        }
+        internal IndicatorResult WithEvidence(IndicatorResult result, string recordKind) =>
+            result with
+            {
+                Evidence = new ResultEvidence(
+                    [.. _numerator.Order(StringComparer.Ordinal)], [.. _denominator.Order(StringComparer.Ordinal)], recordKind, recordKind),
+            };
     }
+}
+
+/// <summary>The lookups every KPI reads, built once per dataset instance (a dataset is immutable) and shared; thread-safe.</summary>
+internal sealed class KpiLookups
+{
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Dataset, KpiLookups> Cache = [];
+
+    private readonly Lazy<Dictionary<string, Child>> _children;
+    private readonly Lazy<Dictionary<string, ProgrammeEpisode>> _episodes;
+
+    private KpiLookups(Dataset dataset)
+    {
+        _children = new(() =>
+        {
+            var map = new Dictionary<string, Child>(dataset.Children.Count, StringComparer.Ordinal);
+            foreach (var child in dataset.Children)
+            {
+                map.TryAdd(child.Id, child);
+            }
+            return map;
+        });
+        _episodes = new(() =>
+        {
+            var map = new Dictionary<string, ProgrammeEpisode>(dataset.Episodes.Count, StringComparer.Ordinal);
+            foreach (var episode in dataset.Episodes)
+            {
+                map.TryAdd(episode.Id, episode);
+            }
+            return map;
+        });
+    }
+
+    internal static KpiLookups For(Dataset dataset) => Cache.GetValue(dataset, static d => new KpiLookups(d));
+
+    internal Dictionary<string, Child> Children => _children.Value;
+
+    internal Dictionary<string, ProgrammeEpisode> Episodes => _episodes.Value;
+
+    /// <summary>Caseload selections by their parameters (see <see cref="KpiEngine.CaseloadObservations"/>).</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<IReadOnlyList<StatusObservation>>> Caseloads { get; } =
+        new(StringComparer.Ordinal);
 }

@@ -102,13 +102,17 @@ public sealed class SeriousViolenceIndicator : KeyPerformanceIndicator
 
         BreakdownKey[] layout = [BreakdownKey.Total, .. groups.Select(g => new BreakdownKey(OffenceGroupDimension, OffenceGroupValue(g)))];
         var results = new List<IndicatorResult>();
+        // Grouped by area once (not a scan of every offence and population row per area and period).
+        var countedByArea = counted.GroupBy(c => c.Area, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var populationsByArea = dataset.Populations.GroupBy(p => p.AreaCode, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         foreach (var period in query.Periods)
         {
             foreach (var area in KpiEngine.ResolveAreas(dataset, query))
             {
-                var inCell = counted.Where(c => c.Area == area && period.Contains(c.Date)).ToList();
+                var inCell = countedByArea.TryGetValue(area, out var ofArea) ? ofArea.Where(c => period.Contains(c.Date)).ToList() : [];
                 var wanted = yearRule == National.PopulationYearRule.PeriodEndYear ? period.End.Year : period.Start.Year;
-                var (population, year) = Population(dataset, area, wanted, minAge, maxAge);
+                var (population, year) = Population(populationsByArea.TryGetValue(area, out var rowsOfArea) ? rowsOfArea : [], wanted, minAge, maxAge);
                 foreach (var key in layout)
                 {
                     var ids = inCell.Where(c => key.IsTotal || OffenceGroupValue(c.Group) == key.Value).Select(c => c.Id).Order(StringComparer.Ordinal).ToImmutableArray();
@@ -136,10 +140,10 @@ public sealed class SeriousViolenceIndicator : KeyPerformanceIndicator
         return results;
     }
 
-    private static (decimal? Population, int Year) Population(Dataset dataset, string area, int wanted, int minAge, int maxAge)
+    private static (decimal? Population, int Year) Population(List<PopulationEstimate> ofArea, int wanted, int minAge, int maxAge)
     {
-        var rows = dataset.Populations
-            .Where(p => p.AreaCode == area && p.Age >= minAge && p.Age <= maxAge && p.EthnicityGroup is null && p.Year <= wanted)
+        var rows = ofArea
+            .Where(p => p.Age >= minAge && p.Age <= maxAge && p.EthnicityGroup is null && p.Year <= wanted)
             .ToList();
         if (rows.Count == 0)
         {

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Whole-process timing on one dataset folder, interleaved A B C A B C ..., medians of wall time and peak RSS:
+#   report  `yj report <folder> -f csv -o <tmp>`: every national, KPI and plugin indicator, the whole process;
+#   sdk     the benchmark program answering the peer questions with the SDK (CSV import + FTE, custody, remand,
+#           MoJ reoffending, live tracker);
+#   duckdb  the benchmark program answering the same questions with DuckDB (read_csv of the four files + SQL).
+# Before timing, `peer check` verifies that the SDK and DuckDB give the same counts, and the script stops if not.
+#
+# Usage: benchmarks/whole-process.sh <csv-folder> [rounds=5] [extra yj report arguments...]
+# Build first: dotnet build -c Release samples/Console && dotnet build -c Release benchmarks/YouthJustice.Sdk.Benchmarks
+set -euo pipefail
+cd "$(dirname "$0")/.."
+folder=${1:?usage: benchmarks/whole-process.sh <csv-folder> [rounds] [yj report args...]}
+rounds=${2:-5}
+shift $(( $# >= 2 ? 2 : 1 ))
+yj=samples/Console/bin/Release/net10.0/yj.dll
+bench=benchmarks/YouthJustice.Sdk.Benchmarks/bin/Release/net10.0/YouthJustice.Sdk.Benchmarks.dll
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+bytes=$(du -sb "$folder" | cut -f1)
+echo "dataset: $folder, $bytes bytes of CSV; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+dotnet "$bench" peer check "$folder"
+
+run() { # name, command...
+  local name=$1; shift
+  /usr/bin/time -f "%e %M %U %S" -o "$out/time" "$@" > "$out/$name.stdout" 2> "$out/$name.stderr" || { cat "$out/$name.stderr" >&2; exit 1; }
+  echo "$name $(cat "$out/time")" >> "$out/all"
+}
+for i in $(seq "$rounds"); do
+  run report dotnet "$yj" report "$folder" -f csv -o "$out/report.csv" "$@"
+  run sdk dotnet "$bench" peer sdk "$folder"
+  run duckdb dotnet "$bench" peer duckdb "$folder"
+done
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+printf '%-8s %10s %12s %10s %9s\n' run "wall s" "peak RSS MB" "cpu s" "RSS/CSV"
+for name in report sdk duckdb; do
+  wall=$(awk -v n=$name '$1==n {print $2}' "$out/all" | median)
+  rss=$(awk -v n=$name '$1==n {print $3}' "$out/all" | median)
+  cpu=$(awk -v n=$name '$1==n {print $4+$5}' "$out/all" | median)
+  printf '%-8s %10.2f %12.0f %10.2f %9.2f\n' "$name" "$wall" "$((rss / 1024))" "$cpu" "$(echo "$rss * 1024 / $bytes" | bc -l)"
+done
+echo "each run: $(tr '\n' ';' < "$out/all")"
