@@ -55,15 +55,10 @@ internal static class ExplainCommand
                 return ExitCodes.UsageError;
             }
             var path = parse.GetValue(dataset);
-            var import = Progress.Import(progress, path, ValidateCommand.ImportOptionsFrom(parse, registry, provider));
-            if (import.Dataset is not { } data)
+            var (imported, importExit) = ValidateCommand.ImportOrFail(parse, progress, path, registry, provider);
+            if (imported is not { Dataset: { } data } import)
             {
-                OutputWriter.WriteToStandardError(ValidateCommand.Describe(import.Report));
-                return ExitCodes.DataErrors;
-            }
-            if (ValidateCommand.LenientOutcome(parse, import.Report) is { } failed)
-            {
-                return failed;
+                return importExit;
             }
             var areaNames = ReportCommand.AreaNames(data);
             var areaCode = parse.GetValue(area) ?? (data.Areas.Count > 0 ? data.Areas[0].Code : data.Children.Count > 0 ? data.Children[0].HomeAreaCode : "");

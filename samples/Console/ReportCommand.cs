@@ -49,6 +49,21 @@ internal static class ReportCommand
         Description = "A CSV of comparator values (indicator_id,comparator,period,value) for RAG ratings. Default for the embedded sample: its published family-group figures.",
     };
 
+    /// <summary>Checks every <c>--period</c> before anything is loaded, so a typo costs nothing.</summary>
+    /// <returns>The usage-error exit code after saying which text is not a period, or <see langword="null"/> when all parse.</returns>
+    public static int? CheckPeriodTexts(ParseResult parse)
+    {
+        foreach (var text in parse.GetValue(Periods) ?? [])
+        {
+            if (!ReportingPeriod.TryParse(text, out _))
+            {
+                System.Console.Error.WriteLine($"'{text}' is not a reporting period: use 2021/22, 2021/22 Q3, 2021, \"Oct 2020 - Sep 2021\" or 2021-01-01..2021-03-31.");
+                return ExitCodes.UsageError;
+            }
+        }
+        return null;
+    }
+
     /// <summary>The breakdown dimensions the national indicators support. A plugin's own dimension (e.g. Leicester's
     /// <c>route</c>) is accepted when one of its indicators produces it.</summary>
     public static readonly string[] NationalBreakdowns = ["sex", "age-band", "ethnicity-group", "outcome-type", "offence-group"];
@@ -82,28 +97,19 @@ internal static class ReportCommand
     private static int Run(ParseResult parse, IAnsiConsole progress)
     {
         // Periods are checked before anything is loaded, so a typo costs nothing.
-        var periodTexts = parse.GetValue(Periods);
-        foreach (var text in periodTexts ?? [])
+        if (CheckPeriodTexts(parse) is { } badPeriod)
         {
-            if (!ReportingPeriod.TryParse(text, out _))
-            {
-                System.Console.Error.WriteLine($"'{text}' is not a reporting period: use 2021/22, 2021/22 Q3, 2021, \"Oct 2020 - Sep 2021\" or 2021-01-01..2021-03-31.");
-                return ExitCodes.UsageError;
-            }
+            return badPeriod;
         }
+        var periodTexts = parse.GetValue(Periods);
         using var provider = SdkHost.Build(parse);
         var registry = provider.GetRequiredService<IYouthJusticeRegistry>();
         var path = parse.GetResult(DatasetPath) is null ? null : parse.GetValue(DatasetPath);
         var comparators = LoadComparators(parse.GetValue(Comparators), path is null, registry);
-        var import = Progress.Import(progress, path, ValidateCommand.ImportOptionsFrom(parse, registry, provider));
-        if (import.Dataset is not { } dataset)
+        var (imported, importExit) = ValidateCommand.ImportOrFail(parse, progress, path, registry, provider);
+        if (imported is not { Dataset: { } dataset } import)
         {
-            OutputWriter.WriteToStandardError(ValidateCommand.Describe(import.Report));
-            return ExitCodes.DataErrors;
-        }
-        if (ValidateCommand.LenientOutcome(parse, import.Report) is { } failed)
-        {
-            return failed;
+            return importExit;
         }
 
         var areaNames = AreaNames(dataset);

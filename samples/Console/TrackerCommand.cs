@@ -45,27 +45,18 @@ internal static class TrackerCommand
                 System.Console.Error.WriteLine(PublishRefused);
                 return ExitCodes.UsageError;
             }
-            var periodTexts = parse.GetValue(ReportCommand.Periods);
-            foreach (var text in periodTexts ?? [])
+            if (ReportCommand.CheckPeriodTexts(parse) is { } badPeriod)
             {
-                if (!ReportingPeriod.TryParse(text, out _))
-                {
-                    System.Console.Error.WriteLine($"'{text}' is not a reporting period: use 2021/22, 2021/22 Q3, 2021, \"Oct 2020 - Sep 2021\" or 2021-01-01..2021-03-31.");
-                    return ExitCodes.UsageError;
-                }
+                return badPeriod;
             }
+            var periodTexts = parse.GetValue(ReportCommand.Periods);
             using var provider = SdkHost.Build(parse);
             var registry = provider.GetRequiredService<IYouthJusticeRegistry>();
             var path = parse.GetResult(dataset) is null ? null : parse.GetValue(dataset);
-            var import = Progress.Import(progress, path, ValidateCommand.ImportOptionsFrom(parse, registry, provider));
-            if (import.Dataset is not { } data)
+            var (imported, importExit) = ValidateCommand.ImportOrFail(parse, progress, path, registry, provider);
+            if (imported is not { Dataset: { } data } import)
             {
-                OutputWriter.WriteToStandardError(ValidateCommand.Describe(import.Report));
-                return ExitCodes.DataErrors;
-            }
-            if (ValidateCommand.LenientOutcome(parse, import.Report) is { } failed)
-            {
-                return failed;
+                return importExit;
             }
             var areaNames = ReportCommand.AreaNames(data);
             var asked = parse.GetValue(ReportCommand.Areas) ?? [];

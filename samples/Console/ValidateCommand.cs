@@ -75,6 +75,21 @@ internal static class ValidateCommand
             Logger = services.GetService<ILoggerFactory>()?.CreateLogger("YouthJustice.Sdk.IO.DatasetImporter"),
         };
 
+    /// <summary>The import step every computing command shares: imports with the command's import options, and on failure
+    /// describes the import on standard error and gives the exit code (data errors, or <c>--fail-on-rejects</c>).</summary>
+    /// <returns>The import (its dataset present), or <see langword="null"/> with the exit code to return.</returns>
+    public static (ImportResult? Import, int ExitCode) ImportOrFail(
+        ParseResult parse, IAnsiConsole progress, string? path, IYouthJusticeRegistry registry, IServiceProvider provider)
+    {
+        var import = Progress.Import(progress, path, ImportOptionsFrom(parse, registry, provider));
+        if (import.Dataset is null)
+        {
+            OutputWriter.WriteToStandardError(Describe(import.Report));
+            return (null, ExitCodes.DataErrors);
+        }
+        return LenientOutcome(parse, import.Report) is { } failed ? (null, failed) : (import, ExitCodes.Success);
+    }
+
     /// <summary>After a lenient import that produced a dataset: says on standard error what was rejected or kept with
     /// warnings, and gives exit code 1 when <c>--fail-on-rejects</c> was asked for and anything was rejected.</summary>
     public static int? LenientOutcome(ParseResult parse, ImportReport report)
