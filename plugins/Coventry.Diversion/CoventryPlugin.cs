@@ -152,7 +152,6 @@ public sealed class CoventryPlugin : IYouthJusticePlugin
         registrar.AddValidationRule(AuthorityScope.Rule(new ConsentValidationRule(diversionCodes), authority));
         registrar.AddValidationRule(AuthorityScope.Rule(new HealthReferralValidationRule(diversionCodes), authority));
         registrar.AddReportSection(new DiversionSummarySection(indicators));
-        registrar.AddTestCases(new CoventryTestCases());
     }
 
     internal static LocalDate Parse(string iso) => LocalDatePattern.Iso.Parse(iso).GetValueOrThrow();

@@ -109,6 +109,5 @@ public sealed class LeicesterPlugin : IYouthJusticePlugin
         }
         registrar.AddValidationRule(AuthorityScope.Rule(new RouteValidationRule(programmes), authority));
         registrar.AddReportSection(new BoardReportSection());
-        registrar.AddTestCases(new LeicesterTestCases());
     }
 }

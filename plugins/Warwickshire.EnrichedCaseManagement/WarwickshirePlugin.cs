@@ -118,7 +118,6 @@ public sealed class WarwickshirePlugin : IYouthJusticePlugin
         registrar.AddValidationRule(AuthorityScope.Rule(new ParentInclusionRule(), authority));
         registrar.AddValidationRule(AuthorityScope.Rule(new EcmRecordsRule(programmes), authority));
         registrar.AddReportSection(new EcmSection(indicators));
-        registrar.AddTestCases(new WarwickshireTestCases());
     }
 
     internal static string Text(int n) => n.ToString(CultureInfo.InvariantCulture);

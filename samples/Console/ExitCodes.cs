@@ -23,6 +23,9 @@ internal static class ExitCodes
     /// <summary>A file or folder could not be read or written.</summary>
     public const int IoError = 4;
 
+    /// <summary><c>yj plugins test</c>: a plugin's shipped test case failed.</summary>
+    public const int TestCasesFailed = 5;
+
     /// <summary>An unexpected internal error: a bug; the message says where.</summary>
     public const int InternalError = 70;
 }

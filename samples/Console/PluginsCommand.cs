@@ -7,7 +7,8 @@ using YouthJustice.Sdk.Hosting;
 
 namespace YouthJustice.Sdk.Samples.Console;
 
-/// <summary><c>yj plugins list</c>: which plugins loaded, what each adds, and every load error.</summary>
+/// <summary><c>yj plugins list</c>: which plugins loaded, what each adds, and every load error; <c>yj plugins test</c>: every
+/// loaded plugin's shipped test cases, run as the host runs them.</summary>
 internal static class PluginsCommand
 {
     public static Command Create()
@@ -31,7 +32,25 @@ internal static class PluginsCommand
             OutputWriter.Write([loaded, errors], parse.GetValue(CommonOptions.Format), parse.GetValue(CommonOptions.Output), AnsiConsole.Console);
             return report.IsClean || parse.GetValue(SdkHost.ContinueWithoutFaultyPlugins) ? ExitCodes.Success : ExitCodes.PluginError;
         });
-        return new Command("plugins", "Inspect the plugins the console loads (yj plugins list).") { list };
+        var test = new Command("test", "Run every loaded plugin's shipped test cases (test-cases/*.case.json in its folder, and any it registers in code) and print pass or fail per case, with what differed. Exits 5 if any case fails, 3 if a plugin fails to load (unless --continue-without-faulty-plugins is given).");
+        SdkHost.AddOptionsTo(test);
+        test.SetAction(parse =>
+        {
+            using var provider = SdkHost.Build(parse);
+            var registry = provider.GetRequiredService<IYouthJusticeRegistry>();
+            var outcomes = PluginTestRunner.RunAll(registry);
+            var failed = outcomes.Count(o => !o.Passed);
+            var title = string.Create(CultureInfo.InvariantCulture,
+                $"Plugin test cases: {outcomes.Count - failed} passed, {failed} failed ({registry.Composition.Plugins.Length} plugins)");
+            var rows = new TabularOutput(title, ["plugin", "case", "result", "what differed"],
+                [.. outcomes.Select(o => (IReadOnlyList<string>)
+                [
+                    o.TestCase.PluginId, o.TestCase.Case.Name, o.Passed ? "PASS" : "FAIL", string.Join(" ", o.Failures),
+                ])]);
+            OutputWriter.Write([rows], parse.GetValue(CommonOptions.Format), parse.GetValue(CommonOptions.Output), AnsiConsole.Console);
+            return failed > 0 ? ExitCodes.TestCasesFailed : ExitCodes.Success;
+        });
+        return new Command("plugins", "Inspect the plugins the console loads (yj plugins list) and run their shipped test cases (yj plugins test).") { list, test };
     }
 
     /// <summary>What a plugin adds, in words with the right plurals, e.g. "5 indicators, 1 programme (1 with a pathway)".</summary>

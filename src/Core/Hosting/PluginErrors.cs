@@ -41,6 +41,8 @@ public enum PluginErrorKind
     InvalidRegistration = 9,
     /// <summary>A declared override names an indicator that is missing or cannot be overridden, or its change failed.</summary>
     InvalidOverride = 10,
+    /// <summary>A test case the plugin ships as a data file (<c>test-cases/*.case.json</c>) cannot be read.</summary>
+    InvalidTestCase = 11,
 }
 
 /// <summary>A problem with one plugin: which plugin, what kind of problem, and a message that says both.</summary>

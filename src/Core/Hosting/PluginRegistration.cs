@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using YouthJustice.Sdk.Plugins;
+using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Engine;
 
@@ -94,6 +95,27 @@ internal static class PluginRegistration
         {
             return (null, new PluginError(id, PluginErrorKind.InvalidOverride,
                 $"Plugin '{id}' declared override '{duplicateOverride}' more than once.", ComponentId: duplicateOverride));
+        }
+
+        if (directory is not null)
+        {
+            // The cases it ships as data files, read with its own codes: a case file that cannot be read is a faulty package.
+            // (A code that clashes with the national vocabulary is the composition's to report; it is left out here.)
+            var vocabulary = registrar.Programmes.Aggregate(
+                registrar.OutcomeTypes.Aggregate(DomainVocabulary.National, (v, o) => v.TryGetOutcomeType(o.Code, out _) ? v : v.WithOutcomeType(o)),
+                (v, p) => p.Aliases.Prepend(p.Code).Any(c => v.TryGetProgramme(c, out _)) ? v : v.WithProgramme(p));
+            try
+            {
+                var files = PluginTestCaseFiles.Load(directory, vocabulary);
+                if (files.Cases.Count > 0)
+                {
+                    registrar.AddTestCases(files);
+                }
+            }
+            catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
+            {
+                return (null, new PluginError(id, PluginErrorKind.InvalidTestCase, $"Plugin '{id}' ships a test case that cannot be read: {ex.Message}", ex));
+            }
         }
 
         return (new LoadedPlugin(manifest, directory, instance.GetType(), registrar), null);
