@@ -1,4 +1,4 @@
-using YouthJustice.Sdk.PluginTestSupport;
+using YouthJustice.Sdk.Testing;
 
 namespace YouthJustice.Plugins.Coventry.Tests;
 

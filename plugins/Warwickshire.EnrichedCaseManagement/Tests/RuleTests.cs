@@ -5,8 +5,8 @@ using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Periods;
 using YouthJustice.Sdk.Hosting;
 using YouthJustice.Sdk.Plugins;
-using YouthJustice.Sdk.PluginTestSupport;
-using static YouthJustice.Sdk.PluginTestSupport.Data;
+using YouthJustice.Sdk.Testing;
+using static YouthJustice.Sdk.Testing.Data;
 using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Plugins.Warwickshire.Tests;

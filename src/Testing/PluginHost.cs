@@ -6,7 +6,7 @@ using YouthJustice.Sdk.Plugins;
 using YouthJustice.Sdk.Hosting;
 using YouthJustice.Sdk.Engine;
 
-namespace YouthJustice.Sdk.PluginTestSupport;
+namespace YouthJustice.Sdk.Testing;
 
 /// <summary>
 /// The plugins the build put beside the test assembly (<c>$(OutDir)plugins/&lt;id&gt;/</c>, through
