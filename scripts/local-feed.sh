@@ -20,6 +20,21 @@ for id in YouthJustice.Sdk.Abstractions YouthJustice.Sdk YouthJustice.Sdk.Synthe
   test -f "$feed/$id.$version.nupkg" || { echo "missing package $id $version in $feed" >&2; exit 1; }
 done
 
+# Every package shows a README and an icon on its page and carries its licence.
+python3 - "$feed" <<'PY'
+import pathlib, sys, zipfile
+bad = []
+for nupkg in sorted(pathlib.Path(sys.argv[1]).glob("*.nupkg")):
+    with zipfile.ZipFile(nupkg) as z:
+        names = set(z.namelist())
+        nuspec = next(z.read(n).decode("utf-8-sig") for n in names if n.endswith(".nuspec"))
+    bad += [f"{nupkg.name} has no {f}" for f in ("README.md", "icon.png") if f not in names]
+    if '<license type="expression">MIT</license>' not in nuspec:
+        bad.append(f"{nupkg.name} has no licence")
+print("\n".join(bad), file=sys.stderr)
+sys.exit(1 if bad else 0)
+PY
+
 work=$(mktemp -d -t yj-local-feed-XXXXXX)
 # The template engine and the packages restored here are kept apart from the machine's own.
 export DOTNET_CLI_HOME="$work/home" NUGET_PACKAGES="$work/nuget-packages"
