@@ -1,8 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Scalar.AspNetCore;
 using YouthJustice.Sdk.Hosting;
 using YouthJustice.Sdk.Samples.Web;
@@ -18,7 +20,6 @@ if (args is ["add-analyst", var analystName, ..])
 }
 
 var builder = WebApplication.CreateBuilder(args);
-var dataFolder = WebSettings.DataFolder(builder.Configuration, builder.Environment.ContentRootPath);
 
 builder.WebHost.ConfigureKestrel(k =>
 {
@@ -26,9 +27,13 @@ builder.WebHost.ConfigureKestrel(k =>
     k.AddServerHeader = false;
 });
 builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = WebSettings.MaxUploadBytes);
-builder.Services.AddSingleton(new WebStore(dataFolder));
+// The data folder is read when the store is first needed, so configuration added by a test host applies too.
+builder.Services.AddSingleton(sp => new WebStore(WebSettings.DataFolder(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath)));
 // The keys that protect the sign-in and anti-forgery cookies live in the data folder, so a restart keeps analysts signed in.
-builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys"))).SetApplicationName("yj-web");
+builder.Services.AddDataProtection().SetApplicationName("yj-web");
+builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+    o.XmlRepository = new FileSystemXmlRepository(
+        new DirectoryInfo(Path.Combine(Path.GetDirectoryName(sp.GetRequiredService<WebStore>().Path)!, "keys")), sp.GetRequiredService<ILoggerFactory>())));
 builder.Services.AddYouthJustice(options =>
 {
     var plugins = Path.Combine(AppContext.BaseDirectory, "plugins");
@@ -80,6 +85,7 @@ builder.Services.AddRazorPages(o =>
 });
 
 var app = builder.Build();
+var dataFolder = Path.GetDirectoryName(app.Services.GetRequiredService<WebStore>().Path);
 
 WebCommands.Initialise(app.Services, app.Configuration);
 

@@ -13,8 +13,8 @@ public static partial class ApiProblems
 
     /// <summary>A 400 naming the field and the reason.</summary>
     public static IResult Field(string field, string reason, int status = StatusCodes.Status400BadRequest) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [reason] }, title: reason, detail: $"{field}: {reason}",
-            type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1");
+        TypedResults.Problem(detail: $"{field}: {reason}", statusCode: status, title: reason,
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [reason] } });
 
     /// <summary>A 404 naming what was not found.</summary>
     public static IResult NotFound(string field, string reason) =>
@@ -38,7 +38,12 @@ public static partial class ApiProblems
     {
         var feature = context.Features.Get<IExceptionHandlerFeature>();
         LogUnhandled(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("YouthJustice.Sdk.Samples.Web"), feature?.Error, context.Request.Path);
-        context.Response.StatusCode = feature?.Error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+        context.Response.StatusCode = feature?.Error switch
+        {
+            BadHttpRequestException bad => bad.StatusCode,
+            InvalidDataException => StatusCodes.Status400BadRequest,
+            _ => StatusCodes.Status500InternalServerError,
+        };
         await Results.Problem(new ProblemDetails
         {
             Status = context.Response.StatusCode,

@@ -110,7 +110,19 @@ public static class WebApi
         {
             return ApiProblems.Field("file", "Send the dataset as multipart/form-data with the field 'file'.", StatusCodes.Status415UnsupportedMediaType);
         }
-        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        if (request.ContentLength > WebSettings.MaxUploadBytes)
+        {
+            return ApiProblems.Field("file", $"The upload is larger than {WebSettings.MaxUploadBytes / (1024 * 1024)} MiB.", StatusCodes.Status413PayloadTooLarge);
+        }
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        }
+        catch (InvalidDataException ex)
+        {
+            return ApiProblems.Field("file", "The multipart form cannot be read: " + ex.Message);
+        }
         if (form.Files.GetFile("file") is not { Length: > 0 } file)
         {
             return ApiProblems.Field("file", "No file, or an empty one, in the field 'file'.");
