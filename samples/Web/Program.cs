@@ -82,6 +82,8 @@ builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AuthorizePage("/Upload", Accounts.AnalystPolicy);
     o.Conventions.AuthorizePage("/Explain", Accounts.AnalystPolicy);
+    // An import report quotes the rejected rows' values, child ids among them.
+    o.Conventions.AuthorizePage("/ImportReport", Accounts.AnalystPolicy);
 });
 
 var app = builder.Build();

@@ -26,6 +26,13 @@ public sealed class AnonymousLeakPropertyTests(WebFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
         var id = (await TestData.JsonOf(upload)).GetProperty("id").GetString()!;
         var area = dataset.Areas[0].Code;
+        // A broken copy too: its import report quotes the rejected rows' child ids.
+        var broken = await analyst.PostAsync("/api/datasets", TestData.Upload(TestData.Zip(dataset, TestData.BreakBirthDates), $"broken-{seed}.zip"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, broken.StatusCode);
+        var brokenId = (await TestData.JsonOf(await analyst.GetAsync("/api/datasets"))).EnumerateArray()
+            .Single(d => d.GetProperty("name").GetString() == $"broken-{seed}.zip").GetProperty("id").GetString();
+        var brokenReport = await analyst.GetStringAsync($"/api/datasets/{brokenId}/import-report");
+        Assert.Contains(dataset.Children.Select(c => c.Id), c => brokenReport.Contains(c, StringComparison.Ordinal));
 
         // The same figures unsuppressed do hold small counts, so the property below is about suppression, not luck.
         var raw = await TestData.JsonOf(await analyst.GetAsync($"/api/reports?dataset={id}&period=2021/22&period=2022/23&breakdown=sex&breakdown=ethnicity-group&unsuppressed=true"));
@@ -43,6 +50,8 @@ public sealed class AnonymousLeakPropertyTests(WebFactory factory) : IClassFixtu
             $"/api/reports?dataset={id}&unsuppressed=true",
             $"/api/datasets",
             $"/api/datasets/{id}/import-report",
+            $"/api/datasets/{brokenId}/import-report",
+            $"/datasets/{brokenId}/import",
             $"/api/runs",
             $"/api/explain?dataset={id}&indicator=fte-count&period=2022/23",
             $"/api/tracker?dataset={id}&period=2021/22",

@@ -119,7 +119,7 @@ public sealed class DashboardAndApiTests(WebFactory factory) : IClassFixture<Web
     [Fact]
     public async Task An_unknown_dataset_import_report_is_404_problem_details()
     {
-        var response = await factory.Anonymous().GetAsync("/api/datasets/999/import-report");
+        var response = await (await factory.SignedIn()).GetAsync("/api/datasets/999/import-report");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }

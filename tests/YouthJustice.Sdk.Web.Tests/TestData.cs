@@ -46,6 +46,25 @@ public static class TestData
         }
     }
 
+    /// <summary>For <see cref="Zip"/>: children.csv lines 2 and 3 get the birth date 31/02/2008, which is not a date.</summary>
+    public static string BreakBirthDates(string name, string text)
+    {
+        if (name != "children.csv")
+        {
+            return text;
+        }
+        var lines = text.Split('\n');
+        var column = Array.IndexOf(lines[0].TrimEnd('\r').Split(','), "date_of_birth");
+        Assert.True(column >= 0, lines[0]);
+        for (var i = 1; i <= 2; i++)
+        {
+            var cells = lines[i].Split(',');
+            cells[column] = "31/02/2008";
+            lines[i] = string.Join(",", cells);
+        }
+        return string.Join('\n', lines);
+    }
+
     public static MultipartFormDataContent Upload(byte[] content, string fileName)
     {
         var file = new ByteArrayContent(content);

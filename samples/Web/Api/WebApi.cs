@@ -59,8 +59,9 @@ public static class WebApi
             .WithSummary("Upload a dataset (analysts): a zip of the CSV folder or the JSON document, as the multipart field 'file'. Strict import: 201 when it imported, 422 with the full import report when it did not.")
             .Produces<UploadAnswer>(StatusCodes.Status201Created).Produces<UploadAnswer>(StatusCodes.Status422UnprocessableEntity)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        api.MapGet("/datasets/{id}/import-report", ImportReport).WithSummary("A dataset's import report: every file's counts and every rejected row with file, line, field and reason.")
-            .Produces<ImportReportView>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/datasets/{id}/import-report", ImportReport).RequireAuthorization(Accounts.AnalystPolicy)
+            .WithSummary("A dataset's import report (analysts: it quotes rejected rows, child ids among them): every file's counts and every rejected row with file, line, field and reason.")
+            .Produces<ImportReportView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status401Unauthorized);
 
         api.MapGet("/reports", Report).WithSummary("Compute the indicators for areas × periods × breakdowns. Published (disclosure control applied) unless an analyst asks for unsuppressed=true. format=json (default) or csv.")
             .Produces<ReportAnswer>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem()
