@@ -52,7 +52,12 @@ public sealed class IndexModel(DatasetCatalog catalog, ReportService reports, We
         var mode = @internal && Analyst ? DisclosureMode.Internal : DisclosureMode.Publication;
         var computed = reports.Compute(selection.Dataset, selection.Request);
         View = ReportAdapter.Dashboard(reports, computed, selection.Area, selection.AreaName, mode);
-        ChartJson = JsonSerializer.Serialize(new { trends = View.Trends, funnels = View.Funnels, disparities = View.Disparities }, WebJson.Options);
+        ChartJson = ChartData(View);
         return Page();
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DashboardView, string> Charts = new();
+
+    private static string ChartData(DashboardView view) => Charts.GetValue(view, v =>
+        JsonSerializer.Serialize(new { trends = v.Trends, funnels = v.Funnels, disparities = v.Disparities }, WebJson.Options));
 }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using YouthJustice.Sdk.Disclosure;
 using YouthJustice.Sdk.Indicators;
@@ -60,8 +62,17 @@ public static class ReportAdapter
     public static readonly ImmutableArray<string> Headlines =
         ["fte-rate", "reoffending-binary", "tracker-binary", "custody-rate", "remand-children-rate", "yjb-kpi-6-oocd-completion"];
 
+    // A computed report never changes, so its published figures and dashboards are arranged once per mode and area.
+    private static readonly ConditionalWeakTable<ComputedReport, ConcurrentDictionary<string, object>> Arranged = new();
+
+    private static T Once<T>(ComputedReport report, string key, Func<T> build) where T : class =>
+        (T)Arranged.GetOrCreateValue(report).GetOrAdd(key, _ => build());
+
     /// <summary>Published views of every result of <paramref name="report"/>, in the SDK's order.</summary>
-    public static IReadOnlyList<FigureView> Figures(ReportService service, ComputedReport report, DisclosureMode mode)
+    public static IReadOnlyList<FigureView> Figures(ReportService service, ComputedReport report, DisclosureMode mode) =>
+        Once(report, "figures|" + mode, () => BuildFigures(service, report, mode));
+
+    private static IReadOnlyList<FigureView> BuildFigures(ReportService service, ComputedReport report, DisclosureMode mode)
     {
         var definitions = service.Definitions.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var published = service.Disclose(report, mode);
@@ -79,7 +90,10 @@ public static class ReportAdapter
     }
 
     /// <summary>The dashboard for <paramref name="area"/> and the last period of <paramref name="report"/> (its periods are the trend).</summary>
-    public static DashboardView Dashboard(ReportService service, ComputedReport report, string area, string areaName, DisclosureMode mode)
+    public static DashboardView Dashboard(ReportService service, ComputedReport report, string area, string areaName, DisclosureMode mode) =>
+        Once(report, $"dashboard|{mode}|{area}", () => BuildDashboard(service, report, area, areaName, mode));
+
+    private static DashboardView BuildDashboard(ReportService service, ComputedReport report, string area, string areaName, DisclosureMode mode)
     {
         var periods = report.Request.Periods;
         var latest = periods[^1].ToString();
