@@ -1,21 +1,24 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Plugins;
 using YouthJustice.Sdk.Engine;
+using YouthJustice.Sdk.Reporting;
 
 namespace YouthJustice.Plugins.Coventry;
 
-/// <summary>The board summary: referrals, consent and engagement, and the follow-up measures over all offered beside those engaged.</summary>
+/// <summary>The board summary: referrals, consent and engagement, and the follow-up measures over all offered beside those engaged.
+/// Every figure is a <see cref="ReportFigure"/>, so the host's disclosure policy withholds small counts here as everywhere.</summary>
 internal sealed class DiversionSummarySection(IReadOnlyList<IIndicator> indicators) : IReportSection
 {
     public string Id => CoventryPlugin.Id + ".summary";
 
     public string Title => "Diversion and the youth worker offer: summary for the management board";
 
-    public ReportSectionOutput Build(IndicatorContext context, IndicatorQuery query, IReadOnlyList<IndicatorResult> results)
+    public ImmutableArray<string> HeadlineIndicators =>
+        [CoventryIndicators.Referrals, CoventryIndicators.EngagementRate, CoventryIndicators.FollowUpId("diversion", "rearrest", 12)];
+
+    private static List<string> Ids()
     {
-        ArgumentNullException.ThrowIfNull(query);
         var ids = new List<string> { CoventryIndicators.Referrals, CoventryIndicators.ConsentRate, CoventryIndicators.EngagementRate };
         foreach (var programme in new[] { "diversion", "youth-worker" })
         {
@@ -25,27 +28,46 @@ internal sealed class DiversionSummarySection(IReadOnlyList<IIndicator> indicato
                 ids.Add(CoventryIndicators.FollowUpId(programme, "fte", months));
             }
         }
+        return ids;
+    }
+
+    public ReportSection Build(IndicatorContext context, IndicatorQuery query, IReadOnlyList<IndicatorResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(results);
-        var rows = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
+        var ids = Ids();
+        IndicatorDefinition Definition(string id) => indicators.First(i => i.Definition.Id == id).Definition;
+        ReportCell Cell(IndicatorResult? r) => r is null ? TextCell.Empty : new FigureCell(ReportFigure.FromResult(r, Definition(r.IndicatorId)));
+        var rows = ImmutableArray.CreateBuilder<ImmutableArray<ReportCell>>();
         foreach (var period in query.Periods)
         {
             foreach (var id in ids)
             {
-                var name = indicators.First(i => i.Definition.Id == id).Definition.Name;
                 var total = results.FirstOrDefault(r => r.IndicatorId == id && r.Period == period && r.Breakdown.IsTotal);
                 var engaged = results.FirstOrDefault(r => r.IndicatorId == id && r.Period == period && r.Breakdown == FollowUpIndicator.EngagedCohort);
-                rows.Add([period.ToString(), name, Format(total), Format(engaged)]);
+                rows.Add([new TextCell(period.ToString()), new TextCell(Definition(id).Name), Cell(total), Cell(engaged)]);
             }
         }
-        return new ReportSectionOutput(Id, Title, ["Period", "Measure", "All offered", "Engaged only"], rows.ToImmutable(), [.. results.Where(r => ids.Contains(r.IndicatorId) && (r.Breakdown.IsTotal || r.Breakdown == FollowUpIndicator.EngagedCohort))],
-        [
-            "Follow-up measures count episodes closed in the period; 'p' marks figures whose follow-up has not finished.",
-            "The youth worker offer's claim that all who engaged have not reoffended (Coventry's Youth Justice Strategy and Plan 2021-23, section 7, priority 6) is shown against all offered as well.",
-            "Sources: " + string.Join("; ", ids.Select(id => indicators.First(i => i.Definition.Id == id).Definition.Source.ToString()).Distinct(StringComparer.Ordinal)),
-        ]);
+        return new ReportSection
+        {
+            Id = Id,
+            Title = Title,
+            Blocks =
+            [
+                new ReportTable
+                {
+                    Id = Id,
+                    Title = Title,
+                    Columns = [new("period", "Period"), new("measure", "Measure"), new("all-offered", "All offered"), new("engaged-only", "Engaged only")],
+                    Rows = rows.ToImmutable(),
+                    Notes =
+                    [
+                        "Follow-up measures count episodes closed in the period; 'p' marks figures whose follow-up has not finished.",
+                        "The youth worker offer's claim that all who engaged have not reoffended (Coventry's Youth Justice Strategy and Plan 2021-23, section 7, priority 6) is shown against all offered as well.",
+                        "Sources: " + string.Join("; ", ids.Select(id => Definition(id).Source.ToString()).Distinct(StringComparer.Ordinal)),
+                    ],
+                },
+            ],
+        };
     }
-
-    private static string Format(IndicatorResult? r) =>
-        r is null ? "" : r.Denominator is null ? r.Numerator.ToString(CultureInfo.InvariantCulture)
-            : $"{r.Numerator}/{r.Denominator}" + (r.Value is null ? "" : $" ({r.FormatValue(1)}%)") + (r.Provisional ? " p" : "");
 }

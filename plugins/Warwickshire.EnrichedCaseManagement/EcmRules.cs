@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Plugins;
+using YouthJustice.Sdk.Reporting;
 using YouthJustice.Sdk.Engine;
 
 namespace YouthJustice.Plugins.Warwickshire;
@@ -68,26 +69,37 @@ internal sealed class EcmSection(IReadOnlyList<IIndicator> indicators) : IReport
 
     public string Title => "Enriched case management";
 
-    public ReportSectionOutput Build(IndicatorContext context, IndicatorQuery query, IReadOnlyList<IndicatorResult> computed)
+    public ImmutableArray<string> HeadlineIndicators => [EcmIds.Reoffending, EcmIds.Sroi];
+
+    public ReportSection Build(IndicatorContext context, IndicatorQuery query, IReadOnlyList<IndicatorResult> computed)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(computed);
         // What a query without breakdowns gives: totals and the cohorts each indicator always reports, not the host's breakdowns.
         var results = indicators.SelectMany(i => computed.Where(r => r.IndicatorId == i.Definition.Id && (r.Breakdown.IsTotal || !query.Wants(r.Breakdown.Dimension))))
             .ToImmutableArray();
-        var rows = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
+        var rows = ImmutableArray.CreateBuilder<ImmutableArray<ReportCell>>();
         foreach (var r in results)
         {
-            var name = indicators.First(i => i.Definition.Id == r.IndicatorId).Definition.Name;
-            var label = r.Breakdown.IsTotal ? name : $"{name} ({r.Breakdown.Value})";
-            var figure = r.Denominator is null
-                ? r.Numerator.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                : r.Unit.StartsWith('£')
-                    ? (r.Value is null ? "not computed" : "£" + r.FormatValue(2) + " per £1")
-                    : $"{r.Numerator}/{r.Denominator}" + (r.Value is null ? "" : $" ({r.FormatValue(1)}%)");
-            rows.Add([r.Period.ToString(), label, figure + (r.Provisional ? " p" : ""), r.Note ?? ""]);
+            var definition = indicators.First(i => i.Definition.Id == r.IndicatorId).Definition;
+            var label = r.Breakdown.IsTotal ? definition.Name : $"{definition.Name} ({r.Breakdown.Value})";
+            rows.Add([new TextCell(r.Period.ToString()), new TextCell(label), new FigureCell(ReportFigure.FromResult(r, definition, label)), new TextCell(r.Note ?? "")]);
         }
-        return new ReportSectionOutput(Id, Title, ["Period", "Measure", "Figure", "Note"], rows.ToImmutable(), results,
-            ["'p' marks figures whose follow-up has not finished.", "Sources: " + string.Join("; ", indicators.Select(i => i.Definition.Source.ToString()).Distinct(StringComparer.Ordinal))]);
+        return new ReportSection
+        {
+            Id = Id,
+            Title = Title,
+            Blocks =
+            [
+                new ReportTable
+                {
+                    Id = Id,
+                    Title = Title,
+                    Columns = [new("period", "Period"), new("measure", "Measure"), new("figure", "Figure"), new("note", "Note", ColumnPriority.Secondary)],
+                    Rows = rows.ToImmutable(),
+                    Notes = ["'p' marks figures whose follow-up has not finished.", "Sources: " + string.Join("; ", indicators.Select(i => i.Definition.Source.ToString()).Distinct(StringComparer.Ordinal))],
+                },
+            ],
+        };
     }
 }

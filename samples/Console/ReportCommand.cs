@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +12,7 @@ using YouthJustice.Sdk.Plugins;
 using YouthJustice.Sdk.Hosting;
 using YouthJustice.Sdk.Engine;
 using YouthJustice.Sdk.National;
+using YouthJustice.Sdk.Reports;
 
 namespace YouthJustice.Sdk.Samples.Console;
 
@@ -49,6 +51,11 @@ internal static class ReportCommand
         Description = "A CSV of comparator values (indicator_id,comparator,period,value) for RAG ratings. Default for the embedded sample: its published family-group figures.",
     };
 
+    public static readonly Option<FileInfo?> Targets = new("--targets")
+    {
+        Description = "A CSV of targets (indicator_id,area_code,period,value,source) for the headline page. Default for the embedded sample: its illustrative targets.",
+    };
+
     /// <summary>Checks every <c>--period</c> before anything is loaded, so a typo costs nothing.</summary>
     /// <returns>The usage-error exit code after saying which text is not a period, or <see langword="null"/> when all parse.</returns>
     public static int? CheckPeriodTexts(ParseResult parse)
@@ -73,7 +80,7 @@ internal static class ReportCommand
         Choices.RefuseOptionLikeValues(DatasetPath);
         var command = new Command("report", "Compute every national, KPI and plugin indicator for a dataset, areas and periods.")
         {
-            DatasetPath, Periods, Areas, Breakdowns, Publish, Comparators,
+            DatasetPath, Periods, Areas, Breakdowns, Publish, Comparators, Targets,
         };
         ValidateCommand.AddImportOptionsTo(command);
         SdkHost.AddOptionsTo(command);
@@ -89,6 +96,7 @@ internal static class ReportCommand
         root.Options.Add(Breakdowns);
         root.Options.Add(Publish);
         root.Options.Add(Comparators);
+        root.Options.Add(Targets);
         ValidateCommand.AddImportOptionsTo(root);
         SdkHost.AddOptionsTo(root);
         root.SetAction(parse => Run(parse, progress));
@@ -106,6 +114,7 @@ internal static class ReportCommand
         var registry = provider.GetRequiredService<IYouthJusticeRegistry>();
         var path = parse.GetResult(DatasetPath) is null ? null : parse.GetValue(DatasetPath);
         var comparators = LoadComparators(parse.GetValue(Comparators), path is null, registry);
+        var targets = LoadTargets(parse.GetValue(Targets), path is null, registry);
         var (imported, importExit) = ValidateCommand.ImportOrFail(parse, progress, path, registry, provider);
         if (imported is not { Dataset: { } dataset } import)
         {
@@ -143,23 +152,40 @@ internal static class ReportCommand
             return ExitCodes.UsageError;
         }
 
-        var mode = parse.GetValue(Publish) ? DisclosureMode.Publication : DisclosureMode.Internal;
-        var outputs = new List<TabularOutput>
+        var request = new ReportRequest
         {
-            Heading(path, dataset, query, import.Report, mode, areaNames),
+            Query = query,
+            Dataset = DatasetSource.Describe(path),
+            AreaNames = areaNames,
+            Targets = targets,
+            About = [KeyValuePair.Create("records", string.Create(CultureInfo.InvariantCulture,
+                $"read {import.Report.TotalRead} = accepted {import.Report.TotalAccepted} + rejected {import.Report.TotalRejected}"))],
         };
-        outputs.AddRange(IndicatorTables(registry, run.Results, mode, areaNames));
-        outputs.AddRange(sections.Sections.Select(s => new TabularOutput(
-            $"{s.Title} ({registry.OwnerOf(s.SectionId) ?? "national"})", s.Columns, [.. s.Rows.Select(r => (IReadOnlyList<string>)r)])));
-        var errors = run.Errors.Concat(sections.Errors).Concat(registry.LoadReport.Errors).ToList();
-        if (errors.Count > 0)
+        var report = ReportBuilder.Build(registry, context, request, run, sections);
+        if (parse.GetValue(Publish))
         {
-            outputs.Add(new TabularOutput("Plugin errors (left out of the report)", ["plugin", "kind", "message"],
-                [.. errors.Select(e => (IReadOnlyList<string>)[e.PluginId, e.Kind.ToString(), e.Message])]));
+            // Once, to the whole model, before any renderer: every format shows the same withheld figures.
+            report = DisclosurePolicy.Default.Apply(report);
         }
-        OutputWriter.Write(outputs, parse.GetValue(CommonOptions.Format), parse.GetValue(CommonOptions.Output), AnsiConsole.Console);
+        var format = parse.GetValue(CommonOptions.Format).ToString().ToLowerInvariant();
+        var renderer = Renderers.Find(format) ?? throw new InvalidOperationException($"No report renderer for the format '{format}'.");
+        var output = parse.GetValue(CommonOptions.Output);
+        if (output is null)
+        {
+            using var stdout = System.Console.OpenStandardOutput();
+            renderer.Render(report, stdout);
+        }
+        else
+        {
+            output.Directory?.Create();
+            using var file = output.Create();
+            renderer.Render(report, file);
+        }
         return ExitCodes.Success;
     }
+
+    /// <summary>The renderers <c>--format</c> chooses from: table, JSON and CSV (<see cref="ReportRenderers.Default"/>).</summary>
+    public static ReportRenderers Renderers { get; } = ReportRenderers.Default;
 
     /// <summary>Every area a query may name: the dataset's areas (with their names) and the children's home areas.</summary>
     public static IReadOnlyDictionary<string, string> AreaNames(Dataset dataset)
@@ -204,97 +230,29 @@ internal static class ReportCommand
         return [latest.Previous(), latest];
     }
 
-    private static TabularOutput Heading(string? path, Dataset dataset, IndicatorQuery query, ImportReport report, DisclosureMode mode, IReadOnlyDictionary<string, string> areaNames) => new(
-        "YouthJustice.Sdk indicator report",
-        ["item", "value"],
-        [
-            ["dataset", DatasetSource.Describe(path)],
-            ["as of", dataset.AsOf.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)],
-            ["records", string.Create(CultureInfo.InvariantCulture, $"read {report.TotalRead} = accepted {report.TotalAccepted} + rejected {report.TotalRejected}")],
-            ["areas", string.Join(", ", query.AreaCodes.Select(c => AreaLabel(areaNames, c)))],
-            ["periods", string.Join(", ", query.Periods)],
-            ["disclosure", mode == DisclosureMode.Publication
-                ? "publication: counts of 5 or fewer suppressed (~), with secondary suppression; rates from unrounded counts"
-                : "internal: every figure shown (use --publish for output that will be published)"],
-        ]);
+    /// <summary>Comparator values from a CSV file (<see cref="ReportInputFiles.ReadComparators"/>), or the embedded sample's when the sample is reported.</summary>
+    public static IReadOnlyList<ComparatorValue> LoadComparators(FileInfo? file, bool embeddedSample, IYouthJusticeRegistry registry) =>
+        Load(file, embeddedSample, registry, "SampleComparators/comparators.csv", ReportInputFiles.ReadComparators);
 
-    /// <summary>One table per indicator family (national) or per plugin, in the registry's order.</summary>
-    private static IEnumerable<TabularOutput> IndicatorTables(IYouthJusticeRegistry registry, IReadOnlyList<IndicatorResult> results, DisclosureMode mode, IReadOnlyDictionary<string, string> areaNames)
-    {
-        var definitions = registry.Indicators.Select(i => i.Definition).ToList();
-        var names = definitions.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
-        var families = definitions.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First().Family, StringComparer.Ordinal);
-        var published = DisclosurePolicy.Default.Apply(results, mode, definitions);
-        var rows = results.Zip(published, (r, p) => (Result: r, Published: p));
-        foreach (var family in rows.GroupBy(x => Family(registry, families, x.Result.IndicatorId)))
-        {
-            yield return new TabularOutput(family.Key,
-                ["id", "indicator", "area", "area name", "period", "breakdown", "value", "unit", "numerator", "denominator", "95% interval", "RAG", "status"],
-                [.. family.Select(x => (IReadOnlyList<string>)
-                [
-                    x.Result.IndicatorId,
-                    names.GetValueOrDefault(x.Result.IndicatorId, x.Result.IndicatorId),
-                    x.Result.AreaCode,
-                    areaNames.GetValueOrDefault(x.Result.AreaCode, ""),
-                    x.Result.Period.ToString(),
-                    x.Result.Breakdown.ToString(),
-                    x.Published.Value.Display,
-                    x.Result.Unit,
-                    x.Published.Numerator.Display,
-                    x.Published.Denominator.Display,
-                    x.Published.Interval.Display,
-                    x.Result.Rag?.ToString() ?? "",
-                    Status(x.Result, x.Published),
-                ])]);
-        }
-    }
+    /// <summary>Targets from a CSV file (<see cref="ReportInputFiles.ReadTargets"/>), or the embedded sample's when the sample is reported.</summary>
+    public static ImmutableArray<ReportTarget> LoadTargets(FileInfo? file, bool embeddedSample, IYouthJusticeRegistry registry) =>
+        Load(file, embeddedSample, registry, "SampleComparators/targets.csv", ReportInputFiles.ReadTargets);
 
-    private static string Status(IndicatorResult r, PublishedResult p)
-    {
-        var parts = new List<string>();
-        if (r.Provisional)
-        {
-            parts.Add("provisional");
-        }
-        if (p.IsSuppressed)
-        {
-            parts.Add("suppressed");
-        }
-        if (!r.AppliedOverrides.IsDefaultOrEmpty)
-        {
-            parts.Add("override: " + string.Join("; ", r.AppliedOverrides));
-        }
-        return string.Join(", ", parts);
-    }
-
-    /// <summary>The report family of an indicator, from its definition: a plugin's family is titled with the plugin's name.</summary>
-    private static string Family(IYouthJusticeRegistry registry, IReadOnlyDictionary<string, string> families, string id)
-    {
-        var family = families.GetValueOrDefault(id, "");
-        if (IndicatorFamilies.TitleOf(family) is { } title)
-        {
-            return title;
-        }
-        var plugin = registry.OwnerOf(id);
-        var info = plugin is null ? null : registry.LoadReport.Loaded.FirstOrDefault(l => l.Id == plugin);
-        return info is not null ? $"{info.Manifest.DisplayName} (plugin {info.Id})" : family.Length > 0 ? family : "Other indicators";
-    }
-
-    /// <summary>Comparator values from a CSV file, or the embedded sample's when the sample is reported.</summary>
-    public static IReadOnlyList<ComparatorValue> LoadComparators(FileInfo? file, bool embeddedSample, IYouthJusticeRegistry registry)
+    private static ImmutableArray<T> Load<T>(FileInfo? file, bool embeddedSample, IYouthJusticeRegistry registry, string resource,
+        Func<TextReader, string, IReadOnlySet<string>, ImmutableArray<T>> read)
     {
         var known = registry.Indicators.Select(i => i.Definition.Id).ToHashSet(StringComparer.Ordinal);
         if (file is not null)
         {
             using var reader = file.OpenText();
-            return ComparatorCsv.Read(reader, file.Name, known);
+            return read(reader, file.Name, known);
         }
         if (!embeddedSample)
         {
             return [];
         }
-        using var stream = typeof(ReportCommand).Assembly.GetManifestResourceStream("SampleComparators/comparators.csv")!;
+        using var stream = typeof(ReportCommand).Assembly.GetManifestResourceStream(resource)!;
         using var sample = new StreamReader(stream);
-        return ComparatorCsv.Read(sample, "comparators.csv", known);
+        return read(sample, Path.GetFileName(resource), known);
     }
 }

@@ -207,11 +207,17 @@ public sealed class ConsoleContractTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         using var json = JsonDocument.Parse(run.StdOut);
-        var fte = json.RootElement.GetProperty("First time entrants").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "fte-rate");
-        Assert.Equal("E08000026", fte.GetProperty("area").GetString());
-        Assert.Equal("Coventry", fte.GetProperty("area name").GetString());
-        var areas = json.RootElement.GetProperty("YouthJustice.Sdk indicator report").EnumerateArray().Single(r => r.GetProperty("item").GetString() == "areas");
-        Assert.Equal("E08000026 Coventry", areas.GetProperty("value").GetString());
+        var fte = json.RootElement.GetProperty("figures").EnumerateArray().First(r => r.GetProperty("methodology").GetProperty("id").GetString() == "fte-rate");
+        Assert.Equal("E08000026", fte.GetProperty("areaCode").GetString());
+        var area = Assert.Single(json.RootElement.GetProperty("areas").EnumerateArray());
+        Assert.Equal("Coventry", area.GetProperty("name").GetString());
+        var about = json.RootElement.GetProperty("sections")[0].GetProperty("blocks")[0].GetProperty("rows").EnumerateArray()
+            .Single(r => r[0].GetProperty("text").GetString() == "areas");
+        Assert.Equal("E08000026 Coventry", about[1].GetProperty("text").GetString());
+        // The family tables still show each row's indicator id and area.
+        Assert.Contains(json.RootElement.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("blocks").EnumerateArray())
+            .SelectMany(b => b.TryGetProperty("rows", out var rows) ? rows.EnumerateArray() : []),
+            r => r[0].TryGetProperty("text", out var t) && t.GetString() == "fte-rate");
     }
 
     [Fact]

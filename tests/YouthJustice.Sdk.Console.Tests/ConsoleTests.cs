@@ -32,20 +32,50 @@ public sealed class ConsoleTests : IDisposable
     }
 
     [Fact]
-    public void Report_as_json_is_a_document_whose_rows_carry_numerator_denominator_and_interval()
+    public void Report_as_json_carries_numbers_as_numbers_with_methodology_period_dates_and_interval_bounds()
     {
         var run = ConsoleProcess.Run(_work.FullName, "report", "--period", "2021/22", "--format", "json");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         using var json = JsonDocument.Parse(run.StdOut);
-        var fte = json.RootElement.GetProperty("First time entrants").EnumerateArray()
-            .Single(r => r.GetProperty("indicator").GetString() == "First time entrants per 100,000 aged 10-17");
-        Assert.Equal("2021/22", fte.GetProperty("period").GetString());
-        var numerator = decimal.Parse(fte.GetProperty("numerator").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
-        var denominator = decimal.Parse(fte.GetProperty("denominator").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
-        var value = decimal.Parse(fte.GetProperty("value").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(Math.Round(numerator / denominator * 100_000m, 0, MidpointRounding.AwayFromZero), value);
-        Assert.Contains(" to ", fte.GetProperty("95% interval").GetString());
+        Assert.Equal("1.0", json.RootElement.GetProperty("schemaVersion").GetString());
+        var fte = json.RootElement.GetProperty("figures").EnumerateArray().Single(f =>
+            f.GetProperty("methodology").GetProperty("id").GetString() == "fte-rate"
+            && f.GetProperty("period").GetProperty("label").GetString() == "2021/22"
+            && f.GetProperty("breakdown").GetProperty("dimension").GetString() == "total");
+        Assert.Equal("2021-04-01", fte.GetProperty("period").GetProperty("start").GetString());
+        Assert.Equal("2022-03-31", fte.GetProperty("period").GetProperty("end").GetString());
+        Assert.Equal(1, fte.GetProperty("methodology").GetProperty("version").GetInt32());
+        Assert.Contains("Youth Justice Statistics", fte.GetProperty("methodology").GetProperty("citation").GetString(), StringComparison.Ordinal);
+        var numerator = fte.GetProperty("numerator").GetDecimal();
+        var denominator = fte.GetProperty("denominator").GetDecimal();
+        var value = fte.GetProperty("value").GetDecimal();
+        Assert.Equal(Math.Round(numerator / denominator * 100_000m, 6), Math.Round(value, 6));
+        var interval = fte.GetProperty("interval");
+        Assert.True(interval.GetProperty("lower").GetDecimal() < value && value < interval.GetProperty("upper").GetDecimal());
+    }
+
+    /// <summary>Splits one CSV line (quoted fields may hold commas).</summary>
+    private static List<string> CsvFields(string line)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
+                else if (c == '"') { quoted = false; }
+                else { field.Append(c); }
+            }
+            else if (c == '"') { quoted = true; }
+            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
+            else { field.Append(c); }
+        }
+        fields.Add(field.ToString());
+        return fields;
     }
 
     [Fact]
@@ -54,11 +84,17 @@ public sealed class ConsoleTests : IDisposable
         var run = ConsoleProcess.Run(_work.FullName, "report", "--period", "2021/22", "--publish", "--format", "csv");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("publication: counts of 5 or fewer suppressed", run.StdOut);
-        // Remand counts for one authority and year are small: they must not appear as numbers.
-        var remandRows = run.StdOut.Split('\n').Where(l => l.Contains("Children remanded,", StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(remandRows);
-        Assert.Contains(run.StdOut.Split('\n'), l => l.Contains(",~,", StringComparison.Ordinal));
+        var lines = run.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = CsvFields(lines[0]);
+        var rows = lines.Skip(1).Select(CsvFields).ToList();
+        string Cell(List<string> row, string column) => row[header.IndexOf(column)];
+        // Remand counts for one authority and year are small: they must be withheld, not shown as numbers.
+        var remand = rows.Where(r => Cell(r, "label").StartsWith("Children remanded", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(remand);
+        Assert.Contains(rows, r => Cell(r, "numerator_state") == "primary" && Cell(r, "numerator") == "" && Cell(r, "value") == "");
+        Assert.All(rows, r => Assert.False(
+            decimal.TryParse(Cell(r, "numerator"), System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 5,
+            $"{Cell(r, "figure_id")} shows numerator {Cell(r, "numerator")}"));
     }
 
     [Fact]

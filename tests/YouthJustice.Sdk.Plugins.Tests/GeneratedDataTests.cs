@@ -108,9 +108,12 @@ public class GeneratedDataTests
         var run = registry.BuildReportSections(IndicatorContext.For(dataset), new IndicatorQuery([ReportingPeriod.FinancialYear(2021)], [area], []));
 
         Assert.Empty(run.Errors);
-        var section = Assert.Single(run.Sections, s => registry.OwnerOf(s.SectionId) == pluginId);
-        Assert.NotEmpty(section.Rows);
-        Assert.All(section.Rows, row => Assert.Equal(section.Columns.Length, row.Length));
+        var section = Assert.Single(run.Sections, s => registry.OwnerOf(s.Id) == pluginId);
+        Assert.Equal(pluginId, section.Owner);
+        var table = section.Tables().First();
+        Assert.NotEmpty(table.Rows);
+        Assert.All(table.Rows, row => Assert.Equal(table.Columns.Length, row.Length));
+        Assert.NotEmpty(section.Figures());
     }
 
     [Theory]
@@ -215,18 +218,20 @@ public class GeneratedDataTests
         var run = LoadedPlugins.Registry.BuildReportSections(IndicatorContext.For(Generate(area)), For2021(area));
 
         Assert.Empty(run.Errors);
-        var section = Assert.Single(run.Sections, s => s.SectionId == "leicester-early-intervention.board-report");
-        var referredColumn = section.Columns.IndexOf("Referred");
+        var section = Assert.Single(run.Sections, s => s.Id == "leicester-early-intervention.board-report");
+        var table = section.Tables().Single();
+        var referredColumn = table.Columns.IndexOf(table.Columns.Single(c => c.Title == "Referred"));
         Assert.True(referredColumn > 0);
+        string Route(System.Collections.Immutable.ImmutableArray<Reporting.ReportCell> row) => ((Reporting.TextCell)row[1]).Text;
+        decimal Referred(System.Collections.Immutable.ImmutableArray<Reporting.ReportCell> row) =>
+            ((Reporting.FigureCell)row[referredColumn]).Figure.Numerator!.Value;
         foreach (var route in routes)
         {
-            var row = Assert.Single(section.Rows, r => r[1] == route);
-            Assert.True(int.Parse(row[referredColumn], System.Globalization.CultureInfo.InvariantCulture) > 0, $"no {route} referrals");
+            var row = Assert.Single(table.Rows, r => Route(r) == route);
+            Assert.True(Referred(row) > 0, $"no {route} referrals");
         }
-        var all = Assert.Single(section.Rows, r => r[1] == "All routes");
-        Assert.Equal(
-            routes.Sum(route => int.Parse(section.Rows.Single(r => r[1] == route)[referredColumn], System.Globalization.CultureInfo.InvariantCulture)),
-            int.Parse(all[referredColumn], System.Globalization.CultureInfo.InvariantCulture));
+        var all = Assert.Single(table.Rows, r => Route(r) == "All routes");
+        Assert.Equal(routes.Sum(route => Referred(table.Rows.Single(r => Route(r) == route))), Referred(all));
     }
 
     [Fact]

@@ -107,13 +107,14 @@ public class LoadingTests
         Assert.All(run.Sections, s =>
         {
             Assert.False(string.IsNullOrWhiteSpace(s.Title));
-            Assert.NotEmpty(s.Rows);
-            Assert.All(s.Rows, r => Assert.Equal(s.Columns.Length, r.Length));
-            Assert.NotEmpty(s.Results);
+            var table = s.Tables().First();
+            Assert.NotEmpty(table.Rows);
+            Assert.All(table.Rows, r => Assert.Equal(table.Columns.Length, r.Length));
+            Assert.NotEmpty(s.Figures());
         });
-        var leicester = run.Sections.Single(s => s.SectionId == "leicester-early-intervention.board-report");
-        Assert.Contains(leicester.Rows, r => r[1] == "All routes");
-        Assert.Contains(leicester.Rows, r => r[1] == "SCHOOL_REACH");
+        var leicester = run.Sections.Single(s => s.Id == "leicester-early-intervention.board-report").Tables().First();
+        Assert.Contains(leicester.Rows, r => r[1] == new Reporting.TextCell("All routes"));
+        Assert.Contains(leicester.Rows, r => r[1] == new Reporting.TextCell("SCHOOL_REACH"));
     }
 
     [Fact]

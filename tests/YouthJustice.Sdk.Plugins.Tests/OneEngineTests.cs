@@ -60,14 +60,16 @@ public class OneEngineTests
         var registry = LoadedPlugins.Registry;
         var testCase = registry.TestCases.First(c => c.PluginId == "coventry-diversion").Case;
         var context = IndicatorContext.For(testCase.Input);
-        var run = registry.Compute(context, testCase.Query);
+        var computed = registry.Compute(context, testCase.Query);
+        // A run no computation could give: every numerator raised by 1,000. A section that reads the host's run shows these.
+        var run = computed with { Results = [.. computed.Results.Select(r => r with { Numerator = r.Numerator + 1000m })] };
 
         var sections = registry.BuildReportSections(context, testCase.Query, run);
 
-        var coventry = sections.Sections.Single(s => s.SectionId.StartsWith("coventry-diversion.", StringComparison.Ordinal));
-        Assert.NotEmpty(coventry.Results);
-        // The very result objects of the host's run: nothing was computed a second time.
-        Assert.All(coventry.Results, r => Assert.Contains(run.Results, x => ReferenceEquals(x, r)));
+        var coventry = sections.Sections.Single(s => s.Id.StartsWith("coventry-diversion.", StringComparison.Ordinal));
+        var figures = coventry.Figures().ToList();
+        Assert.NotEmpty(figures);
+        Assert.All(figures, f => Assert.True(f.Numerator >= 1000m, $"{f.Id}: {f.Numerator} was computed again"));
     }
 
     [Fact]

@@ -11,10 +11,10 @@ public class PackageShapeTests
     private static readonly Assembly Core = typeof(DatasetIndex).Assembly;
 
     private static readonly string[] AbstractionsNamespaces =
-        ["YouthJustice.Sdk.Domain", "YouthJustice.Sdk.Periods", "YouthJustice.Sdk.Indicators", "YouthJustice.Sdk.Plugins"];
+        ["YouthJustice.Sdk.Domain", "YouthJustice.Sdk.Periods", "YouthJustice.Sdk.Indicators", "YouthJustice.Sdk.Plugins", "YouthJustice.Sdk.Reporting"];
 
     [Fact]
-    public void The_contracts_public_types_are_in_its_own_four_namespaces()
+    public void The_contracts_public_types_are_in_its_own_five_namespaces()
     {
         var namespaces = Abstractions.GetExportedTypes().Select(t => t.Namespace).Distinct().Order(StringComparer.Ordinal);
 

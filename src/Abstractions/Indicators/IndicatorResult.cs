@@ -27,14 +27,17 @@ public sealed record ConfidenceInterval(decimal Lower, decimal Upper, decimal Le
 /// <param name="Comparator">The comparator's name, e.g. <c>family-group</c>, <c>region</c>, <c>england-and-wales</c>.</param>
 /// <param name="Period">The period it is for, or <see langword="null"/> for any period.</param>
 /// <param name="Value">The comparator's value, in the indicator's units.</param>
-public sealed record ComparatorValue(string IndicatorId, string Comparator, ReportingPeriod? Period, decimal Value);
+/// <param name="Source">Where the value comes from (publisher, title, year, table), if given.</param>
+/// <param name="AreaCode">The area it is a comparator for, or <see langword="null"/> for every area.</param>
+public sealed record ComparatorValue(string IndicatorId, string Comparator, ReportingPeriod? Period, decimal Value, string? Source = null, string? AreaCode = null);
 
 /// <summary>One comparison of a result against a comparator value.</summary>
 /// <param name="Comparator">The comparator's name.</param>
 /// <param name="ComparatorValue">The comparator's value.</param>
 /// <param name="Difference">The result's value minus the comparator's.</param>
 /// <param name="Rag">The rating, respecting the indicator's direction; <see langword="null"/> for a neutral indicator.</param>
-public sealed record Comparison(string Comparator, decimal ComparatorValue, decimal Difference, RagRating? Rag);
+/// <param name="Source">Where the comparator value comes from, if given.</param>
+public sealed record Comparison(string Comparator, decimal ComparatorValue, decimal Difference, RagRating? Rag, string? Source = null);
 
 /// <summary>
 /// Which slice of the population a result describes: the whole (<see cref="Total"/>) or one value of a breakdown
@@ -113,11 +116,19 @@ public sealed record IndicatorResult
     /// <summary>The confidence interval, where one applies.</summary>
     public ConfidenceInterval? Interval { get; init; }
 
-    /// <summary>Comparisons against supplied comparator values.</summary>
+    /// <summary>Comparisons against every comparator value supplied for the result, in the order supplied; each has its own
+    /// rating, respecting the indicator's direction.</summary>
     public ImmutableArray<Comparison> Comparisons { get; init; } = [];
 
-    /// <summary>The headline RAG rating: against the first comparator supplied, if any.</summary>
+    /// <summary>The rating against the first comparator supplied, if any. A report shows every comparison
+    /// (<see cref="Comparisons"/>, <see cref="RagAgainst"/>), not only this one.</summary>
     public RagRating? Rag => Comparisons.IsDefaultOrEmpty ? null : Comparisons[0].Rag;
+
+    /// <summary>The rating against the comparator named <paramref name="comparator"/>, or <see langword="null"/> when none
+    /// was supplied by that name (or the indicator is neutral).</summary>
+    /// <param name="comparator">The comparator's name, e.g. <c>region</c>.</param>
+    public RagRating? RagAgainst(string comparator) =>
+        Comparisons.IsDefaultOrEmpty ? null : Comparisons.FirstOrDefault(c => string.Equals(c.Comparator, comparator, StringComparison.Ordinal))?.Rag;
 
     /// <summary>Whether the value is defined (the denominator was not zero).</summary>
     public bool HasValue => Value.HasValue;

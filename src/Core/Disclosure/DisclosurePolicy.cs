@@ -116,7 +116,7 @@ public sealed record PublishedResult
 /// suppressed is suppressed too. See <c>docs/disclosure.md</c>.
 /// </summary>
 /// <remarks>
-/// <para>The policy never changes the results it is given: <see cref="Apply"/> returns new <see cref="PublishedResult"/>s.</para>
+/// <para>The policy never changes the results it is given: <see cref="Apply(IReadOnlyList{IndicatorResult}, DisclosureMode, IEnumerable{IndicatorDefinition})"/> returns new <see cref="PublishedResult"/>s.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
 public sealed record DisclosurePolicy
@@ -157,7 +157,7 @@ public sealed record DisclosurePolicy
     /// </summary>
     public ImmutableArray<string> NonAdditiveDimensions { get; init; } = ["stage"];
 
-    /// <summary>Decimal places for values whose indicator definition is not supplied to <see cref="Apply"/>. Default 1.</summary>
+    /// <summary>Decimal places for values whose indicator definition is not supplied to <see cref="Apply(IReadOnlyList{IndicatorResult}, DisclosureMode, IEnumerable{IndicatorDefinition})"/>. Default 1.</summary>
     public int DefaultValueDecimals { get; init; } = 1;
 
     /// <summary>
@@ -201,6 +201,26 @@ public sealed record DisclosurePolicy
         }
         return [.. cells.Select((r, i) => Publish(r, numerators[i], denominators[i], mode,
             decimals.TryGetValue(r.Methodology, out var places) || decimalsById.TryGetValue(r.IndicatorId, out places) ? places : DefaultValueDecimals))];
+    }
+
+    /// <summary>
+    /// Applies the policy, for publication, to every figure of <paramref name="report"/> at once: the headline page, each
+    /// family, every plugin section, trends and charts. A withheld count is removed from the figure (its state says why), and
+    /// so is everything derived from it: the value, the interval, comparison differences and ratings, and changes. Apply it
+    /// once, before any renderer runs.
+    /// </summary>
+    /// <param name="report">The report; never modified.</param>
+    /// <returns>The report as it may be published, with <see cref="Reports.Report.Disclosure"/> describing this policy.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">The policy is invalid, or the report was published already.</exception>
+    public Reports.Report Apply(Reports.Report report)
+    {
+        Preconditions.CheckNotNull(report, nameof(report));
+        if (report.Disclosure.Published)
+        {
+            throw new InvalidOperationException("The report has been published already: apply the policy to the internal report.");
+        }
+        return ReportSuppressor.Apply(this, report);
     }
 
     /// <summary>Rounds <paramref name="count"/> to the nearest multiple of <paramref name="roundingBase"/>, half away from zero (12.5 → 15 for base 5; 7.5 → 10).</summary>

@@ -99,9 +99,9 @@ public static class IndicatorResultBuilder
         var comparisons = ImmutableArray.CreateBuilder<Comparison>();
         foreach (var c in comparators)
         {
-            if (c.IndicatorId == definition.Id && (c.Period is null || c.Period == result.Period))
+            if (c.IndicatorId == definition.Id && (c.Period is null || c.Period == result.Period) && (c.AreaCode is null || c.AreaCode == result.AreaCode))
             {
-                comparisons.Add(new Comparison(c.Comparator, c.Value, value - c.Value, Rate(value, c.Value, definition.Direction, tolerance)));
+                comparisons.Add(new Comparison(c.Comparator, c.Value, value - c.Value, Rate(value, c.Value, definition.Direction, tolerance), c.Source));
             }
         }
         return comparisons.Count == 0 ? result : result with { Comparisons = comparisons.ToImmutable() };

@@ -23,7 +23,7 @@ public readonly record struct ComputeProgress(int Done, int Total, string Indica
 /// <summary>Report sections built, and the sections that threw.</summary>
 /// <param name="Sections">The sections, in registry order.</param>
 /// <param name="Errors">One error per section that threw.</param>
-public sealed record ReportRun(ImmutableArray<ReportSectionOutput> Sections, ImmutableArray<PluginError> Errors);
+public sealed record ReportRun(ImmutableArray<Reporting.ReportSection> Sections, ImmutableArray<PluginError> Errors);
 
 /// <summary>Findings of the plugins' validation rules and pathways, and the rules that threw.</summary>
 /// <param name="Findings">The findings.</param>
@@ -232,7 +232,7 @@ public sealed partial class YouthJusticeRegistry : IYouthJusticeRegistry
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(query);
-        var sections = ImmutableArray.CreateBuilder<ReportSectionOutput>();
+        var sections = ImmutableArray.CreateBuilder<Reporting.ReportSection>();
         var errors = new List<PluginError>();
         var queryBreakdowns = query.Breakdowns.IsDefault ? [] : query.Breakdowns;
         // Each plugin's indicators are computed at most once per set of breakdowns, and not at all when the host's own
@@ -259,7 +259,7 @@ public sealed partial class YouthJusticeRegistry : IYouthJusticeRegistry
                     }
                     results = run;
                 }
-                sections.Add(section.Build(ContextFor(section.Id, context), query, results));
+                sections.Add(section.Build(ContextFor(section.Id, context), query, results) with { Owner = owner });
             }
 #pragma warning disable CA1031 // As for indicators: a failing section is reported, the rest are built.
             catch (Exception ex) when (ex is not PluginFailureException)
