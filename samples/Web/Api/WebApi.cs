@@ -225,9 +225,7 @@ public static class WebApi
         {
             // The SDK's own renderers: tidy CSV (one row per figure) and the report schema's JSON.
             var renderer = ReportRenderers.Default.Find(format == "report" ? "json" : "csv")!;
-            using var output = new MemoryStream();
-            renderer.Render(report, output);
-            return TypedResults.File(output.ToArray(), renderer.MediaType, $"yj-report-{first.Dataset.Id}{renderer.FileExtension}");
+            return TypedResults.File(ReportAdapter.Rendered(report, renderer), renderer.MediaType, $"yj-report-{first.Dataset.Id}{renderer.FileExtension}");
         }
         var figures = ReportAdapter.Figures(reports, computed, mode);
         var sections = request.Areas.SelectMany(a => ReportAdapter.Dashboard(reports, computed, a, "", mode).PluginSections).ToList();

@@ -72,6 +72,14 @@ public static class ReportAdapter
     private static T Once<T>(Report report, string key, Func<T> build) where T : class =>
         (T)Arranged.GetOrCreateValue(report).GetOrAdd(key, _ => build());
 
+    /// <summary>The report rendered by one of the SDK's renderers, once per report and format.</summary>
+    public static byte[] Rendered(Report report, IReportRenderer renderer) => Once(report, "rendered|" + renderer.Format, () =>
+    {
+        using var output = new MemoryStream();
+        renderer.Render(report, output);
+        return output.ToArray();
+    });
+
     /// <summary>The family id of every indicator (for the views).</summary>
     private static Func<string, string> FamilyOf(ReportService service)
     {
