@@ -33,14 +33,14 @@ public static class WebCommands
         return 0;
     }
 
-    /// <summary>At start: seeds the comparators from the embedded sample once, and creates the analyst named by
+    /// <summary>At start: seeds the comparators and targets from the embedded sample once, and creates the analyst named by
     /// <see cref="AnalystVariable"/> and <see cref="AnalystPasswordVariable"/> when both are set and the account is new.</summary>
     public static void Initialise(IServiceProvider services, IConfiguration configuration)
     {
         var store = services.GetRequiredService<WebStore>();
-        if (store.Comparators().Count == 0)
+        foreach (var input in ReportInputs.Names)
         {
-            store.UpsertComparators(DatasetCatalog.SampleComparators());
+            store.SetReportInput(input, DatasetCatalog.SampleInput(input), onlyIfMissing: true);
         }
         var name = configuration[AnalystVariable];
         var password = configuration[AnalystPasswordVariable];

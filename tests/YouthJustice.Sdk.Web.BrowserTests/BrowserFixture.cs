@@ -60,6 +60,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
             AcceptDownloads = true,
         });
+        // Generous: the first request for a report builds it, and CI machines are shared.
+        context.SetDefaultTimeout(90_000);
         return await context.NewPageAsync();
     }
 

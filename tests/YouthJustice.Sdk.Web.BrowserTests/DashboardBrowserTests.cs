@@ -54,7 +54,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
         Assert.Equal("Coventry · 2022/23", (await page.TextContentAsync("h1"))!.Trim());
         var drawn = await DrawnPoints(page);
         SamePoints(await ExpectedPoints(""), drawn);
-        Assert.Equal(14, drawn.Count);
+        Assert.True(drawn.Count >= 20, string.Join(", ", drawn.Keys));
         Assert.Equal(6, await page.EvaluateAsync<int>("() => Chart.getChart(document.getElementById('trend-fte-rate')).data.labels.length"));
         await fixture.Screenshot(page, "dashboard", "main > h1 ~ .tiles");
         await fixture.Screenshot(page, "dashboard-trends", "#trends");
@@ -86,10 +86,12 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-csv"));
         var path = await download.PathAsync();
         var lines = await File.ReadAllLinesAsync(path!);
-        Assert.StartsWith("indicator_id,version,indicator,area,period,breakdown,value", lines[0], StringComparison.Ordinal);
-        // The tile on screen and the row in the download agree.
-        var tile = (await page.TextContentAsync("article[data-indicator='fte-rate'] .value"))!.Trim().Split(' ')[0];
-        Assert.Contains(lines, l => l.StartsWith("fte-rate,", StringComparison.Ordinal) && l.Contains(",2022/23,total," + tile + ",", StringComparison.Ordinal));
+        Assert.StartsWith("figure_id,indicator_id,methodology_version,label,area_code", lines[0], StringComparison.Ordinal);
+        // The tile on screen and the row in the download agree on the counts.
+        var counts = (await page.TextContentAsync("article[data-indicator='fte-rate'] .counts"))!.Trim().Split(' ');
+        var (numerator, denominator) = (counts[0], counts[2]);
+        Assert.Contains(lines, l => l.StartsWith("fte-rate|E08000026|2022-04-01..2023-03-31|total,", StringComparison.Ordinal)
+            && l.Contains($",{numerator},{denominator},", StringComparison.Ordinal));
         await page.Context.CloseAsync();
     }
 

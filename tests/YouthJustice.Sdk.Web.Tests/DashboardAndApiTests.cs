@@ -14,9 +14,15 @@ public sealed class DashboardAndApiTests(WebFactory factory) : IClassFixture<Web
         Assert.Contains("read 23899 = accepted 23899 + rejected 0", html, StringComparison.Ordinal);
         Assert.Contains("Coventry · 2022/23", html, StringComparison.Ordinal);
         Assert.Contains("/lib/chart.js/chart.umd.js", html, StringComparison.Ordinal);
-        // Six headline trends, the three KPI funnels (4, 5, 10) and the five relative rate index charts.
-        Assert.Equal(6, Count(html, "data-chart=\"trend\""));
-        Assert.Equal(3, Count(html, "data-chart=\"funnel\""));
+        // A trend for every headline tile (the national headlines, the ten KPIs, the plugins' own), the KPI funnels
+        // (4, 5 and 10) and the five relative rate index charts.
+        var tiles = Count(html, "<article class=\"tile");
+        Assert.True(tiles >= 14, html);
+        Assert.Equal(tiles, Count(html, "data-chart=\"trend\""));
+        foreach (var kpi in new[] { "yjb-kpi-4-mental-health", "yjb-kpi-5-substance-misuse", "yjb-kpi-10-victims" })
+        {
+            Assert.Contains($"id=\"funnel-{kpi}\"", html, StringComparison.Ordinal);
+        }
         Assert.Equal(5, Count(html, "data-chart=\"rri\""));
         Assert.Contains("Diversion and the youth worker offer", html, StringComparison.Ordinal);
     }
@@ -43,7 +49,7 @@ public sealed class DashboardAndApiTests(WebFactory factory) : IClassFixture<Web
         Assert.Equal("2021/22", dashboard.GetProperty("period").GetString());
         var fte = dashboard.GetProperty("trends").EnumerateArray().Single(t => t.GetProperty("id").GetString() == "fte-rate");
         Assert.Equal(["2016/17", "2017/18", "2018/19", "2019/20", "2020/21", "2021/22"], fte.GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
-        // The console's report of the same sample prints 181 per 100,000 for 2021/22.
+        // The console's report of the same sample prints 181 per 100,000 for 2021/22 (shown to no decimals).
         Assert.Equal(181m, fte.GetProperty("values")[5].GetDecimal());
     }
 
@@ -82,10 +88,14 @@ public sealed class DashboardAndApiTests(WebFactory factory) : IClassFixture<Web
         var figures = report.GetProperty("figures").EnumerateArray().ToList();
         Assert.Contains(figures, f => f.GetProperty("numerator").GetString() == "~");
         Assert.DoesNotContain(figures, f => Leak.IsSmallCount(f.GetProperty("numerator").GetString()!));
+        // The SDK's tidy CSV: a withheld count is an empty cell with its state beside it.
         var csv = await client.GetStringAsync("/api/reports?period=2022/23&breakdown=sex&format=csv");
-        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("indicator_id,version,indicator,area,period,breakdown,value,unit,numerator,denominator", lines[0], StringComparison.Ordinal);
-        Assert.Equal(figures.Count, lines.Length - 1);
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        Assert.StartsWith("figure_id,indicator_id,methodology_version,label,area_code", lines[0], StringComparison.Ordinal);
+        Assert.True(lines.Count > figures.Count / 2, csv);
+        var rendered = await client.GetAsync("/api/reports?period=2022/23&format=report");
+        Assert.Equal("application/json", rendered.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"schemaVersion\"", await rendered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,6 +11,7 @@ using YouthJustice.Sdk.National;
 using YouthJustice.Sdk.Periods;
 using YouthJustice.Sdk.Samples.Web.Sdk;
 using YouthJustice.Sdk.Samples.Web.Security;
+using YouthJustice.Sdk.Reports;
 using YouthJustice.Sdk.Samples.Web.Store;
 
 namespace YouthJustice.Sdk.Samples.Web.Api;
@@ -63,7 +64,7 @@ public static class WebApi
             .WithSummary("A dataset's import report (analysts: it quotes rejected rows, child ids among them): every file's counts and every rejected row with file, line, field and reason.")
             .Produces<ImportReportView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status401Unauthorized);
 
-        api.MapGet("/reports", Report).WithSummary("Compute the indicators for areas × periods × breakdowns. Published (disclosure control applied) unless an analyst asks for unsuppressed=true. format=json (default) or csv.")
+        api.MapGet("/reports", Report).WithSummary("Compute the indicators for areas × periods × breakdowns. Published (disclosure control applied) unless an analyst asks for unsuppressed=true. format=json (default: the figures), csv (the SDK's tidy CSV, one row per figure) or report (the SDK's report JSON).")
             .Produces<ReportAnswer>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/dashboard", Dashboard).WithSummary("Exactly what the dashboard shows for a dataset, area and period: tiles, trends, funnels, ranked bars, plugin sections and detail tables (published figures).")
@@ -80,9 +81,17 @@ public static class WebApi
             .WithSummary("The live reoffending tracker's cohort child by child, most reoffences first (analysts).")
             .Produces<IReadOnlyList<TrackerRow>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
 
-        api.MapGet("/comparators", (WebStore store) => TypedResults.Ok(store.Comparators())).WithSummary("The targets and comparators used for RAG ratings.");
-        api.MapPut("/comparators", PutComparators).RequireAuthorization(Accounts.AnalystPolicy).DisableAntiforgery()
-            .Accepts<string>("text/csv").WithSummary("Add or replace targets and comparators (analysts): CSV indicator_id,comparator,period,value.")
+        api.MapGet("/comparators", (WebStore store, ReportService reports) => TypedResults.Ok(ReportInputs.ReadComparators(store, reports.IndicatorIds)))
+            .WithSummary("The comparators the RAG ratings use.");
+        api.MapGet("/targets", (WebStore store, ReportService reports) => TypedResults.Ok(ReportInputs.ReadTargets(store, reports.IndicatorIds)))
+            .WithSummary("The targets the headline page rates against.");
+        api.MapPut("/comparators", (HttpRequest request, WebStore store, ReportService reports) => PutInput(request, store, reports, ReportInputs.Comparators))
+            .RequireAuthorization(Accounts.AnalystPolicy).DisableAntiforgery().Accepts<string>("text/csv")
+            .WithSummary("Replace the comparators (analysts): CSV indicator_id,comparator,period,value,area_code,source.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
+        api.MapPut("/targets", (HttpRequest request, WebStore store, ReportService reports) => PutInput(request, store, reports, ReportInputs.Targets))
+            .RequireAuthorization(Accounts.AnalystPolicy).DisableAntiforgery().Accepts<string>("text/csv")
+            .WithSummary("Replace the targets (analysts): CSV indicator_id,area_code,period,value,source.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
     }
 
@@ -170,9 +179,9 @@ public static class WebApi
         [FromQuery] string? dataset, [FromQuery] string[]? area, [FromQuery] string[]? period, [FromQuery] string[]? breakdown,
         [FromQuery] bool unsuppressed = false, [FromQuery] string format = "json")
     {
-        if (format is not ("json" or "csv"))
+        if (format is not ("json" or "csv" or "report"))
         {
-            return ApiProblems.Field("format", $"'{format}' is not a format: use json or csv.");
+            return ApiProblems.Field("format", $"'{format}' is not a format: use json (the figures), csv (the SDK's tidy CSV) or report (the SDK's report JSON).");
         }
         if (unsuppressed && !IsAnalyst(http.User))
         {
@@ -202,26 +211,26 @@ public static class WebApi
             }
             periods.Add(p);
         }
-        var request = new ReportRequest(first.Dataset.Id, [.. areas.Distinct(StringComparer.Ordinal)], [.. periods.Distinct()], [.. (breakdown ?? []).Distinct(StringComparer.Ordinal)]);
+        var request = new WebReportRequest(first.Dataset.Id, [.. areas.Distinct(StringComparer.Ordinal)], [.. periods.Distinct()], [.. (breakdown ?? []).Distinct(StringComparer.Ordinal)]);
         var computed = reports.Compute(first.Dataset, request);
-        var known = ReportBreakdowns.National.Concat(computed.Results.Select(r => r.Breakdown.Dimension)).ToHashSet(StringComparer.Ordinal);
+        var produced = computed.Internal.Figures().Select(f => f.Breakdown.Dimension);
+        var known = ReportBreakdowns.National.Concat(produced).ToHashSet(StringComparer.Ordinal);
         if (request.Breakdowns.FirstOrDefault(b => !known.Contains(b)) is { } unknown)
         {
             return ApiProblems.Field("breakdown", $"No indicator breaks down by '{unknown}'. Breakdowns: {string.Join(", ", known.Where(k => k != "total"))}.");
         }
         var mode = unsuppressed ? DisclosureMode.Internal : DisclosureMode.Publication;
+        var report = computed.For(mode);
+        if (format is "csv" or "report")
+        {
+            // The SDK's own renderers: tidy CSV (one row per figure) and the report schema's JSON.
+            var renderer = ReportRenderers.Default.Find(format == "report" ? "json" : "csv")!;
+            return TypedResults.File(ReportAdapter.Rendered(report, renderer), renderer.MediaType, $"yj-report-{first.Dataset.Id}{renderer.FileExtension}");
+        }
         var figures = ReportAdapter.Figures(reports, computed, mode);
-        var sections = request.Areas.SelectMany(a => request.Periods.SelectMany(p => ReportAdapter.PluginSections(reports, computed, mode, a, p.ToString())));
-        if (mode == DisclosureMode.Internal)
-        {
-            sections = ReportAdapter.PluginSections(reports, computed, mode, "", "");
-        }
-        if (format == "csv")
-        {
-            return TypedResults.File(Encoding.UTF8.GetBytes(Csv.Figures(figures)), "text/csv", $"yj-report-{first.Dataset.Id}.csv");
-        }
+        var sections = request.Areas.SelectMany(a => ReportAdapter.Dashboard(reports, computed, a, "", mode).PluginSections).ToList();
         return TypedResults.Ok(new ReportAnswer(first.Dataset.Id, request.Areas, [.. request.Periods.Select(p => p.ToString())], mode == DisclosureMode.Publication,
-            computed.RunId, figures, [.. sections], [.. computed.Errors.Select(e => $"{e.PluginId}: {e.Message}")]));
+            computed.RunId, figures, sections, [.. ReportAdapter.Dashboard(reports, computed, request.Areas[0], "", mode).Errors]));
     }
 
     private static IResult Dashboard(DatasetCatalog catalog, ReportService reports, [FromQuery] string? dataset, [FromQuery] string? area, [FromQuery] string? period)
@@ -309,25 +318,27 @@ public static class WebApi
 
     private static string Date(NodaTime.LocalDate d) => d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 
-    private static async Task<IResult> PutComparators(HttpRequest request, WebStore store, ReportService reports)
+    private static async Task<IResult> PutInput(HttpRequest request, WebStore store, ReportService reports, string name)
     {
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
-        IReadOnlyList<StoredComparator> values;
         try
         {
-            values = ComparatorText.Read(new StringReader(text), "comparators");
+            // Read as the SDK reads them: a bad line or an unknown indicator is an error naming the file, line and field.
+            if (name == ReportInputs.Comparators)
+            {
+                ReportInputFiles.ReadComparators(new StringReader(text), name, reports.IndicatorIds);
+            }
+            else
+            {
+                ReportInputFiles.ReadTargets(new StringReader(text), name, reports.IndicatorIds);
+            }
         }
         catch (FormatException ex)
         {
             return ApiProblems.Field("body", ex.Message);
         }
-        var known = reports.Registry.Indicators.Select(i => i.Definition.Id).ToHashSet(StringComparer.Ordinal);
-        if (values.FirstOrDefault(v => !known.Contains(v.IndicatorId)) is { } unknown)
-        {
-            return ApiProblems.Field("indicator_id", $"No indicator '{unknown.IndicatorId}'.");
-        }
-        store.UpsertComparators(values);
+        store.SetReportInput(name, text);
         reports.Invalidate();
         return TypedResults.NoContent();
     }
@@ -338,26 +349,4 @@ public static class ReportBreakdowns
 {
     /// <summary>sex, age-band, ethnicity-group, outcome-type, offence-group.</summary>
     public static readonly ImmutableArray<string> National = ["sex", "age-band", "ethnicity-group", "outcome-type", "offence-group"];
-}
-
-/// <summary>CSV of published figures (RFC 4180 quoting).</summary>
-public static class Csv
-{
-    /// <summary>The figures, one row each.</summary>
-    public static string Figures(IEnumerable<FigureView> figures)
-    {
-        var text = new StringBuilder("indicator_id,version,indicator,area,period,breakdown,value,unit,numerator,denominator,interval_95,rag,comparator,comparator_value,status\r\n");
-        foreach (var f in figures)
-        {
-            Row(text, [f.IndicatorId, f.Version.ToString(CultureInfo.InvariantCulture), f.Indicator, f.AreaCode, f.Period, f.Breakdown, f.Value, f.Unit,
-                f.Numerator, f.Denominator, f.Interval, f.Rag ?? "", f.Comparator ?? "", f.ComparatorValue ?? "", ReportAdapter.Status(f)]);
-        }
-        return text.ToString();
-    }
-
-    private static void Row(StringBuilder text, IEnumerable<string> cells)
-    {
-        text.AppendJoin(',', cells.Select(c => c.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + c.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : c));
-        text.Append("\r\n");
-    }
 }

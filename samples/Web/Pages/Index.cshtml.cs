@@ -30,10 +30,10 @@ public sealed class IndexModel(DatasetCatalog catalog, ReportService reports, We
     /// <summary>The dashboard's JSON (exactly what is on screen).</summary>
     public string DashboardUrl => $"/api/dashboard?dataset={Uri.EscapeDataString(View!.DatasetId)}&area={Uri.EscapeDataString(View.AreaCode)}&period={Uri.EscapeDataString(View.Period)}";
 
-    /// <summary>A download of the figures on screen (the area over the trend's periods).</summary>
+    /// <summary>A download of the report on screen, rendered by the SDK (csv: tidy CSV; report: the report JSON).</summary>
     public string DownloadUrl(string format) =>
         $"/api/reports?dataset={Uri.EscapeDataString(View!.DatasetId)}&area={Uri.EscapeDataString(View.AreaCode)}"
-        + string.Concat(Selection!.Trend.Select(p => "&period=" + Uri.EscapeDataString(p.ToString())))
+        + "&period=" + Uri.EscapeDataString(View.Period)
         + $"&format={format}" + (View.Published ? "" : "&unsuppressed=true");
 
     /// <summary>Shows the dashboard for the picked dataset, area and period.</summary>

@@ -168,11 +168,11 @@ public sealed class DatasetCatalog(WebStore store, IYouthJusticeRegistry registr
         }
     }
 
-    /// <summary>The embedded sample's comparator values (indicator_id,comparator,period,value), seeded into the store on first start.</summary>
-    public static IReadOnlyList<StoredComparator> SampleComparators()
+    /// <summary>The embedded sample's report input file (<c>comparators.csv</c> or <c>targets.csv</c>), seeded into the store on first start.</summary>
+    public static string SampleInput(string name)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("SampleComparators/comparators.csv")!;
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("SampleComparators/" + name)!;
         using var reader = new StreamReader(stream);
-        return ComparatorText.Read(reader, "comparators.csv");
+        return reader.ReadToEnd();
     }
 }

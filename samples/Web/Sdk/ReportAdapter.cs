@@ -1,45 +1,52 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using YouthJustice.Sdk.Disclosure;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.National;
 using YouthJustice.Sdk.Periods;
+using YouthJustice.Sdk.Reporting;
+using YouthJustice.Sdk.Reports;
 
 namespace YouthJustice.Sdk.Samples.Web.Sdk;
 
-/// <summary>One figure as the web shows it: the disclosure policy's displays, never the raw counts.</summary>
+/// <summary>One figure of the SDK's report as the web shows it: its displays (withheld parts as the policy's symbol) and
+/// the numbers a chart plots (null where withheld).</summary>
 public sealed record FigureView(
     string IndicatorId, int Version, string Indicator, string Family, string AreaCode, string Period, string Breakdown, string Unit,
     string Value, string Numerator, string Denominator, string Interval, bool Suppressed, bool Provisional, string? Rag,
-    string? Comparator, string? ComparatorValue)
+    string? Comparator, string? ComparatorValue, decimal? ValueNumber, decimal? Lower, decimal? Upper)
 {
-    /// <summary>The value as a number, when it is shown as one.</summary>
-    public decimal? ValueNumber => Number(Value);
+    /// <summary>The view of <paramref name="f"/> in a report with <paramref name="disclosure"/>.</summary>
+    public static FigureView From(ReportFigure f, ReportDisclosure disclosure, string family)
+    {
+        var comparison = f.Target ?? (f.Comparisons.IsDefaultOrEmpty ? null : f.Comparisons[0]);
+        var withheld = f.Disclosure.Value != SuppressionState.None;
+        return new FigureView(f.Methodology.Id, f.Methodology.Version, f.Label, family, f.AreaCode, f.Period.ToString(), f.Breakdown.ToString(), f.Unit,
+            withheld ? disclosure.SuppressedSymbol : f.FormatValue() ?? disclosure.NotAvailableSymbol,
+            ReportFormatting.Figure(f, FigurePart.Numerator, disclosure), ReportFormatting.Figure(f, FigurePart.Denominator, disclosure),
+            ReportFormatting.Figure(f, FigurePart.Interval, disclosure), f.Disclosure.IsSuppressed, f.Provisional,
+            withheld ? null : ReportFormatting.RagName(comparison?.Rag), comparison?.Name,
+            comparison is null ? null : ReportFigure.FormatNumber(comparison.Value, f.Decimals),
+            Shown(f.Value), Shown(f.IntervalLower), Shown(f.IntervalUpper));
 
-    /// <summary>The interval's lower end, when shown.</summary>
-    public decimal? Lower => Interval.Split(" to ") is [var lower, _] ? Number(lower) : null;
-
-    /// <summary>The interval's upper end, when shown.</summary>
-    public decimal? Upper => Interval.Split(" to ") is [_, var upper] ? Number(upper) : null;
-
-    /// <summary>A number read back from a display (invariant culture), or <see langword="null"/> for a symbol.</summary>
-    public static decimal? Number(string display) =>
-        decimal.TryParse(display, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : null;
+        // A chart plots the number as displayed: rounded to the figure's places, half away from zero.
+        decimal? Shown(decimal? n) => withheld || n is not { } v ? null : DisplayRounding.Round(v, f.Decimals);
+    }
 }
 
-/// <summary>A headline tile: the latest figure, the previous period's, and the comparator.</summary>
+/// <summary>A headline tile: the latest figure, the previous period's, the change, and the target or comparator.</summary>
 public sealed record TileView(FigureView Latest, FigureView? Previous, string Change);
 
-/// <summary>A trend: the value, the interval band and the comparator line over the periods.</summary>
+/// <summary>A trend: the value, the interval band and the comparator (or target) line over the periods.</summary>
 public sealed record TrendView(string Id, string Title, string Unit, IReadOnlyList<string> Labels, IReadOnlyList<decimal?> Values,
     IReadOnlyList<decimal?> Lower, IReadOnlyList<decimal?> Upper, string? ComparatorName, IReadOnlyList<decimal?> Comparator);
 
-/// <summary>A funnel: the count at each stage (numerators), in the indicator's order.</summary>
+/// <summary>A funnel: the count at each stage.</summary>
 public sealed record FunnelView(string Id, string Title, IReadOnlyList<string> Labels, IReadOnlyList<decimal?> Values, IReadOnlyList<string> Displays);
 
-/// <summary>Ranked bars of the relative rate index with intervals; 1.0 is parity.</summary>
+/// <summary>Ranked bars with intervals; 1.0 is parity.</summary>
 public sealed record RankedBarsView(string Id, string Title, IReadOnlyList<string> Labels, IReadOnlyList<decimal?> Values,
     IReadOnlyList<decimal?> Lower, IReadOnlyList<decimal?> Upper);
 
@@ -53,165 +60,172 @@ public sealed record DashboardView(
     IReadOnlyList<TableView> PluginSections, IReadOnlyList<TableView> Details, IReadOnlyList<string> Errors);
 
 /// <summary>
-/// Arranges the SDK's results for the web: the disclosure policy's published figures into tiles, trends, funnels, ranked
-/// bars and tables. It selects and orders; every number it shows is a display the disclosure policy produced.
+/// Renders the SDK's report model (<see cref="Report"/>, built by <see cref="ReportBuilder"/>, published through the
+/// disclosure policy) for the web: the headline page's rows as tiles and trends, the family sections' stage and
+/// ethnicity-group figures as funnels and ranked bars, every section's tables as tables, and plugin charts as charts.
+/// It selects and lays out; every number comes from the model.
 /// </summary>
 public static class ReportAdapter
 {
-    /// <summary>The headline indicators, in tile order.</summary>
-    public static readonly ImmutableArray<string> Headlines =
-        ["fte-rate", "reoffending-binary", "tracker-binary", "custody-rate", "remand-children-rate", "yjb-kpi-6-oocd-completion"];
+    private static readonly ConditionalWeakTable<Report, ConcurrentDictionary<string, object>> Arranged = new();
 
-    // A computed report never changes, so its published figures and dashboards are arranged once per mode and area.
-    private static readonly ConditionalWeakTable<ComputedReport, ConcurrentDictionary<string, object>> Arranged = new();
-
-    private static T Once<T>(ComputedReport report, string key, Func<T> build) where T : class =>
+    private static T Once<T>(Report report, string key, Func<T> build) where T : class =>
         (T)Arranged.GetOrCreateValue(report).GetOrAdd(key, _ => build());
 
-    /// <summary>Published views of every result of <paramref name="report"/>, in the SDK's order.</summary>
-    public static IReadOnlyList<FigureView> Figures(ReportService service, ComputedReport report, DisclosureMode mode) =>
-        Once(report, "figures|" + mode, () => BuildFigures(service, report, mode));
-
-    private static IReadOnlyList<FigureView> BuildFigures(ReportService service, ComputedReport report, DisclosureMode mode)
+    /// <summary>The report rendered by one of the SDK's renderers, once per report and format.</summary>
+    public static byte[] Rendered(Report report, IReportRenderer renderer) => Once(report, "rendered|" + renderer.Format, () =>
     {
-        var definitions = service.Definitions.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var published = service.Disclose(report, mode);
-        return [.. report.Results.Zip(published, (r, p) =>
-        {
-            var d = definitions.GetValueOrDefault(r.IndicatorId);
-            var comparison = r.Comparisons.IsDefaultOrEmpty ? null : r.Comparisons[0];
-            // A RAG rating and a comparator's difference are shown only where the value itself is shown.
-            var shown = !p.Value.IsSuppressed;
-            return new FigureView(r.IndicatorId, r.Methodology.Version, d?.Name ?? r.IndicatorId, d?.Family ?? "", r.AreaCode, r.Period.ToString(),
-                r.Breakdown.ToString(), r.Unit, p.Value.Display, p.Numerator.Display, p.Denominator.Display, p.Interval.Display, p.IsSuppressed,
-                r.Provisional, shown ? r.Rag?.ToString() : null, comparison?.Comparator,
-                comparison is null ? null : comparison.ComparatorValue.ToString(CultureInfo.InvariantCulture));
-        })];
+        using var output = new MemoryStream();
+        renderer.Render(report, output);
+        return output.ToArray();
+    });
+
+    /// <summary>The family id of every indicator (for the views).</summary>
+    private static Func<string, string> FamilyOf(ReportService service)
+    {
+        var families = service.Definitions.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First().Family, StringComparer.Ordinal);
+        return id => families.GetValueOrDefault(id, "");
     }
 
-    /// <summary>The dashboard for <paramref name="area"/> and the last period of <paramref name="report"/> (its periods are the trend).</summary>
-    public static DashboardView Dashboard(ReportService service, ComputedReport report, string area, string areaName, DisclosureMode mode) =>
-        Once(report, $"dashboard|{mode}|{area}", () => BuildDashboard(service, report, area, areaName, mode));
-
-    private static DashboardView BuildDashboard(ReportService service, ComputedReport report, string area, string areaName, DisclosureMode mode)
+    /// <summary>Every figure of the report's family sections (one per indicator, area, period and breakdown), in order.</summary>
+    public static IReadOnlyList<FigureView> Figures(ReportService service, ComputedReport computed, DisclosureMode mode)
     {
-        var periods = report.Request.Periods;
-        var latest = periods[^1].ToString();
-        var previous = periods.Length > 1 ? periods[^2].ToString() : null;
-        var figures = Figures(service, report, mode).Where(f => f.AreaCode == area).ToList();
-        var totals = figures.Where(f => f.Breakdown == BreakdownKey.Total.ToString()).ToList();
+        var report = computed.For(mode);
+        return Once(report, "figures", () =>
+        {
+            var family = FamilyOf(service);
+            return report.Sections.Where(s => s.Kind == ReportSectionKind.Family).SelectMany(s => s.Figures())
+                .DistinctBy(f => f.Id).Select(f => FigureView.From(f, report.Disclosure, family(f.Methodology.Id))).ToList();
+        });
+    }
+
+    /// <summary>The dashboard for the report's area and latest period.</summary>
+    public static DashboardView Dashboard(ReportService service, ComputedReport computed, string area, string areaName, DisclosureMode mode)
+    {
+        var report = computed.For(mode);
+        return Once(report, "dashboard|" + area, () => BuildDashboard(service, computed, report, area, areaName, mode));
+    }
+
+    private static DashboardView BuildDashboard(ReportService service, ComputedReport computed, Report report, string area, string areaName, DisclosureMode mode)
+    {
+        var family = FamilyOf(service);
+        var latest = report.Periods[^1].ToString();
+        var disclosure = report.Disclosure;
+        FigureView View(ReportFigure f) => FigureView.From(f, disclosure, family(f.Methodology.Id));
 
         var tiles = new List<TileView>();
         var trends = new List<TrendView>();
-        foreach (var id in Headlines)
+        var headline = report.Sections.FirstOrDefault(s => s.Kind == ReportSectionKind.Headline);
+        foreach (var row in headline?.Tables().FirstOrDefault()?.Rows ?? [])
         {
-            var series = totals.Where(f => f.IndicatorId == id).ToDictionary(f => f.Period, StringComparer.Ordinal);
-            if (!series.TryGetValue(latest, out var now))
+            if (row.OfType<FigureCell>().FirstOrDefault() is not { } now || now.Figure.AreaCode != area)
             {
                 continue;
             }
-            var before = previous is null ? null : series.GetValueOrDefault(previous);
-            tiles.Add(new TileView(now, before, Change(now, before)));
-            var points = periods.Select(p => series.GetValueOrDefault(p.ToString())).ToList();
-            trends.Add(new TrendView(id, now.Indicator, now.Unit, [.. periods.Select(p => p.ToString())],
-                [.. points.Select(p => p?.ValueNumber)], [.. points.Select(p => p?.Lower)], [.. points.Select(p => p?.Upper)],
-                points.FirstOrDefault(p => p?.Comparator is not null)?.Comparator,
-                [.. points.Select(p => p is { Suppressed: false, ComparatorValue: { } c } ? FigureView.Number(c) : null)]));
+            var change = row.OfType<ChangeCell>().FirstOrDefault();
+            tiles.Add(new TileView(View(now.Figure), change is null ? null : View(change.Previous), change is null ? "" : ReportFormatting.Cell(change, disclosure)));
+            if (row.OfType<TrendCell>().FirstOrDefault() is { } trend)
+            {
+                trends.Add(Trend(now.Figure, trend.Points, View));
+            }
         }
 
-        var inPeriod = figures.Where(f => f.Period == latest).ToList();
-        var funnels = inPeriod.Where(f => f.Breakdown.StartsWith("stage=", StringComparison.Ordinal))
-            .GroupBy(f => f.IndicatorId)
+        var inPeriod = report.Sections.Where(s => s.Kind == ReportSectionKind.Family).SelectMany(s => s.Figures())
+            .Where(f => f.AreaCode == area && f.Period.ToString() == latest).DistinctBy(f => f.Id).ToList();
+        var funnels = inPeriod.Where(f => f.Breakdown.Dimension == "stage").GroupBy(f => f.Methodology.Id)
             .Select(g =>
             {
-                var total = inPeriod.FirstOrDefault(f => f.IndicatorId == g.Key && f.Breakdown == BreakdownKey.Total.ToString());
                 var stages = g.ToList();
-                var labels = new List<string>();
-                var displays = new List<string>();
-                if (total is not null && stages.Count > 0)
+                var labels = new List<string> { "in scope" };
+                var values = new List<decimal?> { stages[0].Disclosure.Denominator == SuppressionState.None ? stages[0].Denominator : null };
+                var displays = new List<string> { ReportFormatting.Figure(stages[0], FigurePart.Denominator, disclosure) };
+                foreach (var s in stages)
                 {
-                    labels.Add("in scope");
-                    displays.Add(stages[0].Denominator);
+                    labels.Add(s.Breakdown.Value);
+                    values.Add(s.Disclosure.Numerator == SuppressionState.None ? s.Numerator : null);
+                    displays.Add(ReportFormatting.Figure(s, FigurePart.Numerator, disclosure));
                 }
-                labels.AddRange(stages.Select(s => s.Breakdown["stage=".Length..]));
-                displays.AddRange(stages.Select(s => s.Numerator));
-                return new FunnelView(g.Key, g.First().Indicator, labels, [.. displays.Select(FigureView.Number)], displays);
+                return new FunnelView(g.Key, stages[0].Label, labels, values, displays);
             })
             .ToList();
+        var disparities = inPeriod.Where(f => family(f.Methodology.Id) == IndicatorFamilies.Disproportionality
+                && f.Unit.StartsWith("relative rate index", StringComparison.Ordinal) && f.Breakdown.Dimension == "ethnicity-group")
+            .GroupBy(f => f.Methodology.Id)
+            .Select(g => Ranked(g.Key, g.First().Label, g.Select(f => (f.Breakdown.Value, View(f)))))
+            .ToList();
 
-        var disparities = inPeriod.Where(f => f.Family == IndicatorFamilies.Disproportionality && f.Unit.StartsWith("relative rate index", StringComparison.Ordinal)
-                && f.Breakdown.StartsWith("ethnicity-group=", StringComparison.Ordinal))
-            .GroupBy(f => f.IndicatorId)
-            .Select(g =>
+        var pluginSections = new List<TableView>();
+        foreach (var section in report.Sections.Where(s => s.Kind == ReportSectionKind.Plugin))
+        {
+            foreach (var block in section.Blocks)
             {
-                var bars = g.OrderByDescending(f => f.ValueNumber ?? decimal.MinValue).ToList();
-                return new RankedBarsView(g.Key, g.First().Indicator, [.. bars.Select(b => b.Breakdown["ethnicity-group=".Length..])],
-                    [.. bars.Select(b => b.ValueNumber)], [.. bars.Select(b => b.Lower)], [.. bars.Select(b => b.Upper)]);
-            })
+                switch (block)
+                {
+                    case ReportTable table:
+                        pluginSections.Add(Table(section, table, disclosure, area, null));
+                        break;
+                    case FunnelChart funnel:
+                        funnels.Add(new FunnelView(funnel.Id, funnel.Title, [.. funnel.Stages.Select(s => s.Label)],
+                            [.. funnel.Stages.Select(s => s.Figure.Disclosure.Numerator == SuppressionState.None ? s.Figure.Numerator : null)],
+                            [.. funnel.Stages.Select(s => ReportFormatting.Figure(s.Figure, FigurePart.Numerator, disclosure))]));
+                        break;
+                    case RankedBarChart bars:
+                        disparities.Add(Ranked(bars.Id, bars.Title, bars.Bars.Select(b => (b.Label, View(b.Figure)))));
+                        break;
+                    case SeriesChart series:
+                        trends.AddRange(series.Series.Where(s => s.Points.Length > 0).Select(s => Trend(s.Points[^1], s.Points, View) with { Id = series.Id + "-" + trends.Count, Title = s.Label }));
+                        break;
+                }
+            }
+        }
+
+        var details = report.Sections.Where(s => s.Kind == ReportSectionKind.Family)
+            .SelectMany(s => s.Tables().Select(t => Table(s, t, disclosure, area, latest)))
+            .Where(t => t.Rows.Count > 0)
+            .ToList();
+        var errors = report.Sections.Where(s => s.Kind == ReportSectionKind.Errors).SelectMany(s => s.Tables()).SelectMany(t => t.Rows)
+            .Select(r => string.Join(": ", r.Select(c => ReportFormatting.Cell(c, disclosure))))
             .ToList();
 
-        var sections = PluginSections(service, report, mode, area, latest);
-        var details = inPeriod.GroupBy(f => FamilyTitle(service, f))
-            .Select(g => new TableView("details-" + Slug(g.Key), g.Key,
-                ["indicator", "breakdown", "value", "unit", "numerator", "denominator", "95% interval", "RAG", "status"],
-                [.. g.Select(f => (IReadOnlyList<string>)[f.Indicator, f.Breakdown, f.Value, f.Unit, f.Numerator, f.Denominator, f.Interval, f.Rag ?? "", Status(f)])],
-                []))
-            .ToList();
-
-        var dataset = report.Dataset;
-        return new DashboardView(dataset.Id, dataset.Label, dataset.Dataset.AsOf.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture),
+        var dataset = computed.Dataset;
+        return new DashboardView(dataset.Id, dataset.Label, report.AsOf.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture),
             string.Create(CultureInfo.InvariantCulture, $"read {dataset.Report.TotalRead} = accepted {dataset.Report.TotalAccepted} + rejected {dataset.Report.TotalRejected}"),
-            area, areaName, latest, mode == DisclosureMode.Publication, tiles, trends, funnels, disparities, sections, details,
-            [.. report.Errors.Select(e => $"{e.PluginId}: {e.Message}")]);
+            area, areaName, latest, mode == DisclosureMode.Publication, tiles, trends, funnels, disparities, pluginSections, details, errors);
     }
 
-    /// <summary>Each plugin's board section. Its own pre-formatted rows for an analyst; for publication, the results behind
-    /// it through the disclosure policy (a section's rows are not disclosure-controlled).</summary>
-    public static IReadOnlyList<TableView> PluginSections(ReportService service, ComputedReport report, DisclosureMode mode, string area, string period)
+    private static TrendView Trend(ReportFigure latest, ImmutableArray<ReportFigure> points, Func<ReportFigure, FigureView> view)
     {
-        if (mode == DisclosureMode.Internal)
-        {
-            return [.. report.Sections.Select(s => new TableView(s.SectionId, s.Title, s.Columns, [.. s.Rows.Select(r => (IReadOnlyList<string>)r)], s.Notes))];
-        }
-        var figures = Figures(service, report, mode);
-        var list = new List<TableView>();
-        foreach (var section in report.Sections)
-        {
-            var keys = section.Results.Select(r => (r.IndicatorId, r.AreaCode, Period: r.Period.ToString(), Breakdown: r.Breakdown.ToString())).ToHashSet();
-            var rows = figures.Where(f => f.AreaCode == area && f.Period == period && keys.Contains((f.IndicatorId, f.AreaCode, f.Period, f.Breakdown)))
-                .Select(f => (IReadOnlyList<string>)[f.Indicator, f.Breakdown, f.Value, f.Unit, f.Numerator, f.Denominator, f.Interval, Status(f)])
-                .ToList();
-            list.Add(new TableView(section.SectionId, section.Title, ["indicator", "breakdown", "value", "unit", "numerator", "denominator", "95% interval", "status"],
-                rows, ["Published figures: counts of 5 or fewer are suppressed (~), with secondary suppression."]));
-        }
-        return list;
+        var views = points.Select(view).ToList();
+        var line = latest.Target?.Name ?? (latest.Comparisons.IsDefaultOrEmpty ? null : latest.Comparisons[0].Name);
+        decimal? LineValue(ReportFigure p) => line is null ? null : p.Comparison(line)?.Value ?? (p.Target?.Name == line ? p.Target.Value : null);
+        return new TrendView(latest.Methodology.Id, latest.Label, latest.Unit, [.. views.Select(v => v.Period)],
+            [.. views.Select(v => v.ValueNumber)], [.. views.Select(v => v.Lower)], [.. views.Select(v => v.Upper)], line, [.. points.Select(LineValue)]);
     }
 
-    private static string Change(FigureView now, FigureView? before)
+    private static RankedBarsView Ranked(string id, string title, IEnumerable<(string Label, FigureView Figure)> bars)
     {
-        if (before is null || now.ValueNumber is not { } a || before.ValueNumber is not { } b)
-        {
-            return "";
-        }
-        var difference = a - b;
-        return (difference > 0 ? "+" : "") + difference.ToString(CultureInfo.InvariantCulture) + " on " + before.Period;
+        var ordered = bars.OrderByDescending(b => b.Figure.ValueNumber ?? decimal.MinValue).ToList();
+        return new RankedBarsView(id, title, [.. ordered.Select(b => b.Label)], [.. ordered.Select(b => b.Figure.ValueNumber)],
+            [.. ordered.Select(b => b.Figure.Lower)], [.. ordered.Select(b => b.Figure.Upper)]);
+    }
+
+    /// <summary>A table of the model as text cells: rows of <paramref name="area"/> (and <paramref name="period"/>, when given)
+    /// where the table has those columns; columns of detail priority left out.</summary>
+    private static TableView Table(ReportSection section, ReportTable table, ReportDisclosure disclosure, string area, string? period)
+    {
+        var keep = table.Columns.Select((c, i) => (c, i)).Where(x => x.c.Priority != ColumnPriority.Detail).Select(x => x.i).ToList();
+        var periodColumn = table.Columns.IndexOf(table.Columns.FirstOrDefault(c => c.Id == "period") ?? new ReportColumn("", ""));
+        var rows = table.Rows
+            .Where(r => !r.OfType<FigureCell>().Any() || r.OfType<FigureCell>().First().Figure.AreaCode == area)
+            .Where(r => period is null || periodColumn < 0 || ReportFormatting.Cell(r[periodColumn], disclosure) == period)
+            .Select(r => (IReadOnlyList<string>)[.. keep.Select(i => ReportFormatting.Cell(r[i], disclosure))])
+            .ToList();
+        return new TableView(table.Id, table.Title.Length > 0 ? table.Title : section.Title, [.. keep.Select(i => table.Columns[i].Title)], rows,
+            [.. table.Notes, .. section.Notes]);
     }
 
     /// <summary>The status words of a figure.</summary>
     public static string Status(FigureView f) => string.Join(", ", new[] { f.Provisional ? "provisional" : null, f.Suppressed ? "suppressed" : null }.Where(s => s is not null));
-
-    private static string FamilyTitle(ReportService service, FigureView f)
-    {
-        if (IndicatorFamilies.TitleOf(f.Family) is { } title)
-        {
-            return title;
-        }
-        var plugin = service.Registry.OwnerOf(f.IndicatorId);
-        var info = plugin is null ? null : service.Registry.LoadReport.Loaded.FirstOrDefault(l => l.Id == plugin);
-        return info is not null ? $"{info.Manifest.DisplayName} (plugin {info.Id})" : f.Family.Length > 0 ? f.Family : "Other indicators";
-    }
-
-    private static string Slug(string text) => new([.. text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
 
     /// <summary>The periods the pickers offer: the last six complete financial years before the as-of date, latest last.</summary>
     public static IReadOnlyList<ReportingPeriod> FinancialYears(NodaTime.LocalDate asOf, int count = 6)

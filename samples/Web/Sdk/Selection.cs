@@ -58,5 +58,5 @@ public sealed record Selection(LoadedDataset Dataset, string Area, string AreaNa
     }
 
     /// <summary>The request that computes the dashboard for this selection.</summary>
-    public ReportRequest Request => new(Dataset.Id, [Area], Trend, []);
+    public WebReportRequest Request => new(Dataset.Id, [Area], [Period], []);
 }

@@ -83,6 +83,13 @@ public sealed class WebStore
           created_at TEXT NOT NULL
         );
         """,
+        """
+        CREATE TABLE report_inputs (
+          name TEXT PRIMARY KEY CHECK (name IN ('comparators.csv', 'targets.csv')),
+          text TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        );
+        """,
     ];
 
     private readonly string _connectionString;
@@ -277,6 +284,30 @@ public sealed class WebStore
             list.Add(new StoredComparator(reader.GetString(0), reader.GetString(1), reader.GetString(2), decimal.Parse(reader.GetString(3), CultureInfo.InvariantCulture)));
         }
         return list;
+    }
+
+    /// <summary>The text of a report input file (<c>comparators.csv</c> or <c>targets.csv</c>), or <see langword="null"/>.</summary>
+    public string? ReportInput(string name)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT text FROM report_inputs WHERE name = $name;";
+        command.Parameters.AddWithValue("$name", name);
+        return command.ExecuteScalar() as string;
+    }
+
+    /// <summary>Replaces a report input file; with <paramref name="onlyIfMissing"/>, keeps one already there.</summary>
+    public void SetReportInput(string name, string text, bool onlyIfMissing = false)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = onlyIfMissing
+            ? "INSERT INTO report_inputs (name, text, updated_at) VALUES ($name, $text, $at) ON CONFLICT (name) DO NOTHING;"
+            : "INSERT INTO report_inputs (name, text, updated_at) VALUES ($name, $text, $at) ON CONFLICT (name) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at;";
+        command.Parameters.AddWithValue("$name", name);
+        command.Parameters.AddWithValue("$text", text);
+        command.Parameters.AddWithValue("$at", Now());
+        command.ExecuteNonQuery();
     }
 
     /// <summary>Adds a user; false when the name is taken.</summary>
