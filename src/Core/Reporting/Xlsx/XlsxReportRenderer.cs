@@ -124,10 +124,10 @@ internal static class XlsxLayout
         var summary = new List<IReadOnlyList<XlsxCell>>
         {
             new[] { XlsxCell.Of(report.Title, XlsxFont.Title) },
-            new[] { XlsxCell.Of("Dataset"), XlsxCell.Of(report.Dataset) },
-            new[] { XlsxCell.Of("As of"), XlsxCell.Of(report.AsOf.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)) },
-            new[] { XlsxCell.Of("Disclosure"), XlsxCell.Of(report.Disclosure.Describe()) },
-            new[] { XlsxCell.Of("Symbols"), XlsxCell.Of($"{XlsxReportRenderer.Confidential} confidential (withheld); {XlsxReportRenderer.NotAvailable} not available; italic: provisional. See the {XlsxReportRenderer.NotesSheet} sheet.") },
+            new[] { XlsxCell.Of("Dataset: " + report.Dataset) },
+            new[] { XlsxCell.Of("As of: " + report.AsOf.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)) },
+            new[] { XlsxCell.Of("Disclosure: " + report.Disclosure.Describe()) },
+            new[] { XlsxCell.Of($"Symbols: {XlsxReportRenderer.Confidential} confidential (withheld); {XlsxReportRenderer.NotAvailable} not available; italic: provisional. Definitions and sources: the {XlsxReportRenderer.NotesSheet} sheet.") },
             Array.Empty<XlsxCell>(),
         };
         names.Reserve(XlsxReportRenderer.SummarySheet);
@@ -137,8 +137,16 @@ internal static class XlsxLayout
         {
             if (section.Kind == ReportSectionKind.Headline)
             {
+                // The summary holds the headline page's tables and text; the data of its charts (long series) gets its own sheet.
+                var charts = section.Blocks.Where(b => b is SeriesChart or FunnelChart or RankedBarChart).ToList();
                 summary.Add([XlsxCell.Of(section.Title, XlsxFont.Title)]);
-                summary.AddRange(Section(section, report.Disclosure));
+                summary.AddRange(Section(section with { Blocks = [.. section.Blocks.Except(charts)] }, report.Disclosure));
+                if (charts.Count > 0)
+                {
+                    var chartRows = new List<IReadOnlyList<XlsxCell>> { new[] { XlsxCell.Of(section.Title + ": charts", XlsxFont.Title) }, Array.Empty<XlsxCell>() };
+                    chartRows.AddRange(Section(section with { Blocks = [.. charts], Notes = [] }, report.Disclosure));
+                    sheets.Add(new XlsxSheet(names.Add(section.Title + " charts"), chartRows));
+                }
                 continue;
             }
             var rows = new List<IReadOnlyList<XlsxCell>> { new[] { XlsxCell.Of(section.Title, XlsxFont.Title) }, Array.Empty<XlsxCell>() };
@@ -450,13 +458,16 @@ internal static class XlsxWriter
                 }
                 data.Append(row);
             }
-            var worksheet = new Worksheet();
+            // Printed (or converted to PDF) landscape on A4, one page wide: a board reads the whole row.
+            var worksheet = new Worksheet(new SheetProperties(new PageSetupProperties { FitToPage = true }));
             if (widths.Count > 0)
             {
                 worksheet.Append(new Columns(widths.OrderBy(w => w.Key).Select(w =>
                     new Column { Min = (uint)(w.Key + 1), Max = (uint)(w.Key + 1), Width = w.Value, CustomWidth = true })));
             }
             worksheet.Append(data);
+            worksheet.Append(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
+            worksheet.Append(new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
             part.Worksheet = worksheet;
             sheetList.Append(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = id, Name = sheet.Name });
             id++;
