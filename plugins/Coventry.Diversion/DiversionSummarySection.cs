@@ -15,7 +15,7 @@ internal sealed class DiversionSummarySection(IReadOnlyList<IIndicator> indicato
     public string Title => "Diversion and the youth worker offer: summary for the management board";
 
     public ImmutableArray<string> HeadlineIndicators =>
-        [CoventryIndicators.Referrals, CoventryIndicators.EngagementRate, CoventryIndicators.FollowUpId("diversion", "rearrest", 12)];
+        [CoventryIndicators.Referrals, CoventryIndicators.ReferralEthnicity, CoventryIndicators.EngagementRate, CoventryIndicators.FollowUpId("diversion", "rearrest", 12)];
 
     private static List<string> Ids()
     {

@@ -218,15 +218,17 @@ public static class ReportBuilder
     };
 
     /// <summary>A target is met (green) when the value is on or beyond it in the better direction; within the tolerance
-    /// short of it, amber; further short, red.</summary>
-    private static RagRating? TargetRating(decimal value, decimal target, Direction direction, decimal tolerancePercent)
+    /// short of it, amber; further short, red. A neutral indicator's target is a value to be at (e.g. a 50/50 split):
+    /// green within the tolerance, red beyond it.</summary>
+    private static RagRating TargetRating(decimal value, decimal target, Direction direction, decimal tolerancePercent)
     {
+        var band = Math.Abs(target) * tolerancePercent / 100m;
         if (direction == Direction.Neutral)
         {
-            return null;
+            return Math.Abs(value - target) <= band ? RagRating.Green : RagRating.Red;
         }
         var shortfall = direction == Direction.LowerIsBetter ? value - target : target - value;
-        return shortfall <= 0m ? RagRating.Green : shortfall <= Math.Abs(target) * tolerancePercent / 100m ? RagRating.Amber : RagRating.Red;
+        return shortfall <= 0m ? RagRating.Green : shortfall <= band ? RagRating.Amber : RagRating.Red;
     }
 
     private static ReportSection About(ReportRequest request, Report report)
