@@ -18,8 +18,8 @@ namespace YouthJustice.Sdk.Reports;
 /// <para>Numbers are numeric cells holding the model's unrounded value, displayed to the figure's decimals by a number format
 /// (percentages with a % sign; changes in percentage points or per cent). A table cell showing a rate with its counts becomes
 /// three columns (value, numerator, denominator), an interval two (lower, upper), a comparator two (its value, the RAG rating).</para>
-/// <para>A withheld number is never written: its cell holds the text <see cref="Confidential"/> (<c>[c]</c>, the Office for
-/// National Statistics' shorthand for a confidential cell) in a shaded style; an undefined value holds
+/// <para>A withheld number is never written: its cell holds the text <see cref="Confidential"/> (<c>[c]</c>, the shorthand UK
+/// official statistics use for a confidential cell: Government Analysis Function, Releasing statistics in spreadsheets) in a shaded style; an undefined value holds
 /// <see cref="NotAvailable"/> (<c>[x]</c>). Provisional numbers are italic.</para>
 /// <para>Deterministic: the same report gives the same bytes (every zip entry carries one fixed time).</para>
 /// </remarks>
