@@ -9,7 +9,7 @@ internal static class CommonOptions
 {
     public static readonly Option<OutputFormat> Format = new("--format", "-f")
     {
-        Description = "How to print the result: table, json or csv.",
+        Description = "How to print the result: table, json or csv; for report also xlsx (the board pack) or parquet (the figures), which need --output.",
         DefaultValueFactory = _ => OutputFormat.Table,
         CustomParser = r => Choices.Parse<OutputFormat>(r, "--format"),
         HelpName = Choices.HelpName<OutputFormat>(),

@@ -13,6 +13,10 @@ internal enum OutputFormat
     Table,
     Json,
     Csv,
+    /// <summary>The XLSX board pack: <c>yj report</c> only, to a file.</summary>
+    Xlsx,
+    /// <summary>The figures as Parquet: <c>yj report</c> only, to a file.</summary>
+    Parquet,
 }
 
 /// <summary>A rectangular result every command can print as a table, JSON or CSV.</summary>
@@ -30,6 +34,9 @@ internal static class OutputWriter
     {
         switch (format)
         {
+            case OutputFormat.Xlsx or OutputFormat.Parquet:
+                // Program maps a FormatException to the usage-error exit code.
+                throw new FormatException($"--format {format.ToString().ToLowerInvariant()} is for 'yj report' only: this command prints table, json or csv.");
             case OutputFormat.Table when output is null && !System.Console.IsOutputRedirected:
                 foreach (var o in outputs)
                 {

@@ -170,6 +170,11 @@ internal static class ReportCommand
         var format = parse.GetValue(CommonOptions.Format).ToString().ToLowerInvariant();
         var renderer = Renderers.Find(format) ?? throw new InvalidOperationException($"No report renderer for the format '{format}'.");
         var output = parse.GetValue(CommonOptions.Output);
+        if (output is null && !renderer.IsText)
+        {
+            System.Console.Error.WriteLine($"--format {renderer.Format} writes a binary file: give --output, e.g. --output report{renderer.FileExtension}.");
+            return ExitCodes.UsageError;
+        }
         if (output is null)
         {
             using var stdout = System.Console.OpenStandardOutput();
@@ -184,8 +189,8 @@ internal static class ReportCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>The renderers <c>--format</c> chooses from: table, JSON and CSV (<see cref="ReportRenderers.Default"/>).</summary>
-    public static ReportRenderers Renderers { get; } = ReportRenderers.Default;
+    /// <summary>The renderers <c>--format</c> chooses from: table, JSON and CSV (<see cref="ReportRenderers.Default"/>), XLSX and Parquet.</summary>
+    public static ReportRenderers Renderers { get; } = OfficeReportRenderers.All;
 
     /// <summary>Every area a query may name: the dataset's areas (with their names) and the children's home areas.</summary>
     public static IReadOnlyDictionary<string, string> AreaNames(Dataset dataset)

@@ -1,0 +1,124 @@
+using System.Collections.Immutable;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using YouthJustice.Sdk.Disclosure;
+using YouthJustice.Sdk.Hosting;
+using YouthJustice.Sdk.Indicators;
+using YouthJustice.Sdk.Periods;
+using YouthJustice.Sdk.Reporting;
+using YouthJustice.Sdk.Reports;
+using YouthJustice.Sdk.Synthetic;
+
+namespace YouthJustice.Sdk.Plugins.Tests;
+
+/// <summary>
+/// The binary formats (<see cref="OfficeReportRenderers.All"/> beyond <see cref="ReportRenderers.Default"/>: the XLSX board
+/// pack and the Parquet figures) of the published report, built from generated datasets with the real plugins: their
+/// bytes do not depend on any withheld count, as <see cref="PublishedReportProperties"/> checks for the text formats.
+/// The datasets, the request and the scrambling of small counts are the same.
+/// </summary>
+public class PublishedOfficeFormatProperties
+{
+    private static IEnumerable<IReportRenderer> BinaryRenderers => OfficeReportRenderers.All.Where(r => !r.IsText);
+
+    private static readonly DisclosurePolicy Policy = DisclosurePolicy.Default;
+
+    /// <summary>The years 2019/20 to 2022/23: the headline's latest, previous and trend periods are all in the query,
+    /// so every figure of the report comes from the one run.</summary>
+    private static readonly ImmutableArray<ReportingPeriod> Years = [.. Enumerable.Range(2019, 4).Select(ReportingPeriod.FinancialYear)];
+
+    private sealed record GeneratedCase(int Seed, AreaProfile Area, double Scale, string[] Breakdowns)
+    {
+        public override string ToString() => $"seed {Seed}, {Area.Code}, scale {Scale}, breakdowns [{string.Join(",", Breakdowns)}]";
+    }
+
+    private static Arbitrary<GeneratedCase> Cases() =>
+        (from seed in Gen.Choose(1, 100_000)
+         from area in Gen.Elements(AreaProfile.Coventry, AreaProfile.Leicester, AreaProfile.Warwickshire)
+         from scale in Gen.Elements(0.05, 0.1, 0.3)
+         from sex in Gen.Elements(true, false)
+         select new GeneratedCase(seed, area, scale, sex ? ["route", "sex"] : ["route"])).ToArbitrary();
+
+    private static (Domain.Dataset Dataset, IndicatorContext Context, ReportRequest Request) Setup(GeneratedCase c)
+    {
+        var registry = LoadedPlugins.Registry;
+        var dataset = SyntheticDatasetGenerator.Generate(SyntheticOptions.SingleAuthority(c.Seed, c.Area) with
+        {
+            Scale = c.Scale,
+            Programmes = LocalProgrammeModel.FromRegistry(registry),
+        });
+        ComparatorValue[] comparators =
+        [
+            new("fte-rate", "family-group", null, 150m), new("fte-rate", "england-and-wales", null, 140m),
+            new("reoffending-binary", "region", null, 30m), new("custody-rate", "family-group", null, 0.2m),
+        ];
+        var request = new ReportRequest
+        {
+            Query = new IndicatorQuery(Years, [c.Area.Code], [.. c.Breakdowns]),
+            TrendPeriods = 4,
+            Targets = [new ReportTarget("fte-rate", null, null, 150m), new ReportTarget("reoffending-binary", null, null, 30m)],
+        };
+        return (dataset, new IndicatorContext(dataset, comparators), request);
+    }
+
+    private static Report Build(IndicatorContext context, ReportRequest request, Func<IndicatorResult, IndicatorResult> change)
+    {
+        var registry = LoadedPlugins.Registry;
+        var computed = registry.Compute(context, request.Query);
+        var run = computed with { Results = [.. computed.Results.Select(change)] };
+        return ReportBuilder.Build(registry, context, request, run, registry.BuildReportSections(context, request.Query, run));
+    }
+
+    /// <summary>Every count between 1 and the threshold replaced by another in that range (and its value with it): the
+    /// policy withholds both alike, so a published output that differs has shown a withheld count.</summary>
+    private static IndicatorResult Scramble(IndicatorResult r)
+    {
+        if (r.Numerator < 1m || r.Numerator > Policy.Threshold || r.Numerator != decimal.Truncate(r.Numerator))
+        {
+            return r;
+        }
+        var other = (r.Numerator % Policy.Threshold) + 1m;
+        return r with
+        {
+            Numerator = other,
+            Value = r.Denominator is { } d ? (d == 0m ? null : other / d * r.Multiplier) : other * r.Multiplier,
+            Interval = r.Interval is { } ci ? ci with { Lower = ci.Lower / 2m, Upper = ci.Upper * 2m } : null,
+        };
+    }
+
+    private static byte[] Render(IReportRenderer renderer, Report report)
+    {
+        using var stream = new MemoryStream();
+        renderer.Render(report, stream);
+        return stream.ToArray();
+    }
+
+    [Property(MaxTest = 4)]
+    public Property No_binary_format_of_the_published_report_depends_on_a_withheld_count() =>
+        Prop.ForAll(Cases(), c =>
+        {
+            var (_, context, request) = Setup(c);
+            var asComputed = Policy.Apply(Build(context, request, r => r));
+            var scrambled = Policy.Apply(Build(context, request, Scramble));
+            Assert.Equal(["xlsx", "parquet"], BinaryRenderers.Select(r => r.Format));
+            foreach (var renderer in BinaryRenderers)
+            {
+                Assert.True(Render(renderer, asComputed).AsSpan().SequenceEqual(Render(renderer, scrambled)),
+                    $"{c}: the {renderer.Format} output changes with the withheld counts");
+            }
+            return true;
+        });
+
+    [Fact]
+    public void The_scrambling_changes_what_an_internal_report_shows_in_every_binary_format()
+    {
+        var (_, context, request) = Setup(new GeneratedCase(2023, AreaProfile.Coventry, 0.1, ["route"]));
+        var asComputed = Build(context, request, r => r);
+        var scrambled = Build(context, request, Scramble);
+        foreach (var renderer in BinaryRenderers)
+        {
+            Assert.False(Render(renderer, asComputed).AsSpan().SequenceEqual(Render(renderer, scrambled)), renderer.Format);
+        }
+    }
+}
