@@ -11,6 +11,16 @@ using YouthJustice.Sdk.Snapshots;
 
 namespace YouthJustice.Sdk.Benchmarks.Peers;
 
+/// <summary>The scales the peer benchmarks run at.</summary>
+internal static class PeerScales
+{
+    /// <summary>1 area ≈ 23.6k records, 4 ≈ 0.1M, 38 ≈ 1M, 150 ≈ 4M; <c>YJ_BENCH_AREAS=1,4</c> picks some.</summary>
+    public static IEnumerable<int> Areas() =>
+        Environment.GetEnvironmentVariable("YJ_BENCH_AREAS") is { Length: > 0 } list
+            ? list.Split(',').Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture))
+            : [1, 4, 38, 150];
+}
+
 /// <summary>
 /// The peer questions (first time entrants, custody, remand, MoJ reoffending, the live tracker; two financial years,
 /// every area) answered by the SDK and by DuckDB on the same generated data, end to end (files in, counts out) and on
@@ -27,9 +37,12 @@ public class PeerBenchmarks
     private Dataset _dataset = null!;
     private DuckDBConnection _duck = null!;
 
-    /// <summary>Areas in the generated dataset.</summary>
-    [Params(1, 4, 38, 150)]
+    /// <summary>Areas in the generated dataset (see <see cref="Scales"/>).</summary>
+    [ParamsSource(nameof(Scales))]
     public int Areas { get; set; }
+
+    /// <summary>1, 4, 38 and 150 areas, or the comma-separated list in <c>YJ_BENCH_AREAS</c> (e.g. <c>1,4</c>).</summary>
+    public static IEnumerable<int> Scales() => PeerScales.Areas();
 
     [GlobalSetup]
     public void Setup()
@@ -113,9 +126,12 @@ public class FloorBenchmarks
     private NationalIndicator _fte = null!;
     private bool[] _statutory = [];
 
-    /// <summary>Areas in the generated dataset.</summary>
-    [Params(1, 4, 38, 150)]
+    /// <summary>Areas in the generated dataset (see <see cref="Scales"/>).</summary>
+    [ParamsSource(nameof(Scales))]
     public int Areas { get; set; }
+
+    /// <summary>1, 4, 38 and 150 areas, or the comma-separated list in <c>YJ_BENCH_AREAS</c> (e.g. <c>1,4</c>).</summary>
+    public static IEnumerable<int> Scales() => PeerScales.Areas();
 
     [GlobalSetup]
     public void Setup()
