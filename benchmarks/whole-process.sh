@@ -3,7 +3,9 @@
 #   report  `yj report <folder> -f csv -o <tmp>`: every national, KPI and plugin indicator, the whole process;
 #   sdk     the benchmark program answering the peer questions with the SDK (CSV import + FTE, custody, remand,
 #           MoJ reoffending, live tracker);
-#   duckdb  the benchmark program answering the same questions with DuckDB (read_csv of the four files + SQL).
+#   duckdb  the benchmark program answering the same questions with DuckDB (read_csv of the four files + SQL);
+#   snapshot (when SNAPSHOT=<folder> is set, a snapshot of the same folder written by `yj import --to`)
+#           `yj report <snapshot> -f csv -o <tmp>`, checked to print the same report as from the CSV folder.
 # Before timing, `peer check` verifies that the SDK and DuckDB give the same counts, and the script stops if not.
 #
 # Usage: benchmarks/whole-process.sh <csv-folder> [rounds=5] [extra yj report arguments...]
@@ -30,10 +32,16 @@ for i in $(seq "$rounds"); do
   run report dotnet "$yj" report "$folder" -f csv -o "$out/report.csv" "$@"
   run sdk dotnet "$bench" peer sdk "$folder"
   run duckdb dotnet "$bench" peer duckdb "$folder"
+  if [[ -n "${SNAPSHOT:-}" ]]; then
+    run snapshot dotnet "$yj" report "$SNAPSHOT" -f csv -o "$out/snapshot.csv" "$@"
+    # The heading names the source; every figure must be the same.
+    cmp <(grep -v -F "$folder" "$out/report.csv") <(grep -v -F "$SNAPSHOT" "$out/snapshot.csv") >/dev/null \
+      || { echo "the report from the snapshot differs from the report from the CSV folder" >&2; exit 1; }
+  fi
 done
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 printf '%-8s %10s %12s %10s %9s\n' run "wall s" "peak RSS MB" "cpu s" "RSS/CSV"
-for name in report sdk duckdb; do
+for name in report sdk duckdb ${SNAPSHOT:+snapshot}; do
   wall=$(awk -v n=$name '$1==n {print $2}' "$out/all" | median)
   rss=$(awk -v n=$name '$1==n {print $3}' "$out/all" | median)
   cpu=$(awk -v n=$name '$1==n {print $4+$5}' "$out/all" | median)

@@ -1,6 +1,7 @@
 using System.Reflection;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.IO;
+using YouthJustice.Sdk.Snapshots;
 
 namespace YouthJustice.Sdk.Samples.Console;
 
@@ -15,12 +16,17 @@ internal static class DatasetSource
     /// <summary>A short description of where the data came from, for report headings.</summary>
     public static string Describe(string? path) => path is null ? "embedded sample dataset (synthetic, Coventry-shaped)" : path;
 
-    /// <summary>Imports the dataset at <paramref name="path"/> (a folder or a .json file), or the embedded sample when null.</summary>
+    /// <summary>Imports the dataset at <paramref name="path"/> (a CSV folder, a .json file or a snapshot folder written by
+    /// <c>yj import --to</c>), or the embedded sample when null.</summary>
     public static ImportResult Import(string? path, ImportOptions options)
     {
         if (path is null)
         {
             return ImportEmbeddedSample(options);
+        }
+        if (DatasetSnapshot.IsSnapshot(path))
+        {
+            return DatasetSnapshot.Load(path, options);
         }
         return File.Exists(path) && path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
             ? DatasetImporter.ImportJson(path, options)

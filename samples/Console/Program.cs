@@ -17,6 +17,7 @@ var root = new RootCommand("yj: youth justice indicators from case-level data (a
     CommonOptions.Output,
     GenerateCommand.Create(progress),
     ValidateCommand.Create(progress),
+    ImportCommand.Create(progress),
     ReportCommand.Create(progress),
     ExplainCommand.Create(progress),
     InspectCommand.Create(),

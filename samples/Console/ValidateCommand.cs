@@ -41,7 +41,7 @@ internal static class ValidateCommand
 
     public static Command Create(IAnsiConsole progress)
     {
-        var path = new Argument<string>("dataset") { Description = "A dataset folder, or a dataset .json file." };
+        var path = new Argument<string>("dataset") { Description = "A dataset folder, a dataset .json file, or a snapshot folder written by yj import --to." };
         Choices.RefuseOptionLikeValues(path);
         var command = new Command("validate", "Import a dataset and print the report: per file read = accepted + rejected, and every error with file, line, field and reason.")
         {

@@ -199,12 +199,15 @@ internal static class DuckDbPeer
               FROM cohorts c JOIN index_events e ON e.index_date BETWEEN c.cohort_start AND c.cohort_end
               JOIN kids k ON k.id = e.child_id
               QUALIFY row_number() OVER (PARTITION BY c.cohort_start, e.child_id ORDER BY e.index_date, e.id) = 1),
-            moj_members AS (SELECT * FROM moj WHERE age_on(date_of_birth, index_date) BETWEEN 10 AND 17),
+            moj_members AS MATERIALIZED (SELECT * FROM moj WHERE age_on(date_of_birth, index_date) BETWEEN 10 AND 17),
             {Reoffences("moj_members", 6)},
+            -- A left join on the distinct reoffenders, not a correlated EXISTS in the aggregate's filter (which DuckDB
+            -- ran as a product of members and reoffences, and which exhausted memory from 1M records up).
+            moj_reoffenders AS (SELECT DISTINCT cohort_start, child_id FROM reoffences),
             moj_counts AS (
-              SELECT m.area, m.ps, count(*) AS cohort,
-                     count(*) FILTER (WHERE EXISTS (SELECT 1 FROM reoffences r WHERE r.cohort_start = m.cohort_start AND r.child_id = m.child_id)) AS reoffenders
-              FROM moj_members m GROUP BY ALL),
+              SELECT m.area, m.ps, count(*) AS cohort, count(r.child_id) AS reoffenders
+              FROM moj_members m LEFT JOIN moj_reoffenders r ON r.cohort_start = m.cohort_start AND r.child_id = m.child_id
+              GROUP BY ALL),
             moj_reoffences AS (SELECT area, ps, count(*) AS n FROM reoffences GROUP BY ALL),
             -- Tracker: one cohort per period; the first substantive outcome in it by the date imposed (custody by sentence date).
             tracker AS (
@@ -214,12 +217,13 @@ internal static class DuckDbPeer
               FROM periods p JOIN outcomes o ON o.outcome_date BETWEEN p.ps AND p.pe AND o.outcome_type IN {Statutory}
               JOIN kids k ON k.id = o.child_id
               QUALIFY row_number() OVER (PARTITION BY p.ps, o.child_id ORDER BY o.outcome_date, o.id) = 1),
-            tracker_members AS (SELECT * FROM tracker WHERE age_on(date_of_birth, index_date) BETWEEN 10 AND 17),
+            tracker_members AS MATERIALIZED (SELECT * FROM tracker WHERE age_on(date_of_birth, index_date) BETWEEN 10 AND 17),
             {Reoffences("tracker_members", 0).Replace("reoffences AS", "tracker_reoffences AS", StringComparison.Ordinal)},
+            tracker_reoffenders AS (SELECT DISTINCT ps, child_id FROM tracker_reoffences),
             tracker_counts AS (
-              SELECT m.area, m.ps, count(*) AS cohort,
-                     count(*) FILTER (WHERE EXISTS (SELECT 1 FROM tracker_reoffences r WHERE r.ps = m.ps AND r.child_id = m.child_id)) AS reoffenders
-              FROM tracker_members m GROUP BY ALL),
+              SELECT m.area, m.ps, count(*) AS cohort, count(r.child_id) AS reoffenders
+              FROM tracker_members m LEFT JOIN tracker_reoffenders r ON r.ps = m.ps AND r.child_id = m.child_id
+              GROUP BY ALL),
             tracker_reoffence_counts AS (SELECT area, ps, count(*) AS n FROM tracker_reoffences GROUP BY ALL)
             SELECT 'fte', area, ps, n FROM fte
             UNION ALL SELECT 'custody', area, ps, n FROM custody
@@ -244,7 +248,7 @@ internal static class DuckDbPeer
         }
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = sql;
+            command.CommandText = AsTempTables(connection, sql);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -271,6 +275,52 @@ internal static class DuckDbPeer
         using var connection = Open();
         Load(connection, folder, PeerQuestions.TablesRead);
         return Answer(connection);
+    }
+
+    /// <summary>
+    /// Runs each common table expression of <paramref name="sql"/> (<c>WITH a AS (...), b AS (...) SELECT ...</c>) as a
+    /// temporary table, in order, and returns the final SELECT. The optimiser then plans each step with the real size of
+    /// the tables before it, instead of estimates through a dozen nested expressions (with estimates, the reoffending
+    /// joins were planned as products that exhausted memory from 1M records up). With <c>YJ_PEER_TRACE=1</c> each
+    /// step's time goes to standard error.
+    /// </summary>
+    private static string AsTempTables(DuckDBConnection connection, string sql)
+    {
+        var trace = Environment.GetEnvironmentVariable("YJ_PEER_TRACE") == "1";
+        var lines = sql.Split('\n').Where(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal));
+        var text = string.Join('\n', lines).Trim();
+        if (!text.StartsWith("WITH ", StringComparison.Ordinal))
+        {
+            return sql;
+        }
+        var at = 5;
+        while (true)
+        {
+            var open = text.IndexOf('(', at);
+            var name = text[at..open].Replace("AS MATERIALIZED", "", StringComparison.Ordinal).Replace(" AS", "", StringComparison.Ordinal).Trim();
+            var depth = 0;
+            var close = open;
+            for (; close < text.Length; close++)
+            {
+                depth += text[close] == '(' ? 1 : text[close] == ')' ? -1 : 0;
+                if (depth == 0)
+                {
+                    break;
+                }
+            }
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            Execute(connection, $"CREATE OR REPLACE TEMP TABLE {name} AS {text[(open + 1)..close]}");
+            if (trace)
+            {
+                Console.Error.WriteLine($"duckdb: {name} in {clock.ElapsedMilliseconds} ms");
+            }
+            var rest = text[(close + 1)..].TrimStart();
+            if (!rest.StartsWith(','))
+            {
+                return rest;
+            }
+            at = close + 1 + (text.Length - close - 1 - rest.Length) + 1;
+        }
     }
 
     private static void Execute(DuckDBConnection connection, string sql)

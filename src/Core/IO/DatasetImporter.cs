@@ -67,7 +67,15 @@ public static class DatasetImporter
                 session.Error(new ImportError(schema.FileName, null, null, null, null, "is a folder, not a file; read as empty"));
                 return null;
             }
-            return File.Exists(file) ? new CsvRowSource(schema, file) : null;
+            if (!File.Exists(file))
+            {
+                return null;
+            }
+            // Tokenised a batch ahead on a second thread while this one converts and validates (see PrefetchingRowSource).
+            var source = new CsvRowSource(schema, file);
+            return source.FileErrors.Count > 0 && source.RejectHeader.Count == 0
+                ? source
+                : new PrefetchingRowSource(source, keepRejectValues: options.Policy == ImportPolicy.Lenient && options.RejectsDirectory is not null);
         }, DatasetSchema.All.Sum(schema => new FileInfo(Path.Combine(path, schema.FileName)) is { Exists: true } f ? f.Length : 0));
     }
 
