@@ -99,6 +99,38 @@ public sealed class DashboardAndApiTests(WebFactory factory) : IClassFixture<Web
     }
 
     [Fact]
+    public async Task The_board_pack_and_the_parquet_figures_download_published_for_anyone()
+    {
+        var client = factory.Anonymous();
+        var report = await TestData.JsonOf(await client.GetAsync("/api/reports?period=2022/23&format=report"));
+        var figures = report.GetProperty("figures").EnumerateArray().ToList();
+
+        var xlsx = await client.GetAsync("/api/reports?period=2022/23&format=xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        using (var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), false))
+        {
+            var sheets = workbook.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value).ToList();
+            Assert.Equal("Summary", sheets[0]);
+            Assert.Contains("Notes", sheets);
+            // The published pack marks withheld cells; the figures' numbers are numeric cells.
+            var cells = workbook.WorkbookPart.WorksheetParts.SelectMany(w => w.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>()).ToList();
+            Assert.Contains(cells, c => c.InnerText == "[c]");
+            Assert.Contains(cells, c => (c.DataType is null || c.DataType.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.Number) && c.CellValue is not null && double.TryParse(c.CellValue?.Text, System.Globalization.CultureInfo.InvariantCulture, out _));
+        }
+
+        var parquet = await client.GetAsync("/api/reports?period=2022/23&format=parquet");
+        Assert.Equal(HttpStatusCode.OK, parquet.StatusCode);
+        var rows = (await Parquet.Serialization.ParquetSerializer.DeserializeAsync<YouthJustice.Sdk.Reports.ParquetFigureRow>(
+            new MemoryStream(await parquet.Content.ReadAsByteArrayAsync()), new Parquet.ParquetOptions { UseDateOnlyTypeForDates = true })).Data;
+        Assert.Equal(figures.Count, rows.Count);
+        // Withheld in the JSON, absent in the Parquet: the same published report.
+        var withheld = figures.Count(f => f.GetProperty("numerator").ValueKind == JsonValueKind.Null);
+        Assert.True(withheld > 0);
+        Assert.Equal(withheld, rows.Count(r => r.Numerator is null));
+    }
+
+    [Fact]
     public async Task Report_runs_record_the_definitions_versions_they_used()
     {
         var client = factory.Anonymous();

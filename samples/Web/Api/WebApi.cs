@@ -64,7 +64,7 @@ public static class WebApi
             .WithSummary("A dataset's import report (analysts: it quotes rejected rows, child ids among them): every file's counts and every rejected row with file, line, field and reason.")
             .Produces<ImportReportView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status401Unauthorized);
 
-        api.MapGet("/reports", Report).WithSummary("Compute the indicators for areas × periods × breakdowns. Published (disclosure control applied) unless an analyst asks for unsuppressed=true. format=json (default: the figures), csv (the SDK's tidy CSV, one row per figure) or report (the SDK's report JSON).")
+        api.MapGet("/reports", Report).WithSummary("Compute the indicators for areas × periods × breakdowns. Published (disclosure control applied) unless an analyst asks for unsuppressed=true. format=json (default: the figures), csv (the SDK's tidy CSV, one row per figure), report (the SDK's report JSON), xlsx (the board pack) or parquet (the figures, for DuckDB, pandas or Power BI).")
             .Produces<ReportAnswer>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/dashboard", Dashboard).WithSummary("Exactly what the dashboard shows for a dataset, area and period: tiles, trends, funnels, ranked bars, plugin sections and detail tables (published figures).")
@@ -179,9 +179,9 @@ public static class WebApi
         [FromQuery] string? dataset, [FromQuery] string[]? area, [FromQuery] string[]? period, [FromQuery] string[]? breakdown,
         [FromQuery] bool unsuppressed = false, [FromQuery] string format = "json")
     {
-        if (format is not ("json" or "csv" or "report"))
+        if (format is not ("json" or "csv" or "report" or "xlsx" or "parquet"))
         {
-            return ApiProblems.Field("format", $"'{format}' is not a format: use json (the figures), csv (the SDK's tidy CSV) or report (the SDK's report JSON).");
+            return ApiProblems.Field("format", $"'{format}' is not a format: use json (the figures), csv (the SDK's tidy CSV), report (the SDK's report JSON), xlsx (the board pack) or parquet (the figures).");
         }
         if (unsuppressed && !IsAnalyst(http.User))
         {
@@ -221,10 +221,11 @@ public static class WebApi
         }
         var mode = unsuppressed ? DisclosureMode.Internal : DisclosureMode.Publication;
         var report = computed.For(mode);
-        if (format is "csv" or "report")
+        if (format is "csv" or "report" or "xlsx" or "parquet")
         {
-            // The SDK's own renderers: tidy CSV (one row per figure) and the report schema's JSON.
-            var renderer = ReportRenderers.Default.Find(format == "report" ? "json" : "csv")!;
+            // The SDK's own renderers: tidy CSV (one row per figure), the report schema's JSON, the XLSX board pack and the
+            // Parquet figures, each from the one report the disclosure mode chose.
+            var renderer = OfficeReportRenderers.All.Find(format == "report" ? "json" : format)!;
             return TypedResults.File(ReportAdapter.Rendered(report, renderer), renderer.MediaType, $"yj-report-{first.Dataset.Id}{renderer.FileExtension}");
         }
         var figures = ReportAdapter.Figures(reports, computed, mode);

@@ -30,7 +30,7 @@ public sealed class IndexModel(DatasetCatalog catalog, ReportService reports, We
     /// <summary>The dashboard's JSON (exactly what is on screen).</summary>
     public string DashboardUrl => $"/api/dashboard?dataset={Uri.EscapeDataString(View!.DatasetId)}&area={Uri.EscapeDataString(View.AreaCode)}&period={Uri.EscapeDataString(View.Period)}";
 
-    /// <summary>A download of the report on screen, rendered by the SDK (csv: tidy CSV; report: the report JSON).</summary>
+    /// <summary>A download of the report on screen, rendered by the SDK (csv: tidy CSV; report: the report JSON; xlsx: the board pack; parquet: the figures).</summary>
     public string DownloadUrl(string format) =>
         $"/api/reports?dataset={Uri.EscapeDataString(View!.DatasetId)}&area={Uri.EscapeDataString(View.AreaCode)}"
         + "&period=" + Uri.EscapeDataString(View.Period)
