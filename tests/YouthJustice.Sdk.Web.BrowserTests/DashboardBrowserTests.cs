@@ -79,7 +79,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task The_download_gives_the_figures_on_screen_as_CSV()
+    public async Task The_downloads_give_the_figures_on_screen_as_CSV_and_as_the_board_pack()
     {
         var page = await fixture.NewPage();
         await page.GotoAsync("/?period=2022/23");
@@ -92,6 +92,20 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
         var (numerator, denominator) = (counts[0], counts[2]);
         Assert.Contains(lines, l => l.StartsWith("fte-rate|E08000026|2022-04-01..2023-03-31|total,", StringComparison.Ordinal)
             && l.Contains($",{numerator},{denominator},", StringComparison.Ordinal));
+
+        // The board pack of the same screen: a workbook with the summary sheet first and the FTE counts as numbers.
+        var pack = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-xlsx"));
+        Assert.EndsWith(".xlsx", pack.SuggestedFilename, StringComparison.Ordinal);
+        using (var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open((await pack.PathAsync())!, false))
+        {
+            var sheets = workbook.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value).ToList();
+            Assert.Equal("Summary", sheets[0]);
+            var numbers = workbook.WorkbookPart.WorksheetParts.SelectMany(w => w.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>())
+                .Where(c => c.DataType is null || c.DataType.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.Number)
+                .Select(c => c.CellValue?.Text).ToHashSet(StringComparer.Ordinal);
+            Assert.Contains(numerator, numbers);
+            Assert.Contains(denominator, numbers);
+        }
         await page.Context.CloseAsync();
     }
 

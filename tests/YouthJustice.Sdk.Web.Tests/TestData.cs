@@ -47,6 +47,9 @@ public static class TestData
     }
 
     /// <summary>For <see cref="Zip"/>: children.csv lines 2 and 3 get the birth date 31/02/2008, which is not a date.</summary>
+    /// <summary>The value <see cref="BreakBirthDates"/> writes: not an ISO date, and not a date at all.</summary>
+    public const string BrokenBirthDate = "31/02/2008";
+
     public static string BreakBirthDates(string name, string text)
     {
         if (name != "children.csv")
@@ -59,7 +62,7 @@ public static class TestData
         for (var i = 1; i <= 2; i++)
         {
             var cells = lines[i].Split(',');
-            cells[column] = "31/02/2008";
+            cells[column] = BrokenBirthDate;
             lines[i] = string.Join(",", cells);
         }
         return string.Join('\n', lines);
