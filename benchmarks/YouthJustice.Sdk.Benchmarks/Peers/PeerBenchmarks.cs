@@ -170,14 +170,7 @@ public class FloorBenchmarks
     [Benchmark]
     public Dictionary<string, int> Linq()
     {
-        var children = _dataset.Children.ToDictionary(c => c.Id);
-        return _dataset.Outcomes
-            .Where(o => o.Type.CountsAsFirstTimeEntrant)
-            .GroupBy(o => o.ChildId)
-            .Select(g => (Child: children[g.Key], First: g.Min(o => o.OutcomeDate)))
-            .Where(f => Year.Contains(f.First) && f.Child.AgeOn(f.First) is >= 10 and <= 17)
-            .GroupBy(f => f.Child.HomeAreaCode)
-            .ToDictionary(g => g.Key, g => g.Count());
+        return LinqFirstTimeEntrants.ByHomeArea(_dataset, Year);
     }
 
     [Benchmark]
