@@ -54,9 +54,15 @@ public sealed record Dataset
     /// <summary>Named reference populations.</summary>
     public IReadOnlyList<ReferencePopulation> ReferencePopulations { get; init; } = [];
 
+    /// <summary>Case events: management oversight, exploitation, missing episodes, bail support, learning reviews, transfers.</summary>
+    public IReadOnlyList<CaseEvent> CaseEvents { get; init; } = [];
+
+    /// <summary>Feedback asked of children, parents and carers, and victims.</summary>
+    public IReadOnlyList<FeedbackRequest> Feedback { get; init; } = [];
+
     /// <summary>The total number of records across every list.</summary>
     public long RecordCount =>
         (long)Areas.Count + Children.Count + Offences.Count + Outcomes.Count + Episodes.Count + PathwayEvents.Count
         + Links.Count + Assessments.Count + StatusObservations.Count + VictimContacts.Count + BoardAttendances.Count
-        + Populations.Count + ReferencePopulations.Count;
+        + Populations.Count + ReferencePopulations.Count + CaseEvents.Count + Feedback.Count;
 }

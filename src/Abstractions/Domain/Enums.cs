@@ -220,3 +220,48 @@ public enum AttendanceLevel
     /// <summary>Did not attend.</summary>
     NotAttended = 2,
 }
+
+/// <summary>When in a child's time with the service an assessment was made.</summary>
+public enum AssessmentStage
+{
+    /// <summary>Not recorded.</summary>
+    NotKnown = 0,
+    /// <summary>At the start of the intervention.</summary>
+    Start = 1,
+    /// <summary>A review during the intervention.</summary>
+    Review = 2,
+    /// <summary>At the end of the intervention.</summary>
+    End = 3,
+}
+
+/// <summary>What a <see cref="CaseEvent"/> records.</summary>
+public enum CaseEventKind
+{
+    /// <summary>A manager recorded oversight of the case (the inspectorate's management oversight).</summary>
+    ManagementOversight = 0,
+    /// <summary>A concern that the child is being exploited (criminal or sexual exploitation) was raised.</summary>
+    ExploitationConcern = 1,
+    /// <summary>A referral to the National Referral Mechanism (modern slavery and trafficking).</summary>
+    NationalReferralMechanismReferral = 2,
+    /// <summary>The child went missing (one episode).</summary>
+    MissingEpisode = 3,
+    /// <summary>A bail support package was offered to the court.</summary>
+    BailSupportOffered = 4,
+    /// <summary>An alternative to remand (e.g. remand to local authority accommodation) was offered to the court.</summary>
+    RemandAlternativeOffered = 5,
+    /// <summary>A learning review of the child's custodial sentence was held.</summary>
+    CustodyLearningReview = 6,
+    /// <summary>The child's supervision was transferred to the Probation Service at 18.</summary>
+    TransferToProbation = 7,
+}
+
+/// <summary>Who a <see cref="FeedbackRequest"/> asked.</summary>
+public enum FeedbackRespondent
+{
+    /// <summary>The child.</summary>
+    Child = 0,
+    /// <summary>A parent or carer.</summary>
+    ParentCarer = 1,
+    /// <summary>A victim of the child's offence.</summary>
+    Victim = 2,
+}

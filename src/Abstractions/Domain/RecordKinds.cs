@@ -63,11 +63,17 @@ public static class RecordKinds
     /// <summary>A <see cref="Domain.ReferencePopulation"/>, named by its position, <c>#n</c>.</summary>
     public const string ReferencePopulation = "reference-population";
 
+    /// <summary>A <see cref="Domain.CaseEvent"/>, named by its id.</summary>
+    public const string CaseEvent = "case-event";
+
+    /// <summary>A <see cref="FeedbackRequest"/>, named by its id.</summary>
+    public const string Feedback = "feedback";
+
     /// <summary>Every kind, in the order a dataset lists its records.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Area, Child, Offence, Outcome, Episode, PathwayEvent, Link, Assessment, StatusObservation, VictimContact,
-        BoardAttendance, Population, ReferencePopulation,
+        BoardAttendance, Population, ReferencePopulation, CaseEvent, Feedback,
     ];
 
     /// <summary>Whether <paramref name="kind"/> is one of <see cref="All"/> (ignoring case).</summary>
@@ -119,6 +125,8 @@ public static class RecordKinds
             BoardAttendance => Positions(dataset.BoardAttendances.Count),
             Population => Positions(dataset.Populations.Count),
             ReferencePopulation => Positions(dataset.ReferencePopulations.Count),
+            CaseEvent => [.. dataset.CaseEvents.Select(e => e.Id)],
+            Feedback => [.. dataset.Feedback.Select(f => f.Id)],
             _ => throw new ArgumentException($"'{kind}' is not a record kind; the kinds are {string.Join(", ", All)}.", nameof(kind)),
         };
     }

@@ -57,6 +57,7 @@ public sealed record Offence(
 /// <param name="SentenceLengthDays">For a custodial sentence: its length in days.</param>
 /// <param name="ReleaseDate">For a custodial sentence: the date of release, when the reoffending follow-up starts.</param>
 /// <param name="EndDate">For a remand or an order: the date it ended, where known.</param>
+/// <param name="PsrProposal">For a court sentence: the outcome the pre-sentence report proposed, where a report was written.</param>
 /// <remarks>Equality compares <paramref name="OffenceIds"/> element by element.</remarks>
 public sealed record Outcome(
     string Id,
@@ -69,7 +70,8 @@ public sealed record Outcome(
     bool Resentenced = false,
     int? SentenceLengthDays = null,
     LocalDate? ReleaseDate = null,
-    LocalDate? EndDate = null)
+    LocalDate? EndDate = null,
+    OutcomeType? PsrProposal = null)
 {
     /// <inheritdoc />
     public bool Equals(Outcome? other) =>
@@ -78,7 +80,8 @@ public sealed record Outcome(
         && OffenceIds.AsSpan().SequenceEqual(other.OffenceIds.AsSpan())
         && OutcomeDate == other.OutcomeDate && Type.Equals(other.Type) && DecidedBy == other.DecidedBy
         && Admitted == other.Admitted && Resentenced == other.Resentenced
-        && SentenceLengthDays == other.SentenceLengthDays && ReleaseDate == other.ReleaseDate && EndDate == other.EndDate;
+        && SentenceLengthDays == other.SentenceLengthDays && ReleaseDate == other.ReleaseDate && EndDate == other.EndDate
+        && Equals(PsrProposal, other.PsrProposal);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Id, ChildId, OutcomeDate, Type);
@@ -96,6 +99,7 @@ public sealed record Outcome(
 /// <param name="StartDate">When the intervention started, if it did.</param>
 /// <param name="EndDate">When the episode closed, if it has.</param>
 /// <param name="ClosureReason">Why it closed (e.g. <c>COMPLETED</c>, <c>DECLINED</c>, <c>DISENGAGED</c>).</param>
+/// <param name="PractitionerId">The pseudonymised id of the practitioner holding the case, where recorded (for caseloads).</param>
 public sealed record ProgrammeEpisode(
     string Id,
     string ChildId,
@@ -107,7 +111,8 @@ public sealed record ProgrammeEpisode(
     Engagement Engagement = Engagement.NotKnown,
     LocalDate? StartDate = null,
     LocalDate? EndDate = null,
-    string? ClosureReason = null);
+    string? ClosureReason = null,
+    string? PractitionerId = null);
 
 /// <summary>A step an episode took along its programme's pathway (e.g. consent sought, assessment, closure).</summary>
 /// <param name="EpisodeId">The programme episode.</param>
@@ -132,6 +137,7 @@ public sealed record ChildLink(string ChildId, string LinkedChildId, LinkKind Ki
 /// <param name="AceCount">Adverse childhood experiences recorded, if assessed.</param>
 /// <param name="Needs">Needs identified.</param>
 /// <param name="ParentIncluded">Whether a parent or carer took part in the assessment.</param>
+/// <param name="Stage">When in the child's time with the service the assessment was made (start, review or end), where recorded.</param>
 public sealed record Assessment(
     string Id,
     string ChildId,
@@ -141,7 +147,8 @@ public sealed record Assessment(
     RiskLevel SafetyAndWellbeing = RiskLevel.NotAssessed,
     int? AceCount = null,
     Needs Needs = Needs.None,
-    bool ParentIncluded = false);
+    bool ParentIncluded = false,
+    AssessmentStage Stage = AssessmentStage.NotKnown);
 
 /// <summary>
 /// A child's circumstances observed at the start or end of an intervention (YJB KPIs 1-5):
@@ -224,3 +231,34 @@ public sealed record ReferencePopulation(string Name, string AreaCode, int Year,
 /// <param name="Code">ONS area code, e.g. <c>E08000026</c>.</param>
 /// <param name="Name">The area's name, e.g. <c>Coventry</c>.</param>
 public sealed record Area(string Code, string Name);
+
+/// <summary>
+/// Something that happened in a child's case that the plans and the inspectorate count: a management oversight
+/// record, an exploitation concern, a National Referral Mechanism referral, a missing episode, bail support or a
+/// remand alternative offered, a custody learning review, a transfer to probation.
+/// </summary>
+/// <param name="Id">Unique id within a dataset.</param>
+/// <param name="ChildId">The child.</param>
+/// <param name="Date">The date it happened (for a missing episode, the date the child went missing).</param>
+/// <param name="Kind">What happened.</param>
+/// <param name="OutcomeId">The outcome it concerns, where it concerns one (the remand bail support was offered against,
+/// the custodial sentence a learning review looked at); an outcome of the same child.</param>
+/// <param name="Detail">Optional free detail.</param>
+public sealed record CaseEvent(string Id, string ChildId, LocalDate Date, CaseEventKind Kind, string? OutcomeId = null, string? Detail = null);
+
+/// <summary>A request for feedback from a child, a parent or carer, or a victim, and the answer if one came.</summary>
+/// <param name="Id">Unique id within a dataset.</param>
+/// <param name="ChildId">The child whose case it concerns.</param>
+/// <param name="Respondent">Who was asked.</param>
+/// <param name="RequestedOn">The date feedback was asked for (for a child, usually at the close of an intervention).</param>
+/// <param name="Responded">Whether feedback was given.</param>
+/// <param name="Score">The satisfaction score given, 1 (least) to 5 (most) satisfied, where one was given.</param>
+/// <param name="EpisodeId">The programme episode it closes, if any; an episode of the same child.</param>
+public sealed record FeedbackRequest(
+    string Id,
+    string ChildId,
+    FeedbackRespondent Respondent,
+    LocalDate RequestedOn,
+    bool Responded,
+    decimal? Score = null,
+    string? EpisodeId = null);
