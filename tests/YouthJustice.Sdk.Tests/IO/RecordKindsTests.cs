@@ -24,6 +24,8 @@ public class RecordKindsTests
             Areas = [new Area("E08000026", "Coventry")],
             Children = [new Child("C1", new LocalDate(2008, 1, 1), Sex.Male, EthnicityCategory.WhiteBritish, "E08000026")],
             Links = [new ChildLink("C1", "C2", LinkKind.Sibling), new ChildLink("C2", "C1", LinkKind.Sibling)],
+            CaseEvents = [new CaseEvent("K1", "C1", Day, CaseEventKind.MissingEpisode)],
+            Feedback = [new FeedbackRequest("F1", "C1", FeedbackRespondent.Child, Day, Responded: false)],
         };
 
         Assert.Equal(["E08000026"], RecordKinds.IdsOf(dataset, RecordKinds.Area));
@@ -31,7 +33,9 @@ public class RecordKindsTests
         Assert.Equal(["#0", "#1"], RecordKinds.IdsOf(dataset, RecordKinds.Link));
         Assert.Empty(RecordKinds.IdsOf(dataset, RecordKinds.BoardAttendance));
         Assert.Equal("kind", Assert.Throws<ArgumentException>(() => RecordKinds.IdsOf(dataset, "parcel")).ParamName);
-        Assert.Equal(13, RecordKinds.All.Count);
+        Assert.Equal(["K1"], RecordKinds.IdsOf(dataset, RecordKinds.CaseEvent));
+        Assert.Equal(["F1"], RecordKinds.IdsOf(dataset, "Feedback"));
+        Assert.Equal(15, RecordKinds.All.Count);
         Assert.True(RecordKinds.IsKnown("Pathway-Event"));
         Assert.False(RecordKinds.IsKnown("pathway"));
     }
