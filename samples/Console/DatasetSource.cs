@@ -67,5 +67,6 @@ internal static class DatasetSource
         ("assessments", d.Assessments.Count), ("status observations", d.StatusObservations.Count),
         ("victim contacts", d.VictimContacts.Count), ("board attendances", d.BoardAttendances.Count),
         ("population estimates", d.Populations.Count), ("reference populations", d.ReferencePopulations.Count),
+        ("case events", d.CaseEvents.Count), ("feedback requests", d.Feedback.Count),
     ];
 }

@@ -51,23 +51,31 @@ public static class SyntheticDatasetGenerator
 
         var children = sink.Children.ToArray();
         Array.Sort(children, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        var outcomes = sink.Outcomes.ToSortedArray();
+        var episodes = sink.Episodes.ToSortedArray();
+        var assessments = sink.Assessments.ToSortedArray();
+        var victimContacts = sink.VictimContacts.ToSortedArray();
+        // Last, from streams of its own, so that none of the records or columns above changes (see LocalMeasures).
+        var local = LocalMeasures.Add(options, children, outcomes, episodes, assessments, victimContacts);
 
         return new Dataset
         {
             AsOf = options.EffectiveAsOf,
             Areas = ImmutableCollectionsMarshal.AsImmutableArray(sink.Areas.ToArray()),
             Children = ImmutableCollectionsMarshal.AsImmutableArray(children),
-            Offences = sink.Offences.ToSortedArray(),
-            Outcomes = sink.Outcomes.ToSortedArray(),
-            Episodes = sink.Episodes.ToSortedArray(),
-            PathwayEvents = sink.PathwayEvents.ToSortedArray(),
+            Offences = ImmutableCollectionsMarshal.AsImmutableArray(sink.Offences.ToSortedArray()),
+            Outcomes = ImmutableCollectionsMarshal.AsImmutableArray(outcomes),
+            Episodes = ImmutableCollectionsMarshal.AsImmutableArray(episodes),
+            PathwayEvents = ImmutableCollectionsMarshal.AsImmutableArray(sink.PathwayEvents.ToSortedArray()),
             Links = ImmutableCollectionsMarshal.AsImmutableArray(sink.Links.ToArray()),
-            Assessments = sink.Assessments.ToSortedArray(),
-            StatusObservations = sink.StatusObservations.ToSortedArray(),
-            VictimContacts = sink.VictimContacts.ToSortedArray(),
+            Assessments = ImmutableCollectionsMarshal.AsImmutableArray(assessments),
+            StatusObservations = ImmutableCollectionsMarshal.AsImmutableArray(sink.StatusObservations.ToSortedArray()),
+            VictimContacts = ImmutableCollectionsMarshal.AsImmutableArray(victimContacts),
             BoardAttendances = ImmutableCollectionsMarshal.AsImmutableArray(sink.BoardAttendances.ToArray()),
             Populations = ImmutableCollectionsMarshal.AsImmutableArray(sink.Populations.ToArray()),
             ReferencePopulations = ImmutableCollectionsMarshal.AsImmutableArray(sink.ReferencePopulations.ToArray()),
+            CaseEvents = ImmutableCollectionsMarshal.AsImmutableArray(local.CaseEvents),
+            Feedback = ImmutableCollectionsMarshal.AsImmutableArray(local.Feedback),
         };
     }
 
@@ -86,12 +94,12 @@ public static class SyntheticDatasetGenerator
             _items.Add(item);
         }
 
-        public ImmutableArray<T> ToSortedArray()
+        public T[] ToSortedArray()
         {
             var keys = _keys.ToArray();
             var items = _items.ToArray();
             Array.Sort(keys, items);
-            return ImmutableCollectionsMarshal.AsImmutableArray(items);
+            return items;
         }
     }
 

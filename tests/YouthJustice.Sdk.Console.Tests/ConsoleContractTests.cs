@@ -240,7 +240,7 @@ public sealed class ConsoleContractTests : IDisposable
         var validate = Run("validate", folder, "--format", "csv");
 
         Assert.Contains("Generating: writing records done", generate.StdErr, StringComparison.Ordinal);
-        Assert.Matches(@"Imported 13 file\(s\): read [\d,]+ = accepted [\d,]+ \+ rejected 0 records", validate.StdErr);
+        Assert.Matches(@"Imported 15 file\(s\): read [\d,]+ = accepted [\d,]+ \+ rejected 0 records", validate.StdErr);
         Assert.DoesNotContain("Importing", validate.StdOut, StringComparison.Ordinal);
     }
 

@@ -31,11 +31,13 @@ internal static class DatasetConsistency
         var areas = UniqueIds(dataset.Areas, a => a.Code, "area", Fail);
         var children = UniqueIds(dataset.Children, c => c.Id, "child", Fail);
         var offences = UniqueIds(dataset.Offences, o => o.Id, "offence", Fail);
-        UniqueIds(dataset.Outcomes, o => o.Id, "outcome", Fail);
+        var outcomes = UniqueIds(dataset.Outcomes, o => o.Id, "outcome", Fail);
         var episodes = UniqueIds(dataset.Episodes, e => e.Id, "episode", Fail);
         UniqueIds(dataset.Assessments, a => a.Id, "assessment", Fail);
         UniqueIds(dataset.StatusObservations, s => s.Id, "status observation", Fail);
         UniqueIds(dataset.VictimContacts, c => c.Id, "victim contact", Fail);
+        UniqueIds(dataset.CaseEvents, e => e.Id, "case event", Fail);
+        UniqueIds(dataset.Feedback, f => f.Id, "feedback request", Fail);
 
         foreach (var child in dataset.Children)
         {
@@ -243,6 +245,56 @@ internal static class DatasetConsistency
             if (!areas.ContainsKey(reference.AreaCode) || reference.Count < 0)
             {
                 Fail($"reference population row {reference} is for an unknown area or a negative count");
+            }
+        }
+
+        foreach (var outcome in dataset.Outcomes)
+        {
+            if (outcome.PsrProposal is not null && outcome.DecidedBy != DecidingBody.Court)
+            {
+                Fail($"outcome {outcome.Id} has a pre-sentence report proposal but was not decided by a court");
+            }
+        }
+        foreach (var caseEvent in dataset.CaseEvents)
+        {
+            NotAfterAsOf(caseEvent.Date, $"case event {caseEvent.Id}");
+            if (!children.TryGetValue(caseEvent.ChildId, out var child))
+            {
+                Fail($"case event {caseEvent.Id} refers to unknown child {caseEvent.ChildId}");
+                continue;
+            }
+            if (caseEvent.Date < child.DateOfBirth)
+            {
+                Fail($"case event {caseEvent.Id} is before the child's birth");
+            }
+            if (caseEvent.OutcomeId is { } outcomeId
+                && (!outcomes.TryGetValue(outcomeId, out var outcome) || outcome.ChildId != caseEvent.ChildId || caseEvent.Date < outcome.OutcomeDate))
+            {
+                Fail($"case event {caseEvent.Id} refers to an unknown, another child's or a later outcome {outcomeId}");
+            }
+        }
+        foreach (var request in dataset.Feedback)
+        {
+            NotAfterAsOf(request.RequestedOn, $"feedback request {request.Id}");
+            if (!children.ContainsKey(request.ChildId))
+            {
+                Fail($"feedback request {request.Id} refers to unknown child {request.ChildId}");
+            }
+            if (request.Score is { } score && (!request.Responded || score < 1 || score > 5))
+            {
+                Fail($"feedback request {request.Id} has score {score} without a response or outside 1-5");
+            }
+            if (request.EpisodeId is { } episodeId
+                && (!episodes.TryGetValue(episodeId, out var episode) || episode.ChildId != request.ChildId))
+            {
+                Fail($"feedback request {request.Id} refers to an unknown or another child's episode {episodeId}");
+            }
+        }
+        for (var i = 1; i < dataset.CaseEvents.Count; i++)
+        {
+            if (dataset.CaseEvents[i - 1].Date > dataset.CaseEvents[i].Date)
+            {
+                Fail($"case events are not in date order at {dataset.CaseEvents[i].Id}");
             }
         }
 

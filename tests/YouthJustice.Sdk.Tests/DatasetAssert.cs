@@ -22,6 +22,8 @@ internal static class DatasetAssert
         Same("board attendances", expected.BoardAttendances, actual.BoardAttendances);
         Same("populations", expected.Populations, actual.Populations);
         Same("reference populations", expected.ReferencePopulations, actual.ReferencePopulations);
+        Same("case events", expected.CaseEvents, actual.CaseEvents);
+        Same("feedback", expected.Feedback, actual.Feedback);
     }
 
     private static void Same<T>(string list, IReadOnlyList<T> expected, IReadOnlyList<T> actual)

@@ -42,7 +42,7 @@ internal static class PeerQuestions
     public static readonly string[] AllTables =
     [
         "areas", "children", "offences", "outcomes", "episodes", "pathway-events", "links", "assessments",
-        "status-observations", "victim-contacts", "board-attendance", "populations", "reference-populations",
+        "status-observations", "victim-contacts", "board-attendance", "populations", "reference-populations", "case-events", "feedback",
     ];
 
     /// <summary>The SDK's answers on a loaded dataset.</summary>

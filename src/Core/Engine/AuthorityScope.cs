@@ -70,6 +70,8 @@ public static class AuthorityScope
         private readonly Grouped<BoardAttendance> _board;
         private readonly Grouped<PopulationEstimate> _populations;
         private readonly Grouped<ReferencePopulation> _references;
+        private readonly Grouped<CaseEvent> _caseEvents;
+        private readonly Grouped<FeedbackRequest> _feedback;
 
         public Partition(Dataset d)
         {
@@ -100,6 +102,8 @@ public static class AuthorityScope
             _board = Group(d.BoardAttendances, b => GroupOfArea(b.AreaCode));
             _populations = Group(d.Populations, p => GroupOfArea(p.AreaCode));
             _references = Group(d.ReferencePopulations, p => GroupOfArea(p.AreaCode));
+            _caseEvents = Group(d.CaseEvents, e => byChild.Find(e.ChildId));
+            _feedback = Group(d.Feedback, f => byChild.Find(f.ChildId));
         }
 
         private int GroupOfArea(string code)
@@ -141,6 +145,8 @@ public static class AuthorityScope
                 BoardAttendances = _board.View(group),
                 Populations = _populations.View(group),
                 ReferencePopulations = _references.View(group),
+                CaseEvents = _caseEvents.View(group),
+                Feedback = _feedback.View(group),
             };
         }
     }

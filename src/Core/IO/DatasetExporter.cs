@@ -195,18 +195,19 @@ public static class DatasetExporter
         {
             o.Id, o.ChildId, o.OffenceIds.IsDefaultOrEmpty ? null : string.Join(';', o.OffenceIds), Date(o.OutcomeDate), o.Type.Code,
             Code<DecidingBody>(o.DecidedBy), Bool(o.Admitted), Bool(o.Resentenced), Int(o.SentenceLengthDays), Date(o.ReleaseDate), Date(o.EndDate),
+            o.PsrProposal?.Code,
         }),
         DatasetEntity.Episodes => dataset.Episodes.Select(e => new string?[]
         {
             e.Id, e.ChildId, e.Programme.Code, Date(e.ReferralDate), e.Route, e.EligibilityBasis, Bool(e.ConsentGiven),
-            Code<Engagement>(e.Engagement), Date(e.StartDate), Date(e.EndDate), e.ClosureReason,
+            Code<Engagement>(e.Engagement), Date(e.StartDate), Date(e.EndDate), e.ClosureReason, e.PractitionerId,
         }),
         DatasetEntity.PathwayEvents => dataset.PathwayEvents.Select(p => new string?[] { p.EpisodeId, Date(p.Date), p.State, p.Detail }),
         DatasetEntity.Links => dataset.Links.Select(l => new string?[] { l.ChildId, l.LinkedChildId, Code<LinkKind>(l.Kind) }),
         DatasetEntity.Assessments => dataset.Assessments.Select(a => new string?[]
         {
             a.Id, a.ChildId, Date(a.AssessedOn), a.Kind, Code<RiskLevel>(a.RiskOfSeriousHarm), Code<RiskLevel>(a.SafetyAndWellbeing),
-            Int(a.AceCount), NeedsCodes.Format(a.Needs), Bool(a.ParentIncluded),
+            Int(a.AceCount), NeedsCodes.Format(a.Needs), Bool(a.ParentIncluded), Code<AssessmentStage>(a.Stage),
         }),
         DatasetEntity.StatusObservations => dataset.StatusObservations.Select(s => new string?[]
         {
@@ -230,6 +231,15 @@ public static class DatasetExporter
         DatasetEntity.ReferencePopulations => dataset.ReferencePopulations.Select(r => new string?[]
         {
             r.Name, r.AreaCode, Int(r.Year), Code<EthnicityGroup>(r.EthnicityGroup), Int(r.Count),
+        }),
+        DatasetEntity.CaseEvents => dataset.CaseEvents.Select(e => new string?[]
+        {
+            e.Id, e.ChildId, Date(e.Date), Code<CaseEventKind>(e.Kind), e.OutcomeId, e.Detail,
+        }),
+        DatasetEntity.Feedback => dataset.Feedback.Select(f => new string?[]
+        {
+            f.Id, f.ChildId, Code<FeedbackRespondent>(f.Respondent), Date(f.RequestedOn), Bool(f.Responded),
+            f.Score?.ToString(CultureInfo.InvariantCulture), f.EpisodeId,
         }),
         _ => throw new ArgumentOutOfRangeException(nameof(entity), entity, "Unknown dataset entity."),
     };

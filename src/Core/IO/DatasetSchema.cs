@@ -76,13 +76,13 @@ internal static class DatasetSchema
         Req("id", ColumnKind.Text), Req("child_id", ColumnKind.Text), Opt("offence_ids", ColumnKind.List),
         Req("outcome_date", ColumnKind.Date), Req("outcome_type", ColumnKind.Code), Req("decided_by", ColumnKind.Code),
         Opt("admitted", ColumnKind.Boolean), Opt("resentenced", ColumnKind.Boolean), Opt("sentence_length_days", ColumnKind.Integer),
-        Opt("release_date", ColumnKind.Date), Opt("end_date", ColumnKind.Date));
+        Opt("release_date", ColumnKind.Date), Opt("end_date", ColumnKind.Date), Opt("psr_proposal", ColumnKind.Code));
 
     public static readonly EntitySchema Episodes = new(DatasetEntity.Episodes, "episodes", "episode",
         Req("id", ColumnKind.Text), Req("child_id", ColumnKind.Text), Req("programme", ColumnKind.Code),
         Req("referral_date", ColumnKind.Date), Opt("route", ColumnKind.Text), Opt("eligibility_basis", ColumnKind.Text),
         Opt("consent_given", ColumnKind.Boolean), Opt("engagement", ColumnKind.Code), Opt("start_date", ColumnKind.Date),
-        Opt("end_date", ColumnKind.Date), Opt("closure_reason", ColumnKind.Text));
+        Opt("end_date", ColumnKind.Date), Opt("closure_reason", ColumnKind.Text), Opt("practitioner_id", ColumnKind.Text));
 
     public static readonly EntitySchema PathwayEvents = new(DatasetEntity.PathwayEvents, "pathway-events", "pathway event",
         Req("episode_id", ColumnKind.Text), Req("date", ColumnKind.Date), Req("state", ColumnKind.Text), Opt("detail", ColumnKind.Text));
@@ -93,7 +93,7 @@ internal static class DatasetSchema
     public static readonly EntitySchema Assessments = new(DatasetEntity.Assessments, "assessments", "assessment",
         Req("id", ColumnKind.Text), Req("child_id", ColumnKind.Text), Req("assessed_on", ColumnKind.Date), Req("kind", ColumnKind.Text),
         Opt("risk_of_serious_harm", ColumnKind.Code), Opt("safety_and_wellbeing", ColumnKind.Code), Opt("ace_count", ColumnKind.Integer),
-        Opt("needs", ColumnKind.List), Opt("parent_included", ColumnKind.Boolean));
+        Opt("needs", ColumnKind.List), Opt("parent_included", ColumnKind.Boolean), Opt("stage", ColumnKind.Code));
 
     public static readonly EntitySchema StatusObservations = new(DatasetEntity.StatusObservations, "status-observations", "status observation",
         Req("id", ColumnKind.Text), Req("child_id", ColumnKind.Text), Opt("episode_id", ColumnKind.Text), Req("observed_on", ColumnKind.Date),
@@ -117,10 +117,18 @@ internal static class DatasetSchema
         Req("name", ColumnKind.Text), Req("area_code", ColumnKind.Text), Req("year", ColumnKind.Integer),
         Req("ethnicity_group", ColumnKind.Code), Req("count", ColumnKind.Integer));
 
+    public static readonly EntitySchema CaseEvents = new(DatasetEntity.CaseEvents, "case-events", "case event",
+        Req("id", ColumnKind.Text), Req("child_id", ColumnKind.Text), Req("date", ColumnKind.Date), Req("kind", ColumnKind.Code),
+        Opt("outcome_id", ColumnKind.Text), Opt("detail", ColumnKind.Text));
+
+    public static readonly EntitySchema Feedback = new(DatasetEntity.Feedback, "feedback", "feedback request",
+        Req("id", ColumnKind.Text), Req("child_id", ColumnKind.Text), Req("respondent", ColumnKind.Code), Req("requested_on", ColumnKind.Date),
+        Req("responded", ColumnKind.Boolean), Opt("score", ColumnKind.Decimal), Opt("episode_id", ColumnKind.Text));
+
     /// <summary>Every entity schema, in dependency (read) order, indexed by <see cref="DatasetEntity"/>.</summary>
     public static readonly EntitySchema[] All =
     [
         Areas, Children, Offences, Outcomes, Episodes, PathwayEvents, Links, Assessments, StatusObservations,
-        VictimContacts, BoardAttendance, Populations, ReferencePopulations,
+        VictimContacts, BoardAttendance, Populations, ReferencePopulations, CaseEvents, Feedback,
     ];
 }

@@ -25,6 +25,8 @@ internal sealed class ImportSession
     private readonly Dictionary<string, string> _rejectedChildren = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string ChildId, LocalDate CommittedOn)> _offences = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _rejectedOffences = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _outcomes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _rejectedOutcomes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _episodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _rejectedEpisodes = new(StringComparer.Ordinal);
     private readonly Dictionary<DatasetEntity, HashSet<string>> _seenIds = [];
@@ -77,7 +79,7 @@ internal sealed class ImportSession
         var areas = Read(open(DatasetSchema.Areas), DatasetSchema.Areas, ConvertArea);
         var children = Read(open(DatasetSchema.Children), DatasetSchema.Children, ConvertChild, c => _children.Add(c.Id, c.DateOfBirth), _rejectedChildren);
         var offences = Read(open(DatasetSchema.Offences), DatasetSchema.Offences, ConvertOffence, o => _offences.Add(o.Id, (o.ChildId, o.CommittedOn)), _rejectedOffences);
-        var outcomes = Read(open(DatasetSchema.Outcomes), DatasetSchema.Outcomes, ConvertOutcome);
+        var outcomes = Read(open(DatasetSchema.Outcomes), DatasetSchema.Outcomes, ConvertOutcome, o => _outcomes.Add(o.Id, o.ChildId), _rejectedOutcomes);
         var episodes = Read(open(DatasetSchema.Episodes), DatasetSchema.Episodes, ConvertEpisode, e => _episodes.Add(e.Id, e.ChildId), _rejectedEpisodes);
         var pathwayEvents = Read(open(DatasetSchema.PathwayEvents), DatasetSchema.PathwayEvents, ConvertPathwayEvent);
         var links = Read(open(DatasetSchema.Links), DatasetSchema.Links, ConvertLink);
@@ -87,6 +89,8 @@ internal sealed class ImportSession
         var board = Read(open(DatasetSchema.BoardAttendance), DatasetSchema.BoardAttendance, ConvertBoardAttendance);
         var populations = Read(open(DatasetSchema.Populations), DatasetSchema.Populations, ConvertPopulation);
         var references = Read(open(DatasetSchema.ReferencePopulations), DatasetSchema.ReferencePopulations, ConvertReferencePopulation);
+        var caseEvents = Read(open(DatasetSchema.CaseEvents), DatasetSchema.CaseEvents, ConvertCaseEvent);
+        var feedback = Read(open(DatasetSchema.Feedback), DatasetSchema.Feedback, ConvertFeedback);
 
         var dataset = new Dataset
         {
@@ -104,6 +108,8 @@ internal sealed class ImportSession
             BoardAttendances = board.AsReadOnly(),
             Populations = populations.AsReadOnly(),
             ReferencePopulations = references.AsReadOnly(),
+            CaseEvents = caseEvents.AsReadOnly(),
+            Feedback = feedback.AsReadOnly(),
         };
         if (_options.ValidationRules.Count > 0 && (Lenient || !HasErrors))
         {
@@ -270,6 +276,18 @@ internal sealed class ImportSession
         return null;
     }
 
+    private string? RequireOutcome(RowParser row, int column, string id)
+    {
+        if (_outcomes.TryGetValue(id, out var childId))
+        {
+            return childId;
+        }
+        row.Error(column, _rejectedOutcomes.TryGetValue(id, out var where)
+            ? $"outcome {id} was rejected ({where})"
+            : $"unknown outcome {id}: not in {DatasetSchema.Outcomes.FileName}");
+        return null;
+    }
+
     private Area? ConvertArea(RowParser row)
     {
         var code = row.Id(0);
@@ -365,7 +383,9 @@ internal sealed class ImportSession
         {
             row.Error(2, "is required: an outcome must dispose of at least one offence (only a remand may have none)");
         }
+        var beforeDecidedBy = row.Problems.Count;
         var decidedBy = row.Code<DecidingBody>(5, "deciding body");
+        var decidedByOk = row.Problems.Count == beforeDecidedBy;
         var admitted = row.OptionalBool(6);
         var resentenced = row.OptionalBool(7) ?? false;
         var length = row.OptionalInt(8, 0, int.MaxValue);
@@ -379,9 +399,21 @@ internal sealed class ImportSession
         {
             row.Error(10, "is before the outcome date");
         }
+        OutcomeType? proposal = null;
+        if (row.Raw(11) is { } proposed)
+        {
+            if (!_options.Vocabulary.TryGetOutcomeType(proposed, out proposal))
+            {
+                row.Error(11, $"is not a known outcome type code (allowed: {string.Join(", ", _options.Vocabulary.OutcomeTypes.Select(t => t.Code))})");
+            }
+            else if (decidedByOk && decidedBy != DecidingBody.Court)
+            {
+                row.Error(11, "a pre-sentence report proposal is only recorded for a court outcome (decided_by COURT)");
+            }
+        }
         return row.HasErrors || type is null
             ? null
-            : new Outcome(id, childId, offenceIds.DrainToImmutable(), date, type, decidedBy, admitted, resentenced, length, release, end);
+            : new Outcome(id, childId, offenceIds.DrainToImmutable(), date, type, decidedBy, admitted, resentenced, length, release, end, proposal);
     }
 
     private ProgrammeEpisode? ConvertEpisode(RowParser row)
@@ -417,9 +449,10 @@ internal sealed class ImportSession
             row.Error(9, "is before the referral or start date");
         }
         var closure = row.OptionalText(10);
+        var practitioner = row.OptionalText(11) is null ? null : row.Id(11);
         return row.HasErrors || programme is null
             ? null
-            : new ProgrammeEpisode(id, childId, programme, referral, route, eligibility, consent, engagement, start, end, closure);
+            : new ProgrammeEpisode(id, childId, programme, referral, route, eligibility, consent, engagement, start, end, closure, practitioner);
     }
 
     private PathwayEvent? ConvertPathwayEvent(RowParser row)
@@ -462,7 +495,8 @@ internal sealed class ImportSession
         var aces = row.OptionalInt(6, 0, int.MaxValue);
         var needs = row.NeedsList(7);
         var parent = row.OptionalBool(8) ?? false;
-        return row.HasErrors ? null : new Assessment(id, childId, date, kind, harm, safety, aces, needs, parent);
+        var stage = row.OptionalCode<AssessmentStage>(9, "assessment stage") ?? AssessmentStage.NotKnown;
+        return row.HasErrors ? null : new Assessment(id, childId, date, kind, harm, safety, aces, needs, parent, stage);
     }
 
     private StatusObservation? ConvertObservation(RowParser row)
@@ -547,6 +581,47 @@ internal sealed class ImportSession
             row.Error(4, "duplicate reference population: another row has the same name, area_code, year and ethnicity_group");
         }
         return row.HasErrors ? null : new ReferencePopulation(name, area, year, group, count);
+    }
+
+    private CaseEvent? ConvertCaseEvent(RowParser row)
+    {
+        var id = row.Id(0);
+        CheckUnique(row, DatasetSchema.CaseEvents, id);
+        var childId = row.Text(1);
+        RequireChild(row, 1, childId);
+        var date = row.Date(2);
+        var kind = row.Code<CaseEventKind>(3, "case event kind");
+        var outcomeId = row.OptionalText(4);
+        if (outcomeId is not null && RequireOutcome(row, 4, outcomeId) is { } outcomeChild && childId.Length > 0
+            && !string.Equals(outcomeChild, childId, StringComparison.Ordinal))
+        {
+            row.Error(4, $"outcome {outcomeId} belongs to child {outcomeChild}, not to child {childId}");
+        }
+        var detail = row.OptionalText(5);
+        return row.HasErrors ? null : new CaseEvent(id, childId, date, kind, outcomeId, detail);
+    }
+
+    private FeedbackRequest? ConvertFeedback(RowParser row)
+    {
+        var id = row.Id(0);
+        CheckUnique(row, DatasetSchema.Feedback, id);
+        var childId = row.Text(1);
+        RequireChild(row, 1, childId);
+        var respondent = row.Code<FeedbackRespondent>(2, "feedback respondent");
+        var requested = row.Date(3);
+        var responded = row.Bool(4);
+        var score = row.OptionalDecimal(5, 1, 5);
+        if (score is not null && row.Raw(4) is not null && !responded)
+        {
+            row.Error(5, "a score is only recorded when feedback was given (responded is false)");
+        }
+        var episodeId = row.OptionalText(6);
+        if (episodeId is not null && RequireEpisode(row, 6, episodeId) is { } episodeChild && childId.Length > 0
+            && !string.Equals(episodeChild, childId, StringComparison.Ordinal))
+        {
+            row.Error(6, $"episode {episodeId} belongs to child {episodeChild}, not to child {childId}");
+        }
+        return row.HasErrors ? null : new FeedbackRequest(id, childId, respondent, requested, responded, score, episodeId);
     }
 }
 

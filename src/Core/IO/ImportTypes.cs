@@ -322,6 +322,10 @@ public enum DatasetEntity
     Populations = 11,
     /// <summary><c>reference-populations.csv</c>: reference populations.</summary>
     ReferencePopulations = 12,
+    /// <summary><c>case-events.csv</c>: case events (management oversight, exploitation, missing episodes, bail support, …).</summary>
+    CaseEvents = 13,
+    /// <summary><c>feedback.csv</c>: feedback requested of children, parents and carers, and victims.</summary>
+    Feedback = 14,
 }
 
 /// <summary>Text from a dataset made safe to show: control characters escaped and long values cut.</summary>

@@ -230,6 +230,26 @@ internal sealed class RowParser
         return number;
     }
 
+    /// <summary>An optional decimal between <paramref name="min"/> and <paramref name="max"/> inclusive.</summary>
+    public decimal? OptionalDecimal(int column, decimal min, decimal max)
+    {
+        if (Raw(column) is not { } value)
+        {
+            return null;
+        }
+        if (!IsDecimalText(value) || !decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+        {
+            Error(column, "is not a number (use '.' as the decimal point, e.g. 4.5)");
+            return null;
+        }
+        if (number < min || number > max)
+        {
+            Error(column, string.Create(CultureInfo.InvariantCulture, $"must be between {min} and {max}"));
+            return null;
+        }
+        return number;
+    }
+
     public bool Bool(int column)
     {
         if (Raw(column) is null)

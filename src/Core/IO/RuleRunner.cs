@@ -35,6 +35,8 @@ internal sealed class RuleRunner(
         [RecordKinds.BoardAttendance] = DatasetEntity.BoardAttendance,
         [RecordKinds.Population] = DatasetEntity.Populations,
         [RecordKinds.ReferencePopulation] = DatasetEntity.ReferencePopulations,
+        [RecordKinds.CaseEvent] = DatasetEntity.CaseEvents,
+        [RecordKinds.Feedback] = DatasetEntity.Feedback,
     };
 
     private readonly Dictionary<DatasetEntity, HashSet<int>> _removed = [];
@@ -139,6 +141,7 @@ internal sealed class RuleRunner(
         var goneOffences = RemovedIds(dataset.Offences, DatasetEntity.Offences, o => o.Id);
         var outcomes = Keep(dataset.Outcomes, DatasetEntity.Outcomes, (o, _) =>
             ChildGone(o.ChildId) ?? FirstGone(o.OffenceIds, goneOffences));
+        var goneOutcomes = RemovedIds(dataset.Outcomes, DatasetEntity.Outcomes, o => o.Id);
         var episodes = Keep(dataset.Episodes, DatasetEntity.Episodes, (e, _) => ChildGone(e.ChildId));
         var goneEpisodes = RemovedIds(dataset.Episodes, DatasetEntity.Episodes, e => e.Id);
         string? EpisodeGone(string? id) => id is not null && goneEpisodes.Contains(id) ? $"episode {id} was rejected by a validation rule" : null;
@@ -159,6 +162,9 @@ internal sealed class RuleRunner(
             BoardAttendances = Keep(dataset.BoardAttendances, DatasetEntity.BoardAttendance, (_, _) => null),
             Populations = Keep(dataset.Populations, DatasetEntity.Populations, (_, _) => null),
             ReferencePopulations = Keep(dataset.ReferencePopulations, DatasetEntity.ReferencePopulations, (_, _) => null),
+            CaseEvents = Keep(dataset.CaseEvents, DatasetEntity.CaseEvents, (e, _) =>
+                ChildGone(e.ChildId) ?? (e.OutcomeId is { } o && goneOutcomes.Contains(o) ? $"outcome {o} was rejected by a validation rule" : null)),
+            Feedback = Keep(dataset.Feedback, DatasetEntity.Feedback, (f, _) => ChildGone(f.ChildId) ?? EpisodeGone(f.EpisodeId)),
         };
     }
 

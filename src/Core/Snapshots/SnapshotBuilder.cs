@@ -32,6 +32,8 @@ internal sealed class Builder(Table?[] tables, DomainVocabulary vocabulary, Conc
         IReadOnlyList<BoardAttendance> board = [];
         IReadOnlyList<PopulationEstimate> populations = [];
         IReadOnlyList<ReferencePopulation> references = [];
+        IReadOnlyList<CaseEvent> caseEvents = [];
+        IReadOnlyList<FeedbackRequest> feedback = [];
         Parallel.Invoke(
             () => areas = Each(DatasetSchema.Areas, (t, r) => new Area(Req(t, 0, r), Req(t, 1, r))),
             () => children = Each(DatasetSchema.Children, (t, r) => new Child(Req(t, 0, r), Day(t, 1, r), Code<Sex>(t, 2, r),
@@ -40,15 +42,15 @@ internal sealed class Builder(Table?[] tables, DomainVocabulary vocabulary, Conc
                 Code<OffenceGroup>(t, 3, r), t.Int(4, r) ?? 0, t.Bool(5, r) ?? false)),
             () => outcomes = Each(DatasetSchema.Outcomes, (t, r) => new Outcome(Req(t, 0, r), Req(t, 1, r),
                 t.Text(2, r) is { } ids ? [.. ids.Split(';')] : [], Day(t, 3, r), OutcomeTypeOf(t, 4, r), Code<DecidingBody>(t, 5, r),
-                t.Bool(6, r), t.Bool(7, r) ?? false, t.Int(8, r), OptDay(t, 9, r), OptDay(t, 10, r))),
+                t.Bool(6, r), t.Bool(7, r) ?? false, t.Int(8, r), OptDay(t, 9, r), OptDay(t, 10, r), OptOutcomeTypeOf(t, 11, r))),
             () => episodes = Each(DatasetSchema.Episodes, (t, r) => new ProgrammeEpisode(Req(t, 0, r), Req(t, 1, r), ProgrammeOf(t, 2, r),
                 Day(t, 3, r), t.Text(4, r), t.Text(5, r), t.Bool(6, r), OptCode<Engagement>(t, 7, r) ?? Engagement.NotKnown,
-                OptDay(t, 8, r), OptDay(t, 9, r), t.Text(10, r))),
+                OptDay(t, 8, r), OptDay(t, 9, r), t.Text(10, r), t.Text(11, r))),
             () => pathway = Each(DatasetSchema.PathwayEvents, (t, r) => new PathwayEvent(Req(t, 0, r), Day(t, 1, r), Req(t, 2, r), t.Text(3, r))),
             () => links = Each(DatasetSchema.Links, (t, r) => new ChildLink(Req(t, 0, r), Req(t, 1, r), Code<LinkKind>(t, 2, r))),
             () => assessments = Each(DatasetSchema.Assessments, (t, r) => new Assessment(Req(t, 0, r), Req(t, 1, r), Day(t, 2, r), Req(t, 3, r),
                 OptCode<RiskLevel>(t, 4, r) ?? RiskLevel.NotAssessed, OptCode<RiskLevel>(t, 5, r) ?? RiskLevel.NotAssessed, t.Int(6, r),
-                NeedsOf(t, 7, r), t.Bool(8, r) ?? false)),
+                NeedsOf(t, 7, r), t.Bool(8, r) ?? false, OptCode<AssessmentStage>(t, 9, r) ?? AssessmentStage.NotKnown)),
             () => observations = Each(DatasetSchema.StatusObservations, (t, r) => new StatusObservation(Req(t, 0, r), Req(t, 1, r), t.Text(2, r),
                 Day(t, 3, r), Code<ObservationPoint>(t, 4, r), Code<SupervisionSetting>(t, 5, r), t.Bool(6, r), t.Bool(7, r),
                 DecimalOf(t, 8, r), t.Bool(9, r), OptCode<SupportStage>(t, 10, r), OptCode<SupportStage>(t, 11, r))),
@@ -59,7 +61,11 @@ internal sealed class Builder(Table?[] tables, DomainVocabulary vocabulary, Conc
             () => populations = Each(DatasetSchema.Populations, (t, r) => new PopulationEstimate(Req(t, 0, r), t.Int(1, r) ?? 0, t.Int(2, r) ?? 0,
                 OptCode<Sex>(t, 3, r), OptCode<EthnicityGroup>(t, 4, r), t.Int(5, r) ?? 0)),
             () => references = Each(DatasetSchema.ReferencePopulations, (t, r) => new ReferencePopulation(Req(t, 0, r), Req(t, 1, r),
-                t.Int(2, r) ?? 0, Code<EthnicityGroup>(t, 3, r), t.Int(4, r) ?? 0)));
+                t.Int(2, r) ?? 0, Code<EthnicityGroup>(t, 3, r), t.Int(4, r) ?? 0)),
+            () => caseEvents = Each(DatasetSchema.CaseEvents, (t, r) => new CaseEvent(Req(t, 0, r), Req(t, 1, r), Day(t, 2, r),
+                Code<CaseEventKind>(t, 3, r), t.Text(4, r), t.Text(5, r))),
+            () => feedback = Each(DatasetSchema.Feedback, (t, r) => new FeedbackRequest(Req(t, 0, r), Req(t, 1, r),
+                Code<FeedbackRespondent>(t, 2, r), Day(t, 3, r), t.Bool(4, r) ?? false, DecimalOf(t, 5, r), t.Text(6, r))));
         _ = s;
         if (Volatile.Read(ref _failed))
         {
@@ -81,6 +87,8 @@ internal sealed class Builder(Table?[] tables, DomainVocabulary vocabulary, Conc
             BoardAttendances = board,
             Populations = populations,
             ReferencePopulations = references,
+            CaseEvents = caseEvents,
+            Feedback = feedback,
         };
     }
 
@@ -181,6 +189,9 @@ internal sealed class Builder(Table?[] tables, DomainVocabulary vocabulary, Conc
         Fail(t, column, row, text, "is not an outcome type this vocabulary knows: load the plugin that declares it");
         return OutcomeTypes.NoFurtherAction;
     }
+
+    private OutcomeType? OptOutcomeTypeOf(Table t, int column, int row) =>
+        t.Text(column, row) is null ? null : OutcomeTypeOf(t, column, row);
 
     private ProgrammeKind ProgrammeOf(Table t, int column, int row)
     {

@@ -52,6 +52,9 @@ public class DataFormatDocTests
         codes.AddRange(DatasetCodes.All<SupervisionSetting>());
         codes.AddRange(DatasetCodes.All<SupportStage>());
         codes.AddRange(DatasetCodes.All<AttendanceLevel>());
+        codes.AddRange(DatasetCodes.All<AssessmentStage>());
+        codes.AddRange(DatasetCodes.All<CaseEventKind>());
+        codes.AddRange(DatasetCodes.All<FeedbackRespondent>());
         codes.AddRange(EthnicityCategory.All.Select(c => c.Code));
         codes.AddRange(OutcomeTypes.National.Select(t => t.Code));
         codes.AddRange(ProgrammeKinds.National.Select(p => p.Code));
@@ -69,8 +72,8 @@ public class DataFormatDocTests
         var result = DatasetImporter.ImportJson(new MemoryStream(Encoding.UTF8.GetBytes(json)));
 
         Assert.True(result.Succeeded, result.Report.ToString());
-        Assert.Equal(13, result.Report.Files.Count);
-        Assert.Equal(12, result.Dataset!.RecordCount);
+        Assert.Equal(15, result.Report.Files.Count);
+        Assert.Equal(14, result.Dataset!.RecordCount);
     }
 
     [Fact]

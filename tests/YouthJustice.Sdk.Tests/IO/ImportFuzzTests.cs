@@ -56,7 +56,7 @@ public class ImportFuzzTests
 
     private static Arbitrary<CellMutation> CellMutations()
     {
-        var files = ValidFiles();
+        var files = WithLocalMeasures();
         var targets = (
             from schema in Schemas
             let lines = PlainLines(files[schema.FileName])
@@ -73,7 +73,7 @@ public class ImportFuzzTests
 
     private static Dictionary<string, string> Apply(CellMutation m)
     {
-        var files = ValidFiles();
+        var files = WithLocalMeasures();
         var lines = files[m.File].Split('\n');
         var header = lines[0].Split(',');
         var cells = lines[m.Line - 1].Split(',');
@@ -125,7 +125,7 @@ public class ImportFuzzTests
 
     private static Dictionary<string, string> Apply(FileMutation m)
     {
-        var files = ValidFiles();
+        var files = WithLocalMeasures();
         var content = files[m.File];
         var lines = content.Split('\n').Where(l => l.Length > 0).ToList();
         var header = lines[0];

@@ -63,7 +63,7 @@ public class RoundTripTests
         DatasetExporter.WriteFolder(Full(), second);
 
         var names = Directory.GetFiles(first).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(14, names.Count);
+        Assert.Equal(16, names.Count);
         foreach (var file in names)
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(first, file!)), File.ReadAllBytes(Path.Combine(second, file!)));

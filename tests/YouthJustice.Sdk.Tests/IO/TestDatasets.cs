@@ -64,6 +64,46 @@ internal static class TestDatasets
         ["reference-populations.csv"] = "name,area_code,year,ethnicity_group,count\nsecondary-school-census,E08000026,2022,WHITE_BRITISH,9000\n",
     };
 
+    /// <summary>
+    /// The valid files with the local measures' columns and files added (assessment stage, pre-sentence report proposal,
+    /// practitioner id, case events, feedback). <see cref="ValidFiles"/> itself is a dataset written before they existed.
+    /// </summary>
+    public static Dictionary<string, string> WithLocalMeasures()
+    {
+        var files = ValidFiles();
+        files["outcomes.csv"] = """
+            id,child_id,offence_ids,outcome_date,outcome_type,decided_by,admitted,resentenced,sentence_length_days,release_date,end_date,psr_proposal
+            X1,C1,O1,2022-02-01,CR,POLICE,true,,,,,
+            X2,C1,O1;O2,2022-08-01,YC,POLICE,true,false,,,,
+            X3,C2,O3,2023-03-01,DTO,COURT,,,120,2023-05-01,,YROISS
+
+            """;
+        files["episodes.csv"] = """
+            id,child_id,programme,referral_date,route,eligibility_basis,consent_given,engagement,start_date,end_date,closure_reason,practitioner_id
+            E1,C1,DIVERSION,2022-02-05,POLICE,NFA,true,ENGAGED,2022-02-10,2022-05-10,COMPLETED,P7
+            E2,C2,ECM,2023-03-02,,,,,,,,
+
+            """;
+        files["assessments.csv"] = """
+            id,child_id,assessed_on,kind,risk_of_serious_harm,safety_and_wellbeing,ace_count,needs,parent_included,stage
+            A1,C1,2022-02-08,ASSETPLUS,LOW,MEDIUM,3,MENTAL_HEALTH;EDUCATION,true,START
+
+            """;
+        files["case-events.csv"] = """
+            id,child_id,date,kind,outcome_id,detail
+            K1,C2,2023-03-20,CUSTODY_LEARNING_REVIEW,X3,
+            K2,C1,2022-02-20,MISSING_EPISODE,,"found at a friend's, same day"
+
+            """;
+        files["feedback.csv"] = """
+            id,child_id,respondent,requested_on,responded,score,episode_id
+            F1,C1,CHILD,2022-05-10,true,4.5,E1
+            F2,C1,PARENT_CARER,2022-05-12,false,,E1
+
+            """;
+        return files;
+    }
+
     /// <summary>The valid files with line <paramref name="line"/> (1-based, header = 1) of one file replaced.</summary>
     public static Dictionary<string, string> WithLine(string file, int line, string text) => WithLine(ValidFiles(), file, line, text);
 
@@ -172,21 +212,22 @@ internal static class TestDatasets
         Outcomes =
         [
             new Outcome("X1", "C1", ["O1", "O2"], new LocalDate(2022, 4, 1), OutcomeTypes.Section250, DecidingBody.Court,
-                Admitted: false, Resentenced: true, SentenceLengthDays: 730, ReleaseDate: new LocalDate(2023, 4, 1), EndDate: new LocalDate(2024, 3, 31)),
+                Admitted: false, Resentenced: true, SentenceLengthDays: 730, ReleaseDate: new LocalDate(2023, 4, 1), EndDate: new LocalDate(2024, 3, 31),
+                PsrProposal: OutcomeTypes.DetentionAndTrainingOrder),
             new Outcome("X2", "C2", [], new LocalDate(2023, 1, 6), OutcomeTypes.Remand, DecidingBody.JointDecisionPanel,
                 Admitted: true, EndDate: new LocalDate(2023, 1, 20)),
         ],
         Episodes =
         [
             new ProgrammeEpisode("E1", "C1", ProgrammeKinds.EarlyIntervention, new LocalDate(2022, 4, 2), "SCHOOL, \"REACH\"", "AT_RISK",
-                ConsentGiven: false, Engagement.NotEngaged, new LocalDate(2022, 4, 3), new LocalDate(2022, 9, 30), "DISENGAGED"),
+                ConsentGiven: false, Engagement.NotEngaged, new LocalDate(2022, 4, 3), new LocalDate(2022, 9, 30), "DISENGAGED", PractitionerId: "E08000026-P012"),
         ],
         PathwayEvents = [new PathwayEvent("E1", new LocalDate(2022, 4, 3), "ASSESSED", "line one\nline two, with comma")],
         Links = [new ChildLink("C2", "C1", LinkKind.Associate)],
         Assessments =
         [
             new Assessment("A1", "C2", new LocalDate(2023, 1, 7), "ASSETPLUS", RiskLevel.VeryHigh, RiskLevel.High, 0,
-                Needs.MentalHealth | Needs.SubstanceMisuse | Needs.CriminalExploitation, ParentIncluded: true),
+                Needs.MentalHealth | Needs.SubstanceMisuse | Needs.CriminalExploitation, ParentIncluded: true, AssessmentStage.Review),
         ],
         StatusObservations =
         [
@@ -202,6 +243,16 @@ internal static class TestDatasets
             new PopulationEstimate("E08000026", 2022, 17, Sex.Unknown, EthnicityGroup.NotKnown, 0),
         ],
         ReferencePopulations = [new ReferencePopulation("secondary-school-census", "E08000026", 2023, EthnicityGroup.Mixed, 1234)],
+        CaseEvents =
+        [
+            new CaseEvent("K1", "C2", new LocalDate(2023, 1, 6), CaseEventKind.BailSupportOffered, "X2", "ISS bail package, \"refused\"\nby the court"),
+            new CaseEvent("K2", "C1", new LocalDate(2022, 5, 1), CaseEventKind.CustodyLearningReview, "X1"),
+        ],
+        Feedback =
+        [
+            new FeedbackRequest("F1", "C1", FeedbackRespondent.Child, new LocalDate(2022, 9, 30), Responded: true, Score: 4.50m, EpisodeId: "E1"),
+            new FeedbackRequest("F2", "C2", FeedbackRespondent.Victim, new LocalDate(2023, 2, 1), Responded: true, Score: 1m),
+        ],
     };
 
     /// <summary>A dataset whose optional fields are all empty (null or their defaults).</summary>
@@ -217,6 +268,8 @@ internal static class TestDatasets
         StatusObservations = [new StatusObservation("S1", "C1", null, new LocalDate(2022, 2, 4), ObservationPoint.InterventionStart, SupervisionSetting.Community)],
         VictimContacts = [new VictimContact("V1", "C1", null, new LocalDate(2022, 2, 5), false, false, false, false)],
         Populations = [new PopulationEstimate("E08000026", 2022, 14, null, null, 4000)],
+        CaseEvents = [new CaseEvent("K1", "C1", new LocalDate(2022, 2, 6), CaseEventKind.ManagementOversight)],
+        Feedback = [new FeedbackRequest("F1", "C1", FeedbackRespondent.ParentCarer, new LocalDate(2022, 2, 7), Responded: false)],
     };
 
     /// <summary>Asserts the import failed with an error at exactly this file, line and field, whose reason contains a fragment.</summary>
