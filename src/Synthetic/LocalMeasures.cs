@@ -151,7 +151,7 @@ internal static class LocalMeasures
             {
                 return;
             }
-            events.Add(date, new CaseEvent(string.Create(CultureInfo.InvariantCulture, $"{child.Id}-E{++_eventSeq:D2}"), child.Id, date, kind, outcomeId, detail));
+            events.Add(date, new CaseEvent(string.Create(CultureInfo.InvariantCulture, $"{child.Id}-K{++_eventSeq:D2}"), child.Id, date, kind, outcomeId, detail));
         }
 
         private void Feedback(LocalDate date, FeedbackRespondent respondent, double respondRate, double[] scoreWeights, string? episodeId)

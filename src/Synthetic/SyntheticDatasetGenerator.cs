@@ -11,7 +11,8 @@ namespace YouthJustice.Sdk.Synthetic;
 /// <summary>
 /// Generates a realistic, internally consistent and fully deterministic synthetic <see cref="Dataset"/>: children,
 /// offences, outcomes along the whole outcome ladder, programme episodes and their pathways, assessments, status
-/// observations, victim contacts, board attendance, population estimates and the school census reference population.
+/// observations, victim contacts, board attendance, population estimates, the school census reference population,
+/// case events and feedback requests.
 /// </summary>
 /// <remarks>
 /// <para>The same <see cref="SyntheticOptions"/> always give a value-equal dataset with records in the same order, on
@@ -27,7 +28,7 @@ public static class SyntheticDatasetGenerator
     /// <summary>Generates a dataset.</summary>
     /// <param name="options">What to generate.</param>
     /// <returns>The dataset, its records in natural order: children by id; offences, outcomes, episodes, assessments,
-    /// status observations and victim contacts by date; pathway events grouped by episode in episode order;
+    /// status observations, victim contacts, case events and feedback requests by date; pathway events grouped by episode in episode order;
     /// board attendance and population rows by area, then date or year.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">An option is out of range or inconsistent (the message names it).</exception>

@@ -69,7 +69,7 @@ public sealed class GeneratedDatasetRoundTripTests : IDisposable
         var c = Write(12);
 
         var files = Directory.GetFiles(a).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(14, files.Count);
+        Assert.Equal(16, files.Count);
         foreach (var file in files)
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(a, file!)), File.ReadAllBytes(Path.Combine(b, file!)));
