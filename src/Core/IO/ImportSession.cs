@@ -609,9 +609,11 @@ internal sealed class ImportSession
         RequireChild(row, 1, childId);
         var respondent = row.Code<FeedbackRespondent>(2, "feedback respondent");
         var requested = row.Date(3);
+        var beforeResponded = row.Problems.Count;
         var responded = row.Bool(4);
+        var respondedOk = row.Problems.Count == beforeResponded;
         var score = row.OptionalDecimal(5, 1, 5);
-        if (score is not null && row.Raw(4) is not null && !responded)
+        if (score is not null && respondedOk && !responded)
         {
             row.Error(5, "a score is only recorded when feedback was given (responded is false)");
         }

@@ -89,6 +89,7 @@ public class LocalMeasuresFormatTests
     [InlineData("case-events.csv", 3, "K1,C1,2022-02-20,MISSING_EPISODE,,", "id", "duplicate id: another case event in this file already has id K1")]
     [InlineData("feedback.csv", 2, "F1,C1,TEACHER,2022-05-10,true,4.5,E1", "respondent", "is not a known feedback respondent code (allowed: CHILD, PARENT_CARER, VICTIM)")]
     [InlineData("feedback.csv", 2, "F1,C1,CHILD,2022-05-10,,4.5,E1", "responded", "is required but empty")]
+    [InlineData("feedback.csv", 2, "F1,C1,CHILD,2022-05-10,yes,4.5,E1", "responded", "must be true or false")]
     [InlineData("feedback.csv", 2, "F1,C1,CHILD,2022-05-10,true,0.5,E1", "score", "must be between 1 and 5")]
     [InlineData("feedback.csv", 2, "F1,C1,CHILD,2022-05-10,true,5.01,E1", "score", "must be between 1 and 5")]
     [InlineData("feedback.csv", 2, "F1,C1,CHILD,2022-05-10,true,4/5,E1", "score", "is not a number")]
