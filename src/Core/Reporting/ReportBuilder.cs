@@ -49,11 +49,9 @@ public sealed record ReportRequest
 /// </summary>
 public static class ReportBuilder
 {
-    /// <summary>The national indicators on the headline page, in order, then the knife offences trend (a local measure the
-    /// plans report over years; the headline is where the report computes earlier periods). The YJB KPIs follow, then each
-    /// plugin's.</summary>
+    /// <summary>The national indicators on the headline page, in order (the YJB KPIs follow, then each plugin's).</summary>
     public static ImmutableArray<string> NationalHeadlineIndicators { get; } =
-        ["fte-rate", "reoffending-binary", "reoffending-frequency", "custody-rate", "knife-offences"];
+        ["fte-rate", "reoffending-binary", "reoffending-frequency", "custody-rate"];
 
     /// <summary>Builds the report.</summary>
     /// <param name="registry">The composed SDK.</param>
