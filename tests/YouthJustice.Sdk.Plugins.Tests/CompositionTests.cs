@@ -112,8 +112,8 @@ public class CompositionTests
         var ids = registry.Indicators.Select(i => i.Definition.Id).ToList();
         Assert.Equal(NationalIndicators.Definitions[0].Id, ids[0]);
         Assert.Contains(KeyPerformanceIndicators.Definitions[0].Id, ids);
-        Assert.Contains(Sdk.PlanMeasures.PlanMeasures.Definitions[0].Id, ids);
-        Assert.Equal(NationalIndicators.Definitions.Count + KeyPerformanceIndicators.Definitions.Count + Sdk.PlanMeasures.PlanMeasures.Definitions.Count,
+        Assert.Contains(Sdk.PlanMeasures.LocalMeasures.Definitions[0].Id, ids);
+        Assert.Equal(NationalIndicators.Definitions.Count + KeyPerformanceIndicators.Definitions.Count + Sdk.PlanMeasures.LocalMeasures.Definitions.Count,
             ids.IndexOf("test.children-aged"));
         Assert.Null(registry.OwnerOf("test.children-aged"));
         Assert.Equal("leicester-early-intervention", registry.OwnerOf("leicester-early-intervention.referred"));

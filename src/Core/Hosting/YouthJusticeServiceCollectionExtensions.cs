@@ -15,7 +15,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class YouthJusticeServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the SDK: <see cref="YouthJusticeComposition"/> (the national indicators, YJB KPIs and local plan measures unless
+    /// Adds the SDK: <see cref="YouthJusticeComposition"/> (the national indicators and YJB KPIs unless
     /// <see cref="YouthJusticeOptions.IncludeNationalIndicators"/> is off, the indicators in the container and in
     /// <see cref="YouthJusticeOptions.Indicators"/>, and the plugins the options name), and what reads it:
     /// <see cref="IYouthJusticeRegistry"/>, <see cref="IPluginCatalog"/>, <see cref="PluginLoadReport"/> and the composed
@@ -80,7 +80,7 @@ public static class YouthJusticeServiceCollectionExtensions
                 }
             }
             var national = options.IncludeNationalIndicators
-                ? NationalIndicators.CreateAll().Concat(KeyPerformanceIndicators.CreateAll()).Concat(YouthJustice.Sdk.PlanMeasures.PlanMeasures.CreateAll())
+                ? NationalIndicators.CreateAll().Concat(KeyPerformanceIndicators.CreateAll()).Concat(YouthJustice.Sdk.PlanMeasures.LocalMeasures.CreateAll())
                 : [];
             var host = national.Concat(services.GetServices<IIndicator>()).Concat(options.Indicators);
             return YouthJusticeComposition.Compose(catalog, host, options.FailurePolicy, services, logger);

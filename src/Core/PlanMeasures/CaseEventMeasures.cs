@@ -23,15 +23,15 @@ internal static class Caseload
 internal sealed class OpenCaseEventMeasure : PlanMeasure
 {
     internal OpenCaseEventMeasure(IndicatorDefinition definition)
-        : base(definition, PlanMeasures.ExploitationConcernId, PlanMeasures.NrmReferralId, PlanMeasures.MissingChildrenId)
+        : base(definition, LocalMeasures.ExploitationConcernId, LocalMeasures.NrmReferralId, LocalMeasures.MissingChildrenId)
     {
     }
 
     private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
     {
-        var kinds = EnumList<CaseEventKind>(PlanMeasures.EventKindsParameter);
+        var kinds = EnumList<CaseEventKind>(LocalMeasures.EventKindsParameter);
         var children = Children(context.Dataset);
-        var episodes = Caseload.EpisodesByChild(context.Dataset, Codes(PlanMeasures.CaseloadProgrammesParameter));
+        var episodes = Caseload.EpisodesByChild(context.Dataset, Codes(LocalMeasures.CaseloadProgrammesParameter));
         var events = context.Dataset.CaseEvents.Where(e => kinds.Contains(e.Kind))
             .GroupBy(e => e.ChildId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
@@ -61,16 +61,16 @@ internal sealed class OpenCaseEventMeasure : PlanMeasure
 internal sealed class CaseEventCountMeasure : PlanMeasure
 {
     internal CaseEventCountMeasure(IndicatorDefinition definition)
-        : base(definition, PlanMeasures.ProbationTransfersId, PlanMeasures.MissingEpisodesId)
+        : base(definition, LocalMeasures.ProbationTransfersId, LocalMeasures.MissingEpisodesId)
     {
     }
 
     private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
     {
-        var kinds = EnumList<CaseEventKind>(PlanMeasures.EventKindsParameter);
-        var whileOpen = Definition.GetBool(PlanMeasures.WhileOpenParameter);
+        var kinds = EnumList<CaseEventKind>(LocalMeasures.EventKindsParameter);
+        var whileOpen = Definition.GetBool(LocalMeasures.WhileOpenParameter);
         var children = Children(context.Dataset);
-        var episodes = whileOpen ? Caseload.EpisodesByChild(context.Dataset, Codes(PlanMeasures.CaseloadProgrammesParameter)) : [];
+        var episodes = whileOpen ? Caseload.EpisodesByChild(context.Dataset, Codes(LocalMeasures.CaseloadProgrammesParameter)) : [];
         var units = context.Dataset.CaseEvents.DistinctBy(e => e.Id, StringComparer.Ordinal)
             .Where(e => kinds.Contains(e.Kind) && children.ContainsKey(e.ChildId)
                 && (!whileOpen || (episodes.TryGetValue(e.ChildId, out var list) && list.Any(ep => OpenOn(ep, e.Date)))))

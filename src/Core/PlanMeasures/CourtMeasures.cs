@@ -19,13 +19,13 @@ internal sealed class PsrCongruenceMeasure : PlanMeasure
     private static readonly BreakdownKey Other = new(ProposalDimension, "other");
 
     internal PsrCongruenceMeasure(IndicatorDefinition definition)
-        : base(definition, PlanMeasures.PsrCongruenceId)
+        : base(definition, LocalMeasures.PsrCongruenceId)
     {
     }
 
     private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
     {
-        var matchOn = Definition.GetEnum<PsrMatch>(PlanMeasures.MatchOnParameter);
+        var matchOn = Definition.GetEnum<PsrMatch>(LocalMeasures.MatchOnParameter);
         var children = Children(context.Dataset);
         var units = context.Dataset.Outcomes.DistinctBy(o => o.Id, StringComparer.Ordinal)
             .Where(o => o.Type.IsCourt && o.PsrProposal is not null && children.ContainsKey(o.ChildId))
@@ -63,13 +63,13 @@ internal enum PsrMatch
 internal sealed class BailSupportMeasure : PlanMeasure
 {
     internal BailSupportMeasure(IndicatorDefinition definition)
-        : base(definition, PlanMeasures.BailSupportOfferedId)
+        : base(definition, LocalMeasures.BailSupportOfferedId)
     {
     }
 
     private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
     {
-        var kinds = EnumList<CaseEventKind>(PlanMeasures.EventKindsParameter);
+        var kinds = EnumList<CaseEventKind>(LocalMeasures.EventKindsParameter);
         var children = Children(context.Dataset);
         var offered = context.Dataset.CaseEvents
             .Where(e => e.OutcomeId is not null && kinds.Contains(e.Kind))

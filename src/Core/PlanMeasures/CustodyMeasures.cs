@@ -30,14 +30,14 @@ internal sealed class CustodyEntrantsMeasure : PlanMeasure
     private static readonly BreakdownKey Concurrent = new(EntryDimension, "concurrent");
 
     internal CustodyEntrantsMeasure(IndicatorDefinition definition)
-        : base(definition, PlanMeasures.CustodyEntrantsId)
+        : base(definition, LocalMeasures.CustodyEntrantsId)
     {
     }
 
     private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
     {
         var children = Children(context.Dataset);
-        var sentences = CustodialSentences.ByChild(context.Dataset, Codes(PlanMeasures.CustodialOutcomeTypesParameter), children);
+        var sentences = CustodialSentences.ByChild(context.Dataset, Codes(LocalMeasures.CustodialOutcomeTypesParameter), children);
         IEnumerable<MeasureUnit> UnitsOf(ReportingPeriod period)
         {
             foreach (var (childId, list) in sentences)
@@ -64,15 +64,15 @@ internal sealed class CustodyEntrantsMeasure : PlanMeasure
 internal sealed class CustodyLearningReviewMeasure : PlanMeasure
 {
     internal CustodyLearningReviewMeasure(IndicatorDefinition definition)
-        : base(definition, PlanMeasures.CustodyLearningReviewsId)
+        : base(definition, LocalMeasures.CustodyLearningReviewsId)
     {
     }
 
     private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
     {
         var children = Children(context.Dataset);
-        var sentences = CustodialSentences.ByChild(context.Dataset, Codes(PlanMeasures.CustodialOutcomeTypesParameter), children);
-        var includeUnlinked = Definition.GetBool(PlanMeasures.IncludeUnlinkedReviewsParameter);
+        var sentences = CustodialSentences.ByChild(context.Dataset, Codes(LocalMeasures.CustodialOutcomeTypesParameter), children);
+        var includeUnlinked = Definition.GetBool(LocalMeasures.IncludeUnlinkedReviewsParameter);
         var reviews = context.Dataset.CaseEvents.Where(e => e.Kind == CaseEventKind.CustodyLearningReview)
             .GroupBy(e => e.ChildId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);

@@ -19,14 +19,14 @@ internal sealed class KnifeOffencesMeasure : PlanMeasure
         [BreakdownKey.Total, .. Enum.GetValues<OffenceGroup>().Select(g => new BreakdownKey(SeriousViolenceIndicator.OffenceGroupDimension, SeriousViolenceIndicator.OffenceGroupValue(g)))];
 
     internal KnifeOffencesMeasure(IndicatorDefinition definition)
-        : base(definition, PlanMeasures.KnifeOffencesId)
+        : base(definition, LocalMeasures.KnifeOffencesId)
     {
     }
 
     private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
     {
-        var minAge = Definition.GetInt(PlanMeasures.MinAgeParameter);
-        var maxAge = Definition.GetInt(PlanMeasures.MaxAgeParameter);
+        var minAge = Definition.GetInt(LocalMeasures.MinAgeParameter);
+        var maxAge = Definition.GetInt(LocalMeasures.MaxAgeParameter);
         var leapDay = KpiEngine.LeapDayRule(Definition);
         var dataset = context.Dataset;
         var children = Children(dataset);

@@ -56,7 +56,7 @@ internal abstract class PlanMeasure : Plugins.IOverridableIndicator
         Preconditions.CheckNotNull(definition, nameof(definition));
         Preconditions.CheckArgument(string.Equals(definition.Id, Definition.Id, StringComparison.Ordinal), nameof(definition),
             $"A revision of '{Definition.Id}' must keep its id, not '{definition.Id}'.");
-        return YouthJustice.Sdk.PlanMeasures.PlanMeasures.Create(definition);
+        return YouthJustice.Sdk.PlanMeasures.LocalMeasures.Create(definition);
     }
 
     public IReadOnlyList<IndicatorResult> Compute(IndicatorContext context, IndicatorQuery query)

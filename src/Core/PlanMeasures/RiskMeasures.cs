@@ -20,7 +20,7 @@ internal sealed class RiskMixMeasure : PlanMeasure
     internal const string LevelDimension = "level";
 
     internal RiskMixMeasure(IndicatorDefinition definition)
-        : base(definition, PlanMeasures.RiskOfSeriousHarmId, PlanMeasures.SafetyAndWellbeingId)
+        : base(definition, LocalMeasures.RiskOfSeriousHarmId, LocalMeasures.SafetyAndWellbeingId)
     {
     }
 
@@ -46,10 +46,10 @@ internal sealed class RiskMixMeasure : PlanMeasure
 
     private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
     {
-        var measure = Definition.GetEnum<RiskMeasure>(PlanMeasures.RiskMeasureParameter);
-        var stages = EnumList<AssessmentStage>(PlanMeasures.StagesParameter);
-        var levels = EnumList<RiskLevel>(PlanMeasures.HighLevelsParameter);
-        var kinds = Codes(PlanMeasures.AssessmentKindsParameter);
+        var measure = Definition.GetEnum<RiskMeasure>(LocalMeasures.RiskMeasureParameter);
+        var stages = EnumList<AssessmentStage>(LocalMeasures.StagesParameter);
+        var levels = EnumList<RiskLevel>(LocalMeasures.HighLevelsParameter);
+        var kinds = Codes(LocalMeasures.AssessmentKindsParameter);
         var children = Children(context.Dataset);
         var stageKeys = stages.ToDictionary(s => s, s => new BreakdownKey(StageDimension, StageValue(s)));
         var levelKeys = levels.ToDictionary(l => l, l => new BreakdownKey(LevelDimension, LevelValue(l)));
@@ -95,19 +95,19 @@ internal enum RiskMeasure
 internal sealed class HighRiskOversightMeasure : PlanMeasure
 {
     internal HighRiskOversightMeasure(IndicatorDefinition definition)
-        : base(definition, PlanMeasures.HighRiskOversightId)
+        : base(definition, LocalMeasures.HighRiskOversightId)
     {
     }
 
     private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
     {
-        var measures = EnumList<RiskMeasure>(PlanMeasures.RiskMeasuresParameter);
-        var levels = EnumList<RiskLevel>(PlanMeasures.HighLevelsParameter);
-        var kinds = Codes(PlanMeasures.AssessmentKindsParameter);
-        var days = Definition.GetInt(PlanMeasures.OversightWithinDaysParameter);
+        var measures = EnumList<RiskMeasure>(LocalMeasures.RiskMeasuresParameter);
+        var levels = EnumList<RiskLevel>(LocalMeasures.HighLevelsParameter);
+        var kinds = Codes(LocalMeasures.AssessmentKindsParameter);
+        var days = Definition.GetInt(LocalMeasures.OversightWithinDaysParameter);
         if (days < 0)
         {
-            throw new FormatException($"Parameter '{PlanMeasures.OversightWithinDaysParameter}' of indicator '{Definition.Id}' must not be negative.");
+            throw new FormatException($"Parameter '{LocalMeasures.OversightWithinDaysParameter}' of indicator '{Definition.Id}' must not be negative.");
         }
         var dataset = context.Dataset;
         var children = Children(dataset);

@@ -29,14 +29,14 @@ internal static class Respondents
 internal sealed class FeedbackResponseMeasure : PlanMeasure
 {
     internal FeedbackResponseMeasure(IndicatorDefinition definition)
-        : base(definition, PlanMeasures.FeedbackResponseRateId)
+        : base(definition, LocalMeasures.FeedbackResponseRateId)
     {
     }
 
     private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
     {
-        var keys = Respondents.Keys(EnumList<FeedbackRespondent>(PlanMeasures.RespondentsParameter));
-        var atClosure = Definition.GetBool(PlanMeasures.AtClosureOnlyParameter);
+        var keys = Respondents.Keys(EnumList<FeedbackRespondent>(LocalMeasures.RespondentsParameter));
+        var atClosure = Definition.GetBool(LocalMeasures.AtClosureOnlyParameter);
         var children = Children(context.Dataset);
         var episodes = Kpis.KpiEngine.EpisodesById(context.Dataset);
         var units = context.Dataset.Feedback.DistinctBy(f => f.Id, StringComparer.Ordinal)
@@ -57,13 +57,13 @@ internal sealed class FeedbackResponseMeasure : PlanMeasure
 internal sealed class FeedbackSatisfactionMeasure : PlanMeasure
 {
     internal FeedbackSatisfactionMeasure(IndicatorDefinition definition)
-        : base(definition, PlanMeasures.FeedbackSatisfactionId)
+        : base(definition, LocalMeasures.FeedbackSatisfactionId)
     {
     }
 
     private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
     {
-        var keys = Respondents.Keys(EnumList<FeedbackRespondent>(PlanMeasures.RespondentsParameter));
+        var keys = Respondents.Keys(EnumList<FeedbackRespondent>(LocalMeasures.RespondentsParameter));
         var children = Children(context.Dataset);
         var units = context.Dataset.Feedback.DistinctBy(f => f.Id, StringComparer.Ordinal)
             .Where(f => f.Responded && f.Score is not null && keys.ContainsKey(f.Respondent) && children.ContainsKey(f.ChildId))
@@ -81,7 +81,7 @@ internal sealed class FeedbackSatisfactionMeasure : PlanMeasure
 internal sealed class VictimSecondaryContactMeasure : PlanMeasure
 {
     internal VictimSecondaryContactMeasure(IndicatorDefinition definition)
-        : base(definition, PlanMeasures.VictimSecondaryContactId)
+        : base(definition, LocalMeasures.VictimSecondaryContactId)
     {
     }
 

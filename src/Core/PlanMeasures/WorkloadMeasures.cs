@@ -14,13 +14,13 @@ namespace YouthJustice.Sdk.PlanMeasures;
 internal sealed class CaseloadMeasure : PlanMeasure
 {
     internal CaseloadMeasure(IndicatorDefinition definition)
-        : base(definition, PlanMeasures.CaseloadPerPractitionerId)
+        : base(definition, LocalMeasures.CaseloadPerPractitionerId)
     {
     }
 
     private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
     {
-        var programmes = Codes(PlanMeasures.CaseloadProgrammesParameter);
+        var programmes = Codes(LocalMeasures.CaseloadProgrammesParameter);
         var children = Children(context.Dataset);
         var held = context.Dataset.Episodes.DistinctBy(e => e.Id, StringComparer.Ordinal)
             .Where(e => !string.IsNullOrWhiteSpace(e.PractitionerId) && children.ContainsKey(e.ChildId)
@@ -63,20 +63,20 @@ internal sealed class InterventionsStartedMeasure : PlanMeasure
     internal const string ProgrammeDimension = "programme";
 
     internal InterventionsStartedMeasure(IndicatorDefinition definition)
-        : base(definition, PlanMeasures.InterventionsStartedId)
+        : base(definition, LocalMeasures.InterventionsStartedId)
     {
     }
 
     private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
     {
-        var programmes = Codes(PlanMeasures.ProgrammesParameter);
+        var programmes = Codes(LocalMeasures.ProgrammesParameter);
         var children = Children(context.Dataset);
         var started = context.Dataset.Episodes.DistinctBy(e => e.Id, StringComparer.Ordinal)
             .Where(e => e.StartDate is not null && children.ContainsKey(e.ChildId)
                 && (programmes.Count == 0 || programmes.Contains(e.Programme.Code.ToUpperInvariant())))
             .ToList();
         var codes = programmes.Count > 0
-            ? Definition.GetList(PlanMeasures.ProgrammesParameter).Select(c => c.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList()
+            ? Definition.GetList(LocalMeasures.ProgrammesParameter).Select(c => c.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList()
             : started.Select(e => e.Programme.Code.ToUpperInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var keys = codes.ToDictionary(c => c, c => new BreakdownKey(ProgrammeDimension, c), StringComparer.Ordinal);
         var units = started.Select(e => new MeasureUnit(e.Id, children[e.ChildId].HomeAreaCode, e.StartDate!.Value,
@@ -93,14 +93,14 @@ internal sealed class InterventionsStartedMeasure : PlanMeasure
 internal sealed class OutOfCourtShareMeasure : PlanMeasure
 {
     internal OutOfCourtShareMeasure(IndicatorDefinition definition)
-        : base(definition, PlanMeasures.OutOfCourtInterventionShareId)
+        : base(definition, LocalMeasures.OutOfCourtInterventionShareId)
     {
     }
 
     private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
     {
-        var disposal = Codes(PlanMeasures.DisposalProgrammesParameter);
-        var outOfCourt = Codes(PlanMeasures.OutOfCourtProgrammesParameter);
+        var disposal = Codes(LocalMeasures.DisposalProgrammesParameter);
+        var outOfCourt = Codes(LocalMeasures.OutOfCourtProgrammesParameter);
         var children = Children(context.Dataset);
         var units = context.Dataset.Episodes.DistinctBy(e => e.Id, StringComparer.Ordinal)
             .Where(e => e.StartDate is not null && children.ContainsKey(e.ChildId) && disposal.Contains(e.Programme.Code.ToUpperInvariant()))

@@ -84,7 +84,7 @@ public partial class DefinitionFileTests
             Assert.Equal(json, IndicatorDefinitions.Write(back));
         }
         Assert.Equal(files.Keys.Order(StringComparer.Ordinal),
-            NationalIndicators.Definitions.Concat(KeyPerformanceIndicators.Definitions).Concat(Sdk.PlanMeasures.PlanMeasures.Definitions)
+            NationalIndicators.Definitions.Concat(KeyPerformanceIndicators.Definitions).Concat(Sdk.PlanMeasures.LocalMeasures.Definitions)
                 .Select(d => d.Id).Order(StringComparer.Ordinal));
     }
 

@@ -6,7 +6,7 @@ using YouthJustice.Sdk.National;
 using YouthJustice.Sdk.Reporting;
 using YouthJustice.Sdk.Reports;
 using YouthJustice.Sdk.Tests.Indicators;
-using static YouthJustice.Sdk.PlanMeasures.PlanMeasures;
+using static YouthJustice.Sdk.PlanMeasures.LocalMeasures;
 using static YouthJustice.Sdk.Tests.Kpis.KpiTestData;
 using static YouthJustice.Sdk.Tests.PlanMeasures.PlanTestData;
 

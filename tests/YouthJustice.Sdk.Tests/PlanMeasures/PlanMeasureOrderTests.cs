@@ -76,7 +76,7 @@ public class PlanMeasureOrderTests
     {
         var data = Generated(seed);
         var query = new IndicatorQuery([ReportingPeriod.FinancialYear(2022), ReportingPeriod.FinancialYear(2023), ReportingPeriod.FinancialQuarter(2023, 2)], [], [], CollectEvidence: true);
-        foreach (var indicator in Sdk.PlanMeasures.PlanMeasures.CreateAll())
+        foreach (var indicator in Sdk.PlanMeasures.LocalMeasures.CreateAll())
         {
             var forward = indicator.Compute(IndicatorContext.For(data), query).Select(Render).ToList();
             var backward = indicator.Compute(IndicatorContext.For(Reversed(data)), query).Select(Render).ToList();
@@ -91,7 +91,7 @@ public class PlanMeasureOrderTests
     public void Every_breakdown_adds_up_to_its_margin_so_secondary_suppression_protects_it(int seed)
     {
         var query = new IndicatorQuery([ReportingPeriod.FinancialYear(2022), ReportingPeriod.FinancialYear(2023)], [], []);
-        foreach (var indicator in Sdk.PlanMeasures.PlanMeasures.CreateAll())
+        foreach (var indicator in Sdk.PlanMeasures.LocalMeasures.CreateAll())
         {
             foreach (var group in indicator.Compute(IndicatorContext.For(Generated(seed)), query).GroupBy(r => (r.AreaCode, r.Period)))
             {
@@ -124,7 +124,7 @@ public class PlanMeasureOrderTests
         var request = new ReportRequest { Query = new IndicatorQuery([ReportingPeriod.FinancialYear(2022), ReportingPeriod.FinancialYear(2023)], [AreaCode], []) };
         var internalReport = ReportBuilder.Build(registry, IndicatorContext.For(Generated(seed)), request);
         var published = DisclosurePolicy.Default.Apply(internalReport);
-        var local = Sdk.PlanMeasures.PlanMeasures.Definitions.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var local = Sdk.PlanMeasures.LocalMeasures.Definitions.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
 
         var before = internalReport.Figures().Where(f => local.Contains(f.Methodology.Id)).ToList();
         var after = published.Figures().Where(f => local.Contains(f.Methodology.Id)).ToList();

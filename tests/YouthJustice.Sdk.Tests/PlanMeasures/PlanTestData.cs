@@ -36,10 +36,10 @@ internal static class PlanTestData
     public static Outcome Sentence(string id, string child, LocalDate on, OutcomeType type, OutcomeType? proposal = null) =>
         new(id, child, ["X" + id], on, type, type.IsCourt ? DecidingBody.Court : DecidingBody.Police, PsrProposal: proposal);
 
-    public static IIndicator Measure(string id) => Sdk.PlanMeasures.PlanMeasures.Create(Sdk.PlanMeasures.PlanMeasures.Get(id));
+    public static IIndicator Measure(string id) => Sdk.PlanMeasures.LocalMeasures.Create(Sdk.PlanMeasures.LocalMeasures.Get(id));
 
     public static IIndicator Measure(string id, string parameter, string value) =>
-        Sdk.PlanMeasures.PlanMeasures.Create(Sdk.PlanMeasures.PlanMeasures.Get(id).WithParameter(parameter, value));
+        Sdk.PlanMeasures.LocalMeasures.Create(Sdk.PlanMeasures.LocalMeasures.Get(id).WithParameter(parameter, value));
 
     public static IReadOnlyList<IndicatorResult> Run(IIndicator indicator, Dataset dataset, ReportingPeriod? period = null, bool evidence = false) =>
         KpiTestData.Compute(indicator, dataset, period, evidence);

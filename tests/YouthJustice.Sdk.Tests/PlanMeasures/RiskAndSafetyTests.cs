@@ -1,7 +1,7 @@
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Periods;
-using static YouthJustice.Sdk.PlanMeasures.PlanMeasures;
+using static YouthJustice.Sdk.PlanMeasures.LocalMeasures;
 using static YouthJustice.Sdk.Tests.Kpis.KpiTestData;
 using static YouthJustice.Sdk.Tests.PlanMeasures.PlanTestData;
 

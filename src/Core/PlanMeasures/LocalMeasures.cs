@@ -14,7 +14,7 @@ namespace YouthJustice.Sdk.PlanMeasures;
 /// parameter with <see cref="IndicatorDefinition.WithParameter"/> and pass the new definition to <see cref="Create"/>.</para>
 /// <para>This type is thread-safe.</para>
 /// </remarks>
-public static class PlanMeasures
+public static class LocalMeasures
 {
     /// <summary>Risk of serious harm: assessments at the start and review stages rated high or very high.</summary>
     public const string RiskOfSeriousHarmId = "risk-of-serious-harm-high";
