@@ -3,7 +3,7 @@ using YouthJustice.Sdk.Indicators;
 
 namespace YouthJustice.Sdk.Engine;
 
-/// <summary>The definition files embedded in this assembly (national indicators and YJB KPIs), read once.</summary>
+/// <summary>The definition files embedded in this assembly (national indicators, YJB KPIs and local plan measures), read once.</summary>
 /// <remarks>Thread-safe. A malformed file fails the first use of either catalogue with a <see cref="DefinitionFormatException"/>
 /// naming the file and the field.</remarks>
 internal static class CoreDefinitions

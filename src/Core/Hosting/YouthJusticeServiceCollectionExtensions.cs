@@ -80,7 +80,7 @@ public static class YouthJusticeServiceCollectionExtensions
                 }
             }
             var national = options.IncludeNationalIndicators
-                ? NationalIndicators.CreateAll().Concat(KeyPerformanceIndicators.CreateAll())
+                ? NationalIndicators.CreateAll().Concat(KeyPerformanceIndicators.CreateAll()).Concat(YouthJustice.Sdk.PlanMeasures.LocalMeasures.CreateAll())
                 : [];
             var host = national.Concat(services.GetServices<IIndicator>()).Concat(options.Indicators);
             return YouthJusticeComposition.Compose(catalog, host, options.FailurePolicy, services, logger);

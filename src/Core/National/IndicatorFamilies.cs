@@ -27,6 +27,27 @@ public static class IndicatorFamilies
     /// <summary>The YJB key performance indicators.</summary>
     public const string YjbKpis = "yjb-kpis";
 
+    /// <summary>Risk of serious harm, safety and wellbeing, and management oversight of high-risk cases (local measures).</summary>
+    public const string RiskAndSafety = "risk-and-safety";
+
+    /// <summary>Pre-sentence report congruence and bail support (local measures).</summary>
+    public const string Courts = "courts";
+
+    /// <summary>New and concurrent custody entrants, custody learning reviews and transfers to probation (local measures).</summary>
+    public const string CustodyInDepth = "custody-in-depth";
+
+    /// <summary>Exploitation concerns, National Referral Mechanism referrals and missing episodes (local measures).</summary>
+    public const string ExploitationAndMissing = "exploitation-and-missing";
+
+    /// <summary>Proven offences involving a knife (local measure).</summary>
+    public const string KnifeAndSeriousYouthViolence = "knife-and-serious-youth-violence";
+
+    /// <summary>Feedback from children, parents and carers, and victims, and victim contact (local measures).</summary>
+    public const string Voice = "voice";
+
+    /// <summary>Caseloads and intervention volumes (local measures).</summary>
+    public const string Workload = "workload";
+
     private static readonly ImmutableDictionary<string, string> Titles = new Dictionary<string, string>
     {
         [FirstTimeEntrants] = "First time entrants",
@@ -35,6 +56,13 @@ public static class IndicatorFamilies
         [Profiles] = "Outcome and offence profiles",
         [Disproportionality] = "Disproportionality",
         [YjbKpis] = "YJB key performance indicators",
+        [RiskAndSafety] = "Risk and safety",
+        [Courts] = "Courts: pre-sentence reports and bail support",
+        [CustodyInDepth] = "Custody in depth: entrants, learning reviews, transfers to probation",
+        [ExploitationAndMissing] = "Exploitation and missing",
+        [KnifeAndSeriousYouthViolence] = "Knife and serious youth violence",
+        [Voice] = "Voice of the child, parents and carers, and victims",
+        [Workload] = "Workload",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>The title of a built-in family, or <see langword="null"/> for a family the SDK does not define (a plugin's).</summary>

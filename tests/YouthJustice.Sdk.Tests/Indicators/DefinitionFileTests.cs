@@ -74,7 +74,8 @@ public partial class DefinitionFileTests
     {
         var files = IndicatorDefinitions.LoadEmbedded(Core);
 
-        Assert.Equal(38, files.Count);
+        // 27 national, 11 KPI and 19 local measure definitions.
+        Assert.Equal(57, files.Count);
         foreach (var (id, definition) in files)
         {
             var json = IndicatorDefinitions.Write(definition);
@@ -83,7 +84,8 @@ public partial class DefinitionFileTests
             Assert.Equal(json, IndicatorDefinitions.Write(back));
         }
         Assert.Equal(files.Keys.Order(StringComparer.Ordinal),
-            NationalIndicators.Definitions.Concat(KeyPerformanceIndicators.Definitions).Select(d => d.Id).Order(StringComparer.Ordinal));
+            NationalIndicators.Definitions.Concat(KeyPerformanceIndicators.Definitions).Concat(Sdk.PlanMeasures.LocalMeasures.Definitions)
+                .Select(d => d.Id).Order(StringComparer.Ordinal));
     }
 
     [Fact]

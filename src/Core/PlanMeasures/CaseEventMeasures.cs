@@ -1,0 +1,80 @@
+using YouthJustice.Sdk.Domain;
+using YouthJustice.Sdk.Indicators;
+using YouthJustice.Sdk.Periods;
+
+namespace YouthJustice.Sdk.PlanMeasures;
+
+/// <summary>The episodes of caseload programmes by child (every programme when the list is empty).</summary>
+internal static class Caseload
+{
+    internal static Dictionary<string, List<ProgrammeEpisode>> EpisodesByChild(Dataset dataset, HashSet<string> programmes) =>
+        dataset.Episodes.DistinctBy(e => e.Id, StringComparer.Ordinal)
+            .Where(e => programmes.Count == 0 || programmes.Contains(e.Programme.Code.ToUpperInvariant()))
+            .GroupBy(e => e.ChildId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+}
+
+/// <summary>
+/// <c>exploitation-concern</c>, <c>nrm-referral</c>, <c>missing-children</c>: children open to the service in the period (an
+/// episode of a programme in <c>caseloadProgrammes</c>, empty for every programme, open at some time in it), each once;
+/// numerator: a case event of a kind in <c>eventKinds</c> dated in the period on a day one of the child's episodes was open.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+internal sealed class OpenCaseEventMeasure : PlanMeasure
+{
+    internal OpenCaseEventMeasure(IndicatorDefinition definition)
+        : base(definition, LocalMeasures.ExploitationConcernId, LocalMeasures.NrmReferralId, LocalMeasures.MissingChildrenId)
+    {
+    }
+
+    private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
+    {
+        var kinds = EnumList<CaseEventKind>(LocalMeasures.EventKindsParameter);
+        var children = Children(context.Dataset);
+        var episodes = Caseload.EpisodesByChild(context.Dataset, Codes(LocalMeasures.CaseloadProgrammesParameter));
+        var events = context.Dataset.CaseEvents.Where(e => kinds.Contains(e.Kind))
+            .GroupBy(e => e.ChildId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        IEnumerable<MeasureUnit> UnitsOf(ReportingPeriod period)
+        {
+            foreach (var (childId, list) in episodes)
+            {
+                if (!children.TryGetValue(childId, out var child) || !list.Any(e => OpenDuring(e, period)))
+                {
+                    continue;
+                }
+                var flagged = events.TryGetValue(childId, out var ofChild)
+                    && ofChild.Any(e => period.Contains(e.Date) && list.Any(ep => OpenOn(ep, e.Date)));
+                yield return new MeasureUnit(childId, child.HomeAreaCode, period.Start, [MeasureCell.Of(BreakdownKey.Total, flagged)]);
+            }
+        }
+        return AggregateByPeriod(context, query, UnitsOf, [BreakdownKey.Total], MeasureShape.Proportion, "child", "child");
+    }
+}
+
+/// <summary>
+/// <c>probation-transfers</c>, <c>missing-episodes</c>: case events of a kind in <c>eventKinds</c> dated in the period, of
+/// children in the area, a count (each event once). With <c>whileOpen</c>, only events on a day the child had an episode of a
+/// programme in <c>caseloadProgrammes</c> open.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+internal sealed class CaseEventCountMeasure : PlanMeasure
+{
+    internal CaseEventCountMeasure(IndicatorDefinition definition)
+        : base(definition, LocalMeasures.ProbationTransfersId, LocalMeasures.MissingEpisodesId)
+    {
+    }
+
+    private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
+    {
+        var kinds = EnumList<CaseEventKind>(LocalMeasures.EventKindsParameter);
+        var whileOpen = Definition.GetBool(LocalMeasures.WhileOpenParameter);
+        var children = Children(context.Dataset);
+        var episodes = whileOpen ? Caseload.EpisodesByChild(context.Dataset, Codes(LocalMeasures.CaseloadProgrammesParameter)) : [];
+        var units = context.Dataset.CaseEvents.DistinctBy(e => e.Id, StringComparer.Ordinal)
+            .Where(e => kinds.Contains(e.Kind) && children.ContainsKey(e.ChildId)
+                && (!whileOpen || (episodes.TryGetValue(e.ChildId, out var list) && list.Any(ep => OpenOn(ep, e.Date)))))
+            .Select(e => new MeasureUnit(e.Id, children[e.ChildId].HomeAreaCode, e.Date, [MeasureCell.Counted(BreakdownKey.Total)]));
+        return Aggregate(context, query, units, [BreakdownKey.Total], MeasureShape.Count, "case-event", "case-event");
+    }
+}

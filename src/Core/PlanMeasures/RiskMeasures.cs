@@ -1,0 +1,146 @@
+using NodaTime;
+using YouthJustice.Sdk.Domain;
+using YouthJustice.Sdk.Indicators;
+using YouthJustice.Sdk.Periods;
+
+namespace YouthJustice.Sdk.PlanMeasures;
+
+/// <summary>
+/// Risk of serious harm (<c>risk-of-serious-harm-high</c>) or safety and wellbeing (<c>safety-wellbeing-high</c>): assessments
+/// made in the period (assessment date inclusive) of a kind in <c>assessmentKinds</c> (empty: every kind), at a stage in
+/// <c>stages</c> (default start and review), with the rating assessed; numerator: rated at a level in <c>highLevels</c> (default
+/// high and very high). Results: the total; <c>assessment-stage=start|review</c> (each over that stage's assessments);
+/// <c>level=high|very-high</c> (each level over all the assessments: the split of the numerator); and the cross
+/// <c>assessment-stage+level</c> (each over that stage's assessments). Every breakdown adds up to its margin.
+/// </summary>
+/// <remarks>The unit is the assessment, not the child: a child assessed at start and at review counts twice. Immutable and thread-safe.</remarks>
+internal sealed class RiskMixMeasure : PlanMeasure
+{
+    internal const string StageDimension = "assessment-stage";
+    internal const string LevelDimension = "level";
+
+    internal RiskMixMeasure(IndicatorDefinition definition)
+        : base(definition, LocalMeasures.RiskOfSeriousHarmId, LocalMeasures.SafetyAndWellbeingId)
+    {
+    }
+
+    internal static string StageValue(AssessmentStage stage) => stage switch
+    {
+        AssessmentStage.Start => "start",
+        AssessmentStage.Review => "review",
+        AssessmentStage.End => "end",
+        _ => "not-known",
+    };
+
+    internal static string LevelValue(RiskLevel level) => level switch
+    {
+        RiskLevel.Low => "low",
+        RiskLevel.Medium => "medium",
+        RiskLevel.High => "high",
+        RiskLevel.VeryHigh => "very-high",
+        _ => "not-assessed",
+    };
+
+    /// <summary>Whether an assessment is of a kind the definition counts (an empty list counts every kind).</summary>
+    internal static bool KindCounted(HashSet<string> kinds, Assessment a) => kinds.Count == 0 || kinds.Contains(a.Kind.ToUpperInvariant());
+
+    private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
+    {
+        var measure = Definition.GetEnum<RiskMeasure>(LocalMeasures.RiskMeasureParameter);
+        var stages = EnumList<AssessmentStage>(LocalMeasures.StagesParameter);
+        var levels = EnumList<RiskLevel>(LocalMeasures.HighLevelsParameter);
+        var kinds = Codes(LocalMeasures.AssessmentKindsParameter);
+        var children = Children(context.Dataset);
+        var stageKeys = stages.ToDictionary(s => s, s => new BreakdownKey(StageDimension, StageValue(s)));
+        var levelKeys = levels.ToDictionary(l => l, l => new BreakdownKey(LevelDimension, LevelValue(l)));
+        var crossKeys = stages.SelectMany(s => levels.Select(l => (s, l)))
+            .ToDictionary(x => x, x => new BreakdownKey(StageDimension + "+" + LevelDimension, StageValue(x.s) + "+" + LevelValue(x.l)));
+        BreakdownKey[] layout = [BreakdownKey.Total, .. stageKeys.Values, .. levelKeys.Values, .. crossKeys.Values];
+
+        var units = new List<MeasureUnit>();
+        foreach (var a in context.Dataset.Assessments.DistinctBy(a => a.Id, StringComparer.Ordinal))
+        {
+            var level = measure == RiskMeasure.RiskOfSeriousHarm ? a.RiskOfSeriousHarm : a.SafetyAndWellbeing;
+            if (level == RiskLevel.NotAssessed || !stages.Contains(a.Stage) || !KindCounted(kinds, a) || !children.TryGetValue(a.ChildId, out var child))
+            {
+                continue;
+            }
+            var high = levels.Contains(level);
+            var cells = new List<MeasureCell> { MeasureCell.Of(BreakdownKey.Total, high), MeasureCell.Of(stageKeys[a.Stage], high) };
+            // The level cells split the numerator: every assessment is in their denominator, only its own level's numerator.
+            cells.AddRange(levels.Select(l => MeasureCell.Of(levelKeys[l], level == l)));
+            cells.AddRange(levels.Select(l => MeasureCell.Of(crossKeys[(a.Stage, l)], level == l)));
+            units.Add(new MeasureUnit(a.Id, child.HomeAreaCode, a.AssessedOn, cells));
+        }
+        return Aggregate(context, query, units, layout, MeasureShape.Proportion, "assessment", "assessment");
+    }
+}
+
+/// <summary>Which rating of an assessment a risk measure reads.</summary>
+internal enum RiskMeasure
+{
+    /// <summary>Risk of serious harm to others.</summary>
+    RiskOfSeriousHarm = 0,
+    /// <summary>Concerns for the child's own safety and wellbeing.</summary>
+    SafetyAndWellbeing = 1,
+}
+
+/// <summary>
+/// <c>high-risk-oversight</c>: children with an assessment in the period (of a kind in <c>assessmentKinds</c>) rated at a level in
+/// <c>highLevels</c> on any rating in <c>riskMeasures</c>; numerator: a management oversight case event of the child dated on or
+/// after the child's first such assessment in the period and at most <c>oversightWithinDays</c> days after it. Each child once.
+/// </summary>
+/// <remarks>A window that runs past the dataset's as-of date with no oversight yet makes the period's results provisional.
+/// Immutable and thread-safe.</remarks>
+internal sealed class HighRiskOversightMeasure : PlanMeasure
+{
+    internal HighRiskOversightMeasure(IndicatorDefinition definition)
+        : base(definition, LocalMeasures.HighRiskOversightId)
+    {
+    }
+
+    private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
+    {
+        var measures = EnumList<RiskMeasure>(LocalMeasures.RiskMeasuresParameter);
+        var levels = EnumList<RiskLevel>(LocalMeasures.HighLevelsParameter);
+        var kinds = Codes(LocalMeasures.AssessmentKindsParameter);
+        var days = Definition.GetInt(LocalMeasures.OversightWithinDaysParameter);
+        if (days < 0)
+        {
+            throw new FormatException($"Parameter '{LocalMeasures.OversightWithinDaysParameter}' of indicator '{Definition.Id}' must not be negative.");
+        }
+        var dataset = context.Dataset;
+        var children = Children(dataset);
+        var high = dataset.Assessments.DistinctBy(a => a.Id, StringComparer.Ordinal)
+            .Where(a => RiskMixMeasure.KindCounted(kinds, a) && children.ContainsKey(a.ChildId)
+                && ((measures.Contains(RiskMeasure.RiskOfSeriousHarm) && levels.Contains(a.RiskOfSeriousHarm))
+                    || (measures.Contains(RiskMeasure.SafetyAndWellbeing) && levels.Contains(a.SafetyAndWellbeing))))
+            .ToList();
+        var oversight = dataset.CaseEvents.Where(e => e.Kind == CaseEventKind.ManagementOversight)
+            .GroupBy(e => e.ChildId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Date).ToList(), StringComparer.Ordinal);
+        var open = new HashSet<ReportingPeriod>();
+        IEnumerable<MeasureUnit> UnitsOf(ReportingPeriod period)
+        {
+            foreach (var first in high.Where(a => period.Contains(a.AssessedOn)).GroupBy(a => a.ChildId, StringComparer.Ordinal)
+                .Select(g => g.OrderBy(a => a.AssessedOn).ThenBy(a => a.Id, StringComparer.Ordinal).First()))
+            {
+                var until = first.AssessedOn.PlusDays(days);
+                var overseen = oversight.TryGetValue(first.ChildId, out var dates) && dates.Any(d => d >= first.AssessedOn && d <= until);
+                if (!overseen && until > context.AsOf)
+                {
+                    open.Add(period);
+                }
+                yield return new MeasureUnit(first.ChildId, children[first.ChildId].HomeAreaCode, period.Start, [MeasureCell.Of(BreakdownKey.Total, overseen)]);
+            }
+        }
+        var results = new List<IndicatorResult>();
+        foreach (var period in query.Periods)
+        {
+            var units = UnitsOf(period).ToList();
+            results.AddRange(Aggregate(context, query with { Periods = [period] }, units, [BreakdownKey.Total], MeasureShape.Proportion, "child", "child",
+                provisional: open.Contains));
+        }
+        return results;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using NodaTime;
+using YouthJustice.Sdk.Indicators;
+
+namespace YouthJustice.Sdk.PlanMeasures;
+
+/// <summary>
+/// <c>caseload-per-practitioner</c>: at each month-end in the period up to the dataset's as-of date, the episodes of programmes
+/// in <c>caseloadProgrammes</c> (empty for every programme) open that day with a practitioner recorded, of children in the
+/// area, and the practitioners holding them. The value is the episodes summed over the month-ends (numerator) over the
+/// practitioners summed over the month-ends (denominator): the mean caseload of a practitioner at a month-end.
+/// </summary>
+/// <remarks>A practitioner holding children of two areas counts in each. Immutable and thread-safe.</remarks>
+internal sealed class CaseloadMeasure : PlanMeasure
+{
+    internal CaseloadMeasure(IndicatorDefinition definition)
+        : base(definition, LocalMeasures.CaseloadPerPractitionerId)
+    {
+    }
+
+    private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
+    {
+        var programmes = Codes(LocalMeasures.CaseloadProgrammesParameter);
+        var children = Children(context.Dataset);
+        var held = context.Dataset.Episodes.DistinctBy(e => e.Id, StringComparer.Ordinal)
+            .Where(e => !string.IsNullOrWhiteSpace(e.PractitionerId) && children.ContainsKey(e.ChildId)
+                && (programmes.Count == 0 || programmes.Contains(e.Programme.Code.ToUpperInvariant())))
+            .ToList();
+        var monthEnds = query.Periods.SelectMany(MonthEnds).Where(d => d <= context.AsOf).Distinct().Order().ToList();
+        var units = new List<MeasureUnit>();
+        foreach (var monthEnd in monthEnds)
+        {
+            var stamp = "@" + monthEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var open = held.Where(e => OpenOn(e, monthEnd)).ToList();
+            units.AddRange(open.Select(e => new MeasureUnit(e.Id + stamp, children[e.ChildId].HomeAreaCode, monthEnd, [new MeasureCell(BreakdownKey.Total, 1m, 0m)])));
+            units.AddRange(open.Select(e => (Practitioner: e.PractitionerId!.Trim(), children[e.ChildId].HomeAreaCode)).Distinct()
+                .Select(p => new MeasureUnit(p.Practitioner + stamp, p.HomeAreaCode, monthEnd, [new MeasureCell(BreakdownKey.Total, 0m, 1m)])));
+        }
+        return Aggregate(context, query, units, [BreakdownKey.Total], MeasureShape.Mean, "episode-month-end", "practitioner-month-end");
+    }
+
+    private static IEnumerable<LocalDate> MonthEnds(Periods.ReportingPeriod period)
+    {
+        for (var month = new YearMonth(period.Start.Year, period.Start.Month); month.OnDayOfMonth(1) <= period.End; month = month.PlusMonths(1))
+        {
+            var end = month.OnDayOfMonth(CalendarSystem.Iso.GetDaysInMonth(month.Year, month.Month));
+            if (period.Contains(end))
+            {
+                yield return end;
+            }
+        }
+    }
+}
+
+/// <summary>
+/// <c>interventions-started</c>: programme episodes whose intervention started in the period (start date inclusive), of
+/// children in the area, a count. Results: the total, then <c>programme=CODE</c> for each programme in <c>programmes</c> (or,
+/// when it is empty, each programme in the data, in code order); they add up to the total.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+internal sealed class InterventionsStartedMeasure : PlanMeasure
+{
+    internal const string ProgrammeDimension = "programme";
+
+    internal InterventionsStartedMeasure(IndicatorDefinition definition)
+        : base(definition, LocalMeasures.InterventionsStartedId)
+    {
+    }
+
+    private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
+    {
+        var programmes = Codes(LocalMeasures.ProgrammesParameter);
+        var children = Children(context.Dataset);
+        var started = context.Dataset.Episodes.DistinctBy(e => e.Id, StringComparer.Ordinal)
+            .Where(e => e.StartDate is not null && children.ContainsKey(e.ChildId)
+                && (programmes.Count == 0 || programmes.Contains(e.Programme.Code.ToUpperInvariant())))
+            .ToList();
+        var codes = programmes.Count > 0
+            ? Definition.GetList(LocalMeasures.ProgrammesParameter).Select(c => c.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList()
+            : started.Select(e => e.Programme.Code.ToUpperInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var keys = codes.ToDictionary(c => c, c => new BreakdownKey(ProgrammeDimension, c), StringComparer.Ordinal);
+        var units = started.Select(e => new MeasureUnit(e.Id, children[e.ChildId].HomeAreaCode, e.StartDate!.Value,
+            [MeasureCell.Counted(BreakdownKey.Total), MeasureCell.Counted(keys[e.Programme.Code.ToUpperInvariant()])]));
+        return Aggregate(context, query, units, [BreakdownKey.Total, .. keys.Values], MeasureShape.Count, "episode", "episode");
+    }
+}
+
+/// <summary>
+/// <c>oocd-intervention-share</c>: disposal-based interventions (episodes of a programme in <c>disposalProgrammes</c>) started
+/// in the period, of children in the area; numerator: the programme is in <c>outOfCourtProgrammes</c>.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+internal sealed class OutOfCourtShareMeasure : PlanMeasure
+{
+    internal OutOfCourtShareMeasure(IndicatorDefinition definition)
+        : base(definition, LocalMeasures.OutOfCourtInterventionShareId)
+    {
+    }
+
+    private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
+    {
+        var disposal = Codes(LocalMeasures.DisposalProgrammesParameter);
+        var outOfCourt = Codes(LocalMeasures.OutOfCourtProgrammesParameter);
+        var children = Children(context.Dataset);
+        var units = context.Dataset.Episodes.DistinctBy(e => e.Id, StringComparer.Ordinal)
+            .Where(e => e.StartDate is not null && children.ContainsKey(e.ChildId) && disposal.Contains(e.Programme.Code.ToUpperInvariant()))
+            .Select(e => new MeasureUnit(e.Id, children[e.ChildId].HomeAreaCode, e.StartDate!.Value,
+                [MeasureCell.Of(BreakdownKey.Total, outOfCourt.Contains(e.Programme.Code.ToUpperInvariant()))]));
+        return Aggregate(context, query, units, [BreakdownKey.Total], MeasureShape.Proportion, "episode", "episode");
+    }
+}
