@@ -74,7 +74,7 @@ public partial class DefinitionFileTests
     {
         var files = IndicatorDefinitions.LoadEmbedded(Core);
 
-        Assert.Equal(38, files.Count);
+        Assert.Equal(46, files.Count);
         foreach (var (id, definition) in files)
         {
             var json = IndicatorDefinitions.Write(definition);
@@ -83,7 +83,7 @@ public partial class DefinitionFileTests
             Assert.Equal(json, IndicatorDefinitions.Write(back));
         }
         Assert.Equal(files.Keys.Order(StringComparer.Ordinal),
-            NationalIndicators.Definitions.Concat(KeyPerformanceIndicators.Definitions).Select(d => d.Id).Order(StringComparer.Ordinal));
+            NationalIndicators.Definitions.Concat(KeyPerformanceIndicators.Definitions).Concat(Plans.PlanIndicators.Definitions).Select(d => d.Id).Order(StringComparer.Ordinal));
     }
 
     [Fact]
