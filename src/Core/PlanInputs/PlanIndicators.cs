@@ -321,7 +321,7 @@ internal sealed class WorkforceEthnicityIndicator(IndicatorDefinition definition
         }
         var asOf = staff[0].AsOf;
         var counts = staff.GroupBy(w => w.EthnicityGroup).ToDictionary(g => g.Key, g => (decimal)g.Sum(w => w.Headcount));
-        foreach (var r in EthnicityShares.Results((n, d, k, note) => Ratio(area, period, n, d, IntervalMethod.Wilson, k, note), counts,
+        foreach (var r in EthnicityShares.Results((n, d, k, note) => Ratio(area, period, n, d, IntervalMethod.None, k, note), counts,
             string.Create(CultureInfo.InvariantCulture, $"Workforce on {asOf:uuuu-MM-dd}.")))
         {
             yield return r;
@@ -364,7 +364,7 @@ internal sealed class PopulationServedEthnicityIndicator(IndicatorDefinition def
                 && children.TryGetValue(e.ChildId, out var c) && Same(c.HomeAreaCode, area))
             .Select(e => children[e.ChildId]).DistinctBy(c => c.Id, StringComparer.Ordinal).ToList();
         var counts = open.GroupBy(c => c.EthnicityGroup).ToDictionary(g => g.Key, g => (decimal)g.Count());
-        var results = EthnicityShares.Results((n, d, k, note) => Ratio(area, period, n, d, IntervalMethod.Wilson, k, note), counts, "Children open to the service in the period, the population the workforce serves.");
+        var results = EthnicityShares.Results((n, d, k, note) => Ratio(area, period, n, d, IntervalMethod.None, k, note), counts, "Children open to the service in the period, the population the workforce serves.");
         foreach (var r in results)
         {
             if (!query.CollectEvidence)
@@ -384,7 +384,8 @@ internal sealed class PopulationServedEthnicityIndicator(IndicatorDefinition def
     }
 }
 
-/// <summary>The ethnicity layout the workforce and the population it serves share.</summary>
+/// <summary>The ethnicity layout the workforce and the population it serves share. Both are whole populations (every member of
+/// staff, every child open to the service), not samples, so no interval is given.</summary>
 internal static class EthnicityShares
 {
     /// <summary>The total (known ethnicity over everyone), then every known group's share of those whose ethnicity is known.</summary>
