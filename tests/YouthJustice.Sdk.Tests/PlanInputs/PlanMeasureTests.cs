@@ -116,6 +116,31 @@ public class PlanMeasureTests
     }
 
     [Fact]
+    public void Warwickshires_budget_in_thousands_with_halves_adds_up_exactly_in_decimal()
+    {
+        // Warwickshire County Council, Warwickshire Youth Justice Service Strategic Plan 2018/19 (Cabinet, 24 July 2018),
+        // section 1(ii), Financial resources: WYJS Budgetary Sources 2018/19 (£000; staffing costs and other delegated funds).
+        var budget = Read("budget.csv", """
+            area_code,financial_year,partner,staffing,other_delegated,total
+            E10000031,2018/19,Police,170,0,170
+            E10000031,2018/19,Local Authority,1047,496,1543
+            E10000031,2018/19,Public Health,98,5,103
+            E10000031,2018/19,Warwickshire Police & Crime Commissioner (PCC),28,12,40
+            E10000031,2018/19,National Probation Service (NPS),67.5,7.5,75
+            E10000031,2018/19,Youth Justice Board (YJB),351,76,427
+            E10000031,2018/19,OTHER – European Social Fund,20,0,20
+            """);
+        var year = ReportingPeriod.FinancialYear(2018);
+
+        var results = Compute(PlanIndicators.PartnerContributionsId, Empty("E10000031"), budget, year);
+
+        Assert.Equal(2_378m, Cell(results, "total").Value);
+        Assert.Equal(1_781.5m, Cell(results, "contribution=staffing").Value);
+        Assert.Equal(596.5m, Cell(results, "contribution=other-delegated").Value);
+        Assert.Equal(0m, Cell(results, "contribution=in-kind").Value);
+    }
+
+    [Fact]
     public void The_change_against_the_previous_year_reproduces_the_Coventry_pooled_budget_changes()
     {
         var results = Compute(PlanIndicators.PartnerContributionsChangeId, Empty(Coventry), Read("budget.csv", CoventryBudget), Y2021, Y2022);
