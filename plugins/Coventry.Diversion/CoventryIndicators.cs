@@ -30,6 +30,7 @@ internal static class CoventryIndicators
             new ConsentIndicator(D(ConsentRate), authority),
             new ConsentIndicator(D(EngagementRate), authority),
             new CourtShareIndicator(D(CourtShare), authority),
+            new OutOfCourtAuditIndicator(D(OutOfCourtAuditIndicator.Id), authority),
         };
         foreach (var programme in new[] { "diversion", "youth-worker" })
         {

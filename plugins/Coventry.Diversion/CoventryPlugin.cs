@@ -138,6 +138,11 @@ public sealed class CoventryPlugin : IYouthJusticePlugin
             {
                 d = d.WithSetting(Id, "referrals.referencePopulation", "referencePopulation", referencePopulation);
             }
+            if (d.HasParameter("lowLevelMaxGravity"))
+            {
+                d = d.WithSetting(Id, "routing.lowLevelMaxGravity", "lowLevelMaxGravity", routing.LowLevelMaxGravity.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    .WithSetting(Id, "routing.enhancedMaxGravity", "enhancedMaxGravity", routing.EnhancedMaxGravity.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
             if (d.HasParameter("changeDate"))
             {
                 d = d.WithSetting(Id, "disproportionality.changeDate", "changeDate", LocalDatePattern.Iso.Format(changeDate));

@@ -82,6 +82,8 @@ public sealed class OutOfCourtRouting(int lowLevelMaxGravity = 2, int enhancedMa
 
     public int LowLevelMaxGravity => lowLevelMaxGravity;
 
+    public int EnhancedMaxGravity => enhancedMaxGravity;
+
     public string Id => CoventryPlugin.Id + ".out-of-court-route";
 
     public string Name => "Out-of-court routing";
@@ -105,24 +107,45 @@ public sealed class OutOfCourtRouting(int lowLevelMaxGravity = 2, int enhancedMa
             .Any(x => x.OffenceIds.Contains(o.Id) && x.Type.Category != OutcomeCategory.NoFurtherAction));
         var admitted = index.OutcomesOfChild(child.Id).Where(x => x.OffenceIds.Contains(latest.Id)).Select(x => x.Admitted).FirstOrDefault(a => a is not null);
         var g = latest.Gravity.ToString(CultureInfo.InvariantCulture);
-        if (previous > 0)
+        return Matrix(previous, admitted, latest.Gravity) switch
         {
-            return Route(JointDecisionPanel, $"Offence {latest.Id} is a second offence ({previous} earlier with an outcome): refer to the Joint Decision Panel (Coventry Youth Justice Plan 2021-23, section 8, Disposal Profile).");
-        }
-        if (admitted == false)
-        {
-            return Route(JointDecisionPanel, $"Offence {latest.Id} is not admitted: a community resolution needs an admission; the Joint Decision Panel considers the options (e.g. Outcome 22).");
-        }
-        if (latest.Gravity <= lowLevelMaxGravity)
-        {
-            return Route(PoliceOnlyCommunityResolution, $"First, low-level (gravity {g}) offence {latest.Id}: police-only community resolution, with the youth worker offer.");
-        }
-        if (latest.Gravity <= enhancedMaxGravity)
-        {
-            return Route(EnhancedCommunityResolution, $"First offence {latest.Id} of gravity {g}, more serious than low-level: enhanced community resolution with YJS intervention (Coventry Youth Justice Plan 2021-23, section 8, Reducing first time entrants; section 8, Disposal Profile).");
-        }
-        return Route(JointDecisionPanel, $"First offence {latest.Id} of gravity {g}, too serious for a community resolution: the Joint Decision Panel decides.");
+            PoliceOnlyCommunityResolution => Route(PoliceOnlyCommunityResolution, $"First, low-level (gravity {g}) offence {latest.Id}: police-only community resolution, with the youth worker offer."),
+            EnhancedCommunityResolution => Route(EnhancedCommunityResolution, $"First offence {latest.Id} of gravity {g}, more serious than low-level: enhanced community resolution with YJS intervention (Coventry Youth Justice Plan 2021-23, section 8, Reducing first time entrants; section 8, Disposal Profile)."),
+            _ when previous > 0 => Route(JointDecisionPanel, $"Offence {latest.Id} is a second offence ({previous} earlier with an outcome): refer to the Joint Decision Panel (Coventry Youth Justice Plan 2021-23, section 8, Disposal Profile)."),
+            _ when admitted == false => Route(JointDecisionPanel, $"Offence {latest.Id} is not admitted: a community resolution needs an admission; the Joint Decision Panel considers the options (e.g. Outcome 22)."),
+            _ => Route(JointDecisionPanel, $"First offence {latest.Id} of gravity {g}, too serious for a community resolution: the Joint Decision Panel decides."),
+        };
     }
+
+    /// <summary>
+    /// The route the matrix gives an out-of-court decision (an outcome already made), for the audit of decisions against it:
+    /// the same matrix as <see cref="Decide"/>, read at the decision. An earlier offence counts when the child had an outcome
+    /// beyond no further action dated before the decision; the gravity is the most serious of the decision's offences (an
+    /// offence the dataset does not hold is left out); the admission is the decision's own.
+    /// </summary>
+    /// <returns>The route, or <see langword="null"/> when none of the decision's offences is in the dataset (it cannot be checked).</returns>
+    public string? RouteOf(Outcome decision, DatasetIndex index)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(index);
+        var gravities = decision.OffenceIds.Select(id => index.TryGetOffence(id, out var o) ? o.Gravity : (int?)null).OfType<int>().ToList();
+        if (gravities.Count == 0)
+        {
+            return null;
+        }
+        var previous = index.OutcomesOfChild(decision.ChildId)
+            .Count(x => x.Id != decision.Id && x.OutcomeDate < decision.OutcomeDate && x.Type.Category != OutcomeCategory.NoFurtherAction);
+        return Matrix(previous, decision.Admitted, gravities.Max());
+    }
+
+    /// <summary>The matrix: a second offence or one not admitted goes to the Joint Decision Panel; a first, admitted offence
+    /// goes by its gravity (low-level: police-only community resolution; up to the enhanced limit: enhanced community
+    /// resolution; above it: the Joint Decision Panel).</summary>
+    private string Matrix(int previous, bool? admitted, int gravity) =>
+        previous > 0 || admitted == false ? JointDecisionPanel
+        : gravity <= lowLevelMaxGravity ? PoliceOnlyCommunityResolution
+        : gravity <= enhancedMaxGravity ? EnhancedCommunityResolution
+        : JointDecisionPanel;
 
     private static EligibilityDecision Route(string route, string reason) => new(true, [reason], route);
 }

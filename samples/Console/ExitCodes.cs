@@ -12,7 +12,7 @@ internal static class ExitCodes
     public const int DataErrors = 1;
 
     /// <summary>The command line was wrong: unknown command or option, missing argument, a value not among the valid ones
-    /// (format, policy, preset, period, area, breakdown, indicator), a number out of range, a bad comparators file,
+    /// (format, policy, preset, period, area, breakdown, indicator), a number out of range, a bad comparators, targets or plan inputs file,
     /// <c>tracker --publish</c> (child-level output is never published), or a plugin setting given outside plugin.json that
     /// is malformed, names no loaded plugin, or has a value the plugin cannot read.</summary>
     public const int UsageError = 2;

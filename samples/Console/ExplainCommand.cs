@@ -22,7 +22,7 @@ internal static class ExplainCommand
         var breakdown = new Option<string?>("--breakdown", "-b") { Description = "A breakdown row as dimension=value, e.g. sex=Female. Default: the total." };
         var command = new Command("explain", "List the child, offence or outcome ids behind one figure, with its methodology and arithmetic. For analysts: ids are pseudonymised but must not be published.")
         {
-            indicator, period, dataset, area, breakdown,
+            indicator, period, dataset, area, breakdown, ReportCommand.Inputs,
         };
         ValidateCommand.AddImportOptionsTo(command);
         SdkHost.AddOptionsTo(command);
@@ -70,7 +70,7 @@ internal static class ExplainCommand
             IndicatorExplanation explanation;
             try
             {
-                explanation = IndicatorExplainer.Explain(target, new IndicatorContext(data, [], provider), reportingPeriod, areaCode, key);
+                explanation = IndicatorExplainer.Explain(target, new IndicatorContext(data, [], provider) { Inputs = ReportCommand.LoadPlanInputs(parse.GetValue(ReportCommand.Inputs), path is null) }, reportingPeriod, areaCode, key);
             }
             catch (InvalidOperationException ex)
             {

@@ -8,6 +8,7 @@ using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.IO;
 using YouthJustice.Sdk.Periods;
+using YouthJustice.Sdk.Plans;
 using YouthJustice.Sdk.Plugins;
 using YouthJustice.Sdk.Hosting;
 using YouthJustice.Sdk.Engine;
@@ -56,6 +57,11 @@ internal static class ReportCommand
         Description = "A CSV of targets (indicator_id,area_code,period,value,source) for the headline page. Default for the embedded sample: its illustrative targets.",
     };
 
+    public static readonly Option<DirectoryInfo?> Inputs = new("--inputs")
+    {
+        Description = "A plan inputs folder (council-figures.csv, budget.csv, grant.csv, workforce.csv, national-standards.csv, action-plan.csv; docs/methodology-local.md section 12). Default for the embedded sample: its Coventry plan inputs.",
+    };
+
     /// <summary>Checks every <c>--period</c> before anything is loaded, so a typo costs nothing.</summary>
     /// <returns>The usage-error exit code after saying which text is not a period, or <see langword="null"/> when all parse.</returns>
     public static int? CheckPeriodTexts(ParseResult parse)
@@ -80,7 +86,7 @@ internal static class ReportCommand
         Choices.RefuseOptionLikeValues(DatasetPath);
         var command = new Command("report", "Compute every national, KPI and plugin indicator for a dataset, areas and periods.")
         {
-            DatasetPath, Periods, Areas, Breakdowns, Publish, Comparators, Targets,
+            DatasetPath, Periods, Areas, Breakdowns, Publish, Comparators, Targets, Inputs,
         };
         ValidateCommand.AddImportOptionsTo(command);
         SdkHost.AddOptionsTo(command);
@@ -97,6 +103,7 @@ internal static class ReportCommand
         root.Options.Add(Publish);
         root.Options.Add(Comparators);
         root.Options.Add(Targets);
+        root.Options.Add(Inputs);
         ValidateCommand.AddImportOptionsTo(root);
         SdkHost.AddOptionsTo(root);
         root.SetAction(parse => Run(parse, progress));
@@ -115,6 +122,8 @@ internal static class ReportCommand
         var path = parse.GetResult(DatasetPath) is null ? null : parse.GetValue(DatasetPath);
         var comparators = LoadComparators(parse.GetValue(Comparators), path is null, registry);
         var targets = LoadTargets(parse.GetValue(Targets), path is null, registry);
+        var inputsFolder = parse.GetValue(Inputs);
+        var inputs = LoadPlanInputs(inputsFolder, path is null);
         var (imported, importExit) = ValidateCommand.ImportOrFail(parse, progress, path, registry, provider);
         if (imported is not { Dataset: { } dataset } import)
         {
@@ -134,7 +143,7 @@ internal static class ReportCommand
             [.. ParsePeriods(periodTexts, dataset.AsOf)],
             [.. asked.Length > 0 ? asked : dataset.Areas.Select(a => a.Code)],
             [.. parse.GetValue(Breakdowns) ?? []]);
-        var context = new IndicatorContext(dataset, comparators, provider);
+        var context = new IndicatorContext(dataset, comparators, provider) { Inputs = inputs };
 
         var (run, sections) = Progress.Compute(progress, registry, query,
             progressOfCompute =>
@@ -158,8 +167,16 @@ internal static class ReportCommand
             Dataset = DatasetSource.Describe(path),
             AreaNames = areaNames,
             Targets = targets,
-            About = [KeyValuePair.Create("records", string.Create(CultureInfo.InvariantCulture,
-                $"read {import.Report.TotalRead} = accepted {import.Report.TotalAccepted} + rejected {import.Report.TotalRejected}"))],
+            About =
+            [
+                KeyValuePair.Create("records", string.Create(CultureInfo.InvariantCulture,
+                    $"read {import.Report.TotalRead} = accepted {import.Report.TotalAccepted} + rejected {import.Report.TotalRejected}")),
+                .. inputs.IsEmpty ? Array.Empty<KeyValuePair<string, string>>() :
+                [
+                    KeyValuePair.Create("plan inputs", string.Create(CultureInfo.InvariantCulture,
+                        $"{inputs.Count} rows from {(inputsFolder is null ? "the embedded sample's plan inputs (Coventry)" : inputsFolder.FullName)}")),
+                ],
+            ],
         };
         var report = ReportBuilder.Build(registry, context, request, run, sections);
         if (parse.GetValue(Publish))
@@ -242,6 +259,24 @@ internal static class ReportCommand
     /// <summary>Targets from a CSV file (<see cref="ReportInputFiles.ReadTargets"/>), or the embedded sample's when the sample is reported.</summary>
     public static ImmutableArray<ReportTarget> LoadTargets(FileInfo? file, bool embeddedSample, IYouthJusticeRegistry registry) =>
         Load(file, embeddedSample, registry, "SampleComparators/targets.csv", ReportInputFiles.ReadTargets);
+
+    /// <summary>The plan inputs folder's files (<see cref="PlanInputFiles.ReadDirectory"/>), the embedded sample's when the
+    /// sample is reported, else none.</summary>
+    /// <exception cref="PlanInputsException">A file holds an error (exit code 2, the message naming file, line and field).</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist (exit code 4).</exception>
+    public static PlanInputs LoadPlanInputs(DirectoryInfo? folder, bool embeddedSample)
+    {
+        if (folder is not null)
+        {
+            return PlanInputFiles.ReadDirectory(folder.FullName);
+        }
+        if (!embeddedSample)
+        {
+            return PlanInputs.Empty;
+        }
+        var assembly = typeof(ReportCommand).Assembly;
+        return PlanInputFiles.Read(name => assembly.GetManifestResourceStream("SamplePlanInputs/" + name) is { } stream ? new StreamReader(stream) : null);
+    }
 
     private static ImmutableArray<T> Load<T>(FileInfo? file, bool embeddedSample, IYouthJusticeRegistry registry, string resource,
         Func<TextReader, string, IReadOnlySet<string>, ImmutableArray<T>> read)

@@ -108,12 +108,13 @@ public class CompositionTests
 
         var registry = provider.GetRequiredService<IYouthJusticeRegistry>();
 
-        // The built-in national indicators, KPIs and local plan measures come first, then the container's, then the plugins'.
+        // The built-in national indicators, KPIs, local plan measures and plan input measures come first, then the container's, then the plugins'.
         var ids = registry.Indicators.Select(i => i.Definition.Id).ToList();
         Assert.Equal(NationalIndicators.Definitions[0].Id, ids[0]);
         Assert.Contains(KeyPerformanceIndicators.Definitions[0].Id, ids);
         Assert.Contains(Sdk.PlanMeasures.LocalMeasures.Definitions[0].Id, ids);
-        Assert.Equal(NationalIndicators.Definitions.Count + KeyPerformanceIndicators.Definitions.Count + Sdk.PlanMeasures.LocalMeasures.Definitions.Count,
+        Assert.Contains(YouthJustice.Sdk.Plans.PlanIndicators.Definitions[0].Id, ids);
+        Assert.Equal(NationalIndicators.Definitions.Count + KeyPerformanceIndicators.Definitions.Count + Sdk.PlanMeasures.LocalMeasures.Definitions.Count + YouthJustice.Sdk.Plans.PlanIndicators.Definitions.Length,
             ids.IndexOf("test.children-aged"));
         Assert.Null(registry.OwnerOf("test.children-aged"));
         Assert.Equal("leicester-early-intervention", registry.OwnerOf("leicester-early-intervention.referred"));

@@ -54,7 +54,7 @@ public partial class PluginDefinitionFileTests
     {
         var indicators = PluginIndicators();
 
-        Assert.Equal(23, indicators.Count);
+        Assert.Equal(24, indicators.Count);
         Assert.Empty(indicators.SelectMany(i => Problems(i.Definition)));
         Assert.All(indicators, i => Assert.Equal(i.Definition.Id[..i.Definition.Id.IndexOf('.', StringComparison.Ordinal)], i.Definition.Family));
     }

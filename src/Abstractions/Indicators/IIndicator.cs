@@ -38,6 +38,11 @@ public sealed record IndicatorContext(Dataset Dataset, IReadOnlyList<ComparatorV
     /// <summary>The date the data describes; the "today" of live measures.</summary>
     public LocalDate AsOf => Dataset.AsOf;
 
+    /// <summary>The small input files the service keeps by hand (the council's figures, budget, workforce, National
+    /// Standards self-assessment, action plan); <see cref="PlanInputs.Empty"/> unless the host reads some. Measures
+    /// that need an input report nothing for an area without it.</summary>
+    public PlanInputs Inputs { get; init; } = PlanInputs.Empty;
+
     /// <summary>A context over <paramref name="dataset"/> with no comparators.</summary>
     public static IndicatorContext For(Dataset dataset) => new(dataset, []);
 }

@@ -80,7 +80,9 @@ public static class YouthJusticeServiceCollectionExtensions
                 }
             }
             var national = options.IncludeNationalIndicators
-                ? NationalIndicators.CreateAll().Concat(KeyPerformanceIndicators.CreateAll()).Concat(YouthJustice.Sdk.PlanMeasures.LocalMeasures.CreateAll())
+                ? NationalIndicators.CreateAll().Concat(KeyPerformanceIndicators.CreateAll())
+                    .Concat(YouthJustice.Sdk.PlanMeasures.LocalMeasures.CreateAll())
+                    .Concat(YouthJustice.Sdk.Plans.PlanIndicators.CreateAll())
                 : [];
             var host = national.Concat(services.GetServices<IIndicator>()).Concat(options.Indicators);
             return YouthJusticeComposition.Compose(catalog, host, options.FailurePolicy, services, logger);

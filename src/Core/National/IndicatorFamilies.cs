@@ -48,6 +48,15 @@ public static class IndicatorFamilies
     /// <summary>Caseloads and intervention volumes (local measures).</summary>
     public const string Workload = "workload";
 
+    /// <summary>Children in care and the service: looked-after children known to it (docs/methodology-local.md section 2).</summary>
+    public const string ChildrenInCare = "children-in-care";
+
+    /// <summary>Resources and workforce: the pooled budget, the YJB grant and workforce diversity (docs/methodology-local.md section 10).</summary>
+    public const string ResourcesAndWorkforce = "resources-and-workforce";
+
+    /// <summary>The National Standards self-assessment and action-plan tracking (docs/methodology-local.md section 11).</summary>
+    public const string PlanTracking = "plan-tracking";
+
     private static readonly ImmutableDictionary<string, string> Titles = new Dictionary<string, string>
     {
         [FirstTimeEntrants] = "First time entrants",
@@ -63,6 +72,9 @@ public static class IndicatorFamilies
         [KnifeAndSeriousYouthViolence] = "Knife and serious youth violence",
         [Voice] = "Voice of the child, parents and carers, and victims",
         [Workload] = "Workload",
+        [ChildrenInCare] = "Children in care and the service",
+        [ResourcesAndWorkforce] = "Resources and workforce",
+        [PlanTracking] = "National Standards self-assessment and action plan",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>The title of a built-in family, or <see langword="null"/> for a family the SDK does not define (a plugin's).</summary>

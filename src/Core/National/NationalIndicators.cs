@@ -215,7 +215,13 @@ public static class NationalIndicators
         var files = CoreDefinitions.All;
         var order = CatalogueOrder().ToList();
         var missing = order.Where(id => !files.ContainsKey(id)).ToList();
-        var unlisted = files.Values.Where(d => d.Family != CoreDefinitions.KpiFamily && !PlanMeasures.LocalMeasures.Ids.Contains(d.Id, StringComparer.Ordinal) && !order.Contains(d.Id, StringComparer.Ordinal)).Select(d => d.Id).ToList();
+        // Only files of a national family are the catalogue's: the assembly also embeds the KPIs and the local measures.
+        string[] nationalFamilies =
+        [
+            IndicatorFamilies.FirstTimeEntrants, IndicatorFamilies.Reoffending, IndicatorFamilies.CustodyAndRemand,
+            IndicatorFamilies.Profiles, IndicatorFamilies.Disproportionality,
+        ];
+        var unlisted = files.Values.Where(d => nationalFamilies.Contains(d.Family, StringComparer.Ordinal) && !order.Contains(d.Id, StringComparer.Ordinal)).Select(d => d.Id).ToList();
         if (missing.Count > 0 || unlisted.Count > 0)
         {
             throw new InvalidOperationException(

@@ -53,6 +53,10 @@ public static class ReportBuilder
     public static ImmutableArray<string> NationalHeadlineIndicators { get; } =
         ["fte-rate", "reoffending-binary", "reoffending-frequency", "custody-rate"];
 
+    /// <summary>The plan input measures on the headline page, after the YJB KPIs (shown where the plan inputs give them):
+    /// the count of overdue actions of the plan.</summary>
+    public static ImmutableArray<string> PlanHeadlineIndicators { get; } = [Plans.PlanIndicators.OverdueActionsId];
+
     /// <summary>Builds the report.</summary>
     /// <param name="registry">The composed SDK.</param>
     /// <param name="context">The data and comparators.</param>
@@ -99,6 +103,7 @@ public static class ReportBuilder
 
         var headlineIds = NationalHeadlineIndicators
             .Concat(registry.Indicators.Select(i => i.Definition).Where(d => d.Family == IndicatorFamilies.YjbKpis).Select(d => d.Id))
+            .Concat(PlanHeadlineIndicators)
             .Concat(registry.ReportSections.SelectMany(s => s.HeadlineIndicators.IsDefault ? [] : s.HeadlineIndicators))
             .Where(definitions.ContainsKey)
             .Distinct(StringComparer.Ordinal)
@@ -132,6 +137,10 @@ public static class ReportBuilder
         sectionsOut.Add(About(request, report));
         sectionsOut.Add(Headline(headlineIds, areas, latest, trendPeriods, trendResults, figure));
         sectionsOut.AddRange(Families(registry, definitions, run.Results, figure, report));
+        if (PlanInputsSection(context, areas, latest) is { } planInputs)
+        {
+            sectionsOut.Add(planInputs);
+        }
         sectionsOut.AddRange(sections.Sections.Select(s => s with
         {
             Kind = ReportSectionKind.Plugin,
@@ -345,6 +354,95 @@ public static class ReportBuilder
                     Series = [.. rowsData.Select(r => new ChartSeries(r.Latest.Label + (several ? " " + r.Latest.AreaCode : ""), r.Trend))],
                 },
             ],
+        };
+    }
+
+    /// <summary>The plan's actions and its latest National Standards self-assessment for the report's areas, as text (no child
+    /// data, no counts of children), or <see langword="null"/> when the inputs hold neither.</summary>
+    private static ReportSection? PlanInputsSection(IndicatorContext context, ImmutableArray<string> areas, ReportingPeriod latest)
+    {
+        var inputs = context.Inputs;
+        bool InReport(string area) => areas.Contains(area, StringComparer.OrdinalIgnoreCase);
+        var actions = inputs.Actions.Where(a => InReport(a.AreaCode)).ToList();
+        var gradings = areas.SelectMany(a => Plans.NationalStandardsIndicator.Latest(inputs, a, latest.End)).ToList();
+        if (actions.Count == 0 && gradings.Count == 0)
+        {
+            return null;
+        }
+        var on = Plans.PlanIndicators.ReadOn(latest, context.AsOf);
+        var several = areas.Length > 1;
+        static string Date(NodaTime.LocalDate d) => d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+        var blocks = ImmutableArray.CreateBuilder<ReportBlock>();
+        if (actions.Count > 0)
+        {
+            var columns = new List<ReportColumn> { new("id", "id") };
+            if (several)
+            {
+                columns.Add(new("area", "area"));
+            }
+            columns.AddRange(
+            [
+                new("action", "action"), new("owner", "owner"), new("due", "due"), new("status", "status"), new("rag", "RAG"),
+                new("overdue", "overdue"), new("completed-on", "completed on", ColumnPriority.Secondary), new("source", "source", ColumnPriority.Detail),
+            ]);
+            blocks.Add(new ReportTable
+            {
+                Id = "plan-actions",
+                Title = $"Action plan: {actions.Count.ToString(CultureInfo.InvariantCulture)} actions, overdue as on {Date(on)}",
+                Columns = [.. columns],
+                Rows = [.. actions.OrderBy(a => a.Due).ThenBy(a => a.Id, StringComparer.Ordinal).Select(a =>
+                {
+                    var cells = new List<ReportCell> { new TextCell(a.Id) };
+                    if (several)
+                    {
+                        cells.Add(new TextCell(a.AreaCode));
+                    }
+                    cells.AddRange(
+                    [
+                        new TextCell(a.Action), new TextCell(a.Owner), new TextCell(Date(a.Due)), new TextCell(IO.DatasetCodes.Of(a.Status)),
+                        new TextCell(a.Rag is { } rag ? IO.DatasetCodes.Of(rag) : ""), new TextCell(a.IsOverdueOn(on) ? "yes" : "no"),
+                        new TextCell(a.CompletedOn is { } done ? Date(done) : ""), new TextCell(a.Source ?? ""),
+                    ]);
+                    return cells.ToImmutableArray();
+                })],
+                Notes = ["Overdue: due before the reading date (the period's end, or the data's as-of date when earlier) and not complete by it."],
+            });
+        }
+        if (gradings.Count > 0)
+        {
+            var columns = new List<ReportColumn>();
+            if (several)
+            {
+                columns.Add(new("area", "area"));
+            }
+            columns.AddRange([new("standard", "standard"), new("level", "level"), new("grading", "grading"), new("assessed-on", "assessed on"), new("source", "source", ColumnPriority.Detail)]);
+            blocks.Add(new ReportTable
+            {
+                Id = "plan-national-standards",
+                Title = $"National Standards self-assessment: the latest grading of each standard and level on or before {Date(latest.End)}",
+                Columns = [.. columns],
+                Rows = [.. gradings.Select(g =>
+                {
+                    var cells = new List<ReportCell>();
+                    if (several)
+                    {
+                        cells.Add(new TextCell(g.AreaCode));
+                    }
+                    cells.AddRange(
+                    [
+                        new TextCell(g.Standard.ToString(CultureInfo.InvariantCulture)), new TextCell(IO.DatasetCodes.Of(g.Level)),
+                        new TextCell(IO.DatasetCodes.Of(g.Grading)), new TextCell(Date(g.AssessedOn)), new TextCell(g.Source ?? ""),
+                    ]);
+                    return cells.ToImmutableArray();
+                })],
+            });
+        }
+        return new ReportSection
+        {
+            Id = "plan-inputs",
+            Title = "Plan inputs: action plan and National Standards self-assessment",
+            Kind = ReportSectionKind.Family,
+            Blocks = blocks.ToImmutable(),
         };
     }
 

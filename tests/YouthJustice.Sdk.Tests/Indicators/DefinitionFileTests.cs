@@ -74,8 +74,8 @@ public partial class DefinitionFileTests
     {
         var files = IndicatorDefinitions.LoadEmbedded(Core);
 
-        // 27 national, 11 KPI and 19 local measure definitions.
-        Assert.Equal(57, files.Count);
+        // 27 national, 11 KPI, 19 local measure and 8 plan input definitions.
+        Assert.Equal(65, files.Count);
         foreach (var (id, definition) in files)
         {
             var json = IndicatorDefinitions.Write(definition);
@@ -85,7 +85,7 @@ public partial class DefinitionFileTests
         }
         Assert.Equal(files.Keys.Order(StringComparer.Ordinal),
             NationalIndicators.Definitions.Concat(KeyPerformanceIndicators.Definitions).Concat(Sdk.PlanMeasures.LocalMeasures.Definitions)
-                .Select(d => d.Id).Order(StringComparer.Ordinal));
+                .Concat(Plans.PlanIndicators.Definitions).Select(d => d.Id).Order(StringComparer.Ordinal));
     }
 
     [Fact]
