@@ -53,9 +53,11 @@ public static class ReportBuilder
     public static ImmutableArray<string> NationalHeadlineIndicators { get; } =
         ["fte-rate", "reoffending-binary", "reoffending-frequency", "custody-rate"];
 
-    /// <summary>The plan input measures on the headline page, after the YJB KPIs (shown where the plan inputs give them):
-    /// the count of overdue actions of the plan.</summary>
-    public static ImmutableArray<string> PlanHeadlineIndicators { get; } = [Plans.PlanIndicators.OverdueActionsId];
+    /// <summary>The local measures on the headline page, after the YJB KPIs: proven offences involving a knife (the plans
+    /// follow them over several years, so the headline's trend is the measure) and, where the plan inputs give them, the
+    /// count of overdue actions of the plan.</summary>
+    public static ImmutableArray<string> PlanHeadlineIndicators { get; } =
+        [PlanMeasures.LocalMeasures.KnifeOffencesId, Plans.PlanIndicators.OverdueActionsId];
 
     /// <summary>Builds the report.</summary>
     /// <param name="registry">The composed SDK.</param>

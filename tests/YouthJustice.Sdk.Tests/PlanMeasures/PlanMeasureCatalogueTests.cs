@@ -68,7 +68,11 @@ public class PlanMeasureCatalogueTests
     public void The_board_pack_has_a_titled_section_per_family_with_a_row_for_every_measure_and_the_knife_trend_by_period()
     {
         var registry = new ServiceCollection().AddYouthJustice().BuildServiceProvider().GetRequiredService<IYouthJusticeRegistry>();
-        var request = new ReportRequest { Query = new IndicatorQuery([Year.Previous(), Year], [AreaCode], []) };
+        var request = new ReportRequest
+        {
+            Query = new IndicatorQuery([Year.Previous(), Year], [AreaCode], []),
+            Targets = [new ReportTarget(KnifeOffencesId, AreaCode, null, 15m, "the service's own target")],
+        };
 
         var report = ReportBuilder.Build(registry, IndicatorContext.For(Everything()), request);
 
@@ -80,10 +84,14 @@ public class PlanMeasureCatalogueTests
             var shown = section.Figures().Select(f => f.Methodology.Id).ToHashSet(StringComparer.Ordinal);
             Assert.Equal(Definitions.Where(d => d.Family == family).Select(d => d.Id).Order(StringComparer.Ordinal), shown.Order(StringComparer.Ordinal));
         }
-        // The knife trend is a row per period in its family section; it has no comparator to rate it on the headline page.
+        // The knife trend is a row per period in its family section, and a headline row rated against the service's target.
         var knife = Assert.Single(report.Sections, s => s.Id == "family-" + IndicatorFamilies.KnifeAndSeriousYouthViolence);
         Assert.Equal([Year.Previous(), Year], knife.Figures().Where(f => f.Methodology.Id == KnifeOffencesId && f.Breakdown.IsTotal).Select(f => f.Period).Distinct().ToArray());
         var headline = Assert.Single(report.Sections, s => s.Kind == ReportSectionKind.Headline);
-        Assert.DoesNotContain(headline.Figures(), f => f.Methodology.Id == KnifeOffencesId);
+        // The row's cells (value, target rating, trend, chart) all show the same figure.
+        var latest = headline.Figures().Where(f => f.Methodology.Id == KnifeOffencesId && f.Period == Year).ToList();
+        Assert.NotEmpty(latest);
+        Assert.All(latest, f => Assert.Equal(1m, f.Numerator));
+        Assert.Contains(latest, f => f.Target is { Value: 15m });
     }
 }
