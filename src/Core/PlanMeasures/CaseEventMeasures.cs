@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Periods;
@@ -7,7 +9,17 @@ namespace YouthJustice.Sdk.PlanMeasures;
 /// <summary>The episodes of caseload programmes by child (every programme when the list is empty).</summary>
 internal static class Caseload
 {
+    // Four measures of a report ask for the same grouping (the same dataset and, by default, the same programmes): it is
+    // made once per dataset and programme list and shared, read only. A dataset is immutable, so the grouping never goes
+    // stale, and the table lets it go with the dataset.
+    private static readonly ConditionalWeakTable<Dataset, ConcurrentDictionary<string, Dictionary<string, List<ProgrammeEpisode>>>> Cache = [];
+
+    /// <summary>The episodes (first record of each id) of the programmes, by child; read only, shared.</summary>
     internal static Dictionary<string, List<ProgrammeEpisode>> EpisodesByChild(Dataset dataset, HashSet<string> programmes) =>
+        Cache.GetValue(dataset, static _ => new(StringComparer.Ordinal))
+            .GetOrAdd(string.Join('\u001f', programmes.Order(StringComparer.Ordinal)), static (_, a) => Group(a.dataset, a.programmes), (dataset, programmes));
+
+    private static Dictionary<string, List<ProgrammeEpisode>> Group(Dataset dataset, HashSet<string> programmes) =>
         dataset.Episodes.DistinctBy(e => e.Id, StringComparer.Ordinal)
             .Where(e => programmes.Count == 0 || programmes.Contains(e.Programme.Code.ToUpperInvariant()))
             .GroupBy(e => e.ChildId, StringComparer.Ordinal)

@@ -111,24 +111,61 @@ internal abstract class PlanMeasure : Plugins.IOverridableIndicator
         Func<ReportingPeriod, bool>? provisional = null)
     {
         var areas = KpiEngine.ResolveAreas(context.Dataset, query);
+        var areaIndex = new Dictionary<string, int>(areas.Count, StringComparer.Ordinal);
+        for (var a = 0; a < areas.Count; a++)
+        {
+            areaIndex[areas[a]] = a;
+        }
+        // Cells by key: the layout's own instances by reference first (what most units carry), then by value; a key the
+        // layout repeats shares the first one's cell, and a unit's key not in the layout is not counted.
+        var cellOf = new Dictionary<BreakdownKey, int>(layout.Count);
+        var cellOfReference = new Dictionary<BreakdownKey, int>(layout.Count, ReferenceEqualityComparer.Instance);
+        for (var k = 0; k < layout.Count; k++)
+        {
+            cellOf.TryAdd(layout[k], k);
+            cellOfReference.TryAdd(layout[k], cellOf[layout[k]]);
+        }
         var periods = query.Periods;
-        var cells = new Dictionary<(int Period, string Area, BreakdownKey Key), Tally>();
+        var cellCount = layout.Count;
+        // One slot per (period, area, cell), resolved once per unit and cell: no dictionary of tuples, and the ids are kept
+        // only when the query collects evidence.
+        var slots = periods.Length * areas.Count * cellCount;
+        var numerators = new decimal[slots];
+        var denominators = new decimal[slots];
+        var evidence = query.CollectEvidence ? new Tally[slots] : null;
+        string? lastArea = null;
+        var area = -1;
         foreach (var unit in units)
         {
+            if (!ReferenceEquals(unit.AreaCode, lastArea))
+            {
+                lastArea = unit.AreaCode;
+                area = areaIndex.TryGetValue(unit.AreaCode, out var found) ? found : -1;
+            }
+            if (area < 0)
+            {
+                continue;
+            }
             for (var p = 0; p < periods.Length; p++)
             {
                 if (!periods[p].Contains(unit.Date))
                 {
                     continue;
                 }
+                var baseSlot = (p * areas.Count + area) * cellCount;
                 foreach (var cell in unit.Cells)
                 {
-                    var key = (p, unit.AreaCode, cell.Key);
-                    if (!cells.TryGetValue(key, out var tally))
+                    if (!cellOfReference.TryGetValue(cell.Key, out var k) && !cellOf.TryGetValue(cell.Key, out k))
                     {
-                        cells[key] = tally = new Tally();
+                        continue;
                     }
-                    tally.Add(unit.Id, cell.Numerator, cell.Denominator);
+                    var slot = baseSlot + k;
+                    numerators[slot] += cell.Numerator;
+                    denominators[slot] += cell.Denominator;
+                    if (evidence is not null)
+                    {
+                        (evidence[slot] ??= new Tally()).Add(unit.Id, cell.Numerator, cell.Denominator);
+                    }
                 }
             }
         }
@@ -138,20 +175,22 @@ internal abstract class PlanMeasure : Plugins.IOverridableIndicator
             MeasureShape.Count => IntervalMethod.PoissonExact,
             _ => IntervalMethod.None,
         };
-        var results = new List<IndicatorResult>(periods.Length * areas.Count * layout.Count);
+        var results = new List<IndicatorResult>(slots);
         for (var p = 0; p < periods.Length; p++)
         {
             var period = periods[p];
             var isProvisional = period.End > context.AsOf || (provisional?.Invoke(period) ?? false);
-            foreach (var area in areas)
+            for (var a = 0; a < areas.Count; a++)
             {
-                foreach (var key in layout)
+                for (var k = 0; k < cellCount; k++)
                 {
-                    var tally = cells.GetValueOrDefault((p, area, key)) ?? new Tally();
-                    var result = IndicatorResultBuilder.Ratio(Definition, area, period, tally.Numerator,
-                        shape == MeasureShape.Count ? null : tally.Denominator, interval, key);
-                    if (query.CollectEvidence)
+                    var key = layout[k];
+                    var slot = (p * areas.Count + a) * cellCount + cellOf[key];
+                    var result = IndicatorResultBuilder.Ratio(Definition, areas[a], period, numerators[slot],
+                        shape == MeasureShape.Count ? null : denominators[slot], interval, key);
+                    if (evidence is not null)
                     {
+                        var tally = evidence[slot] ?? new Tally();
                         result = result with
                         {
                             Evidence = new ResultEvidence(
@@ -195,20 +234,15 @@ internal abstract class PlanMeasure : Plugins.IOverridableIndicator
         return results;
     }
 
+    /// <summary>The ids counted into one cell, kept only when the query collects evidence.</summary>
     private sealed class Tally
     {
-        internal decimal Numerator { get; private set; }
-
-        internal decimal Denominator { get; private set; }
-
         internal List<string> NumeratorIds { get; } = [];
 
         internal List<string> DenominatorIds { get; } = [];
 
         internal void Add(string id, decimal numerator, decimal denominator)
         {
-            Numerator += numerator;
-            Denominator += denominator;
             if (numerator != 0)
             {
                 NumeratorIds.Add(id);

@@ -66,10 +66,16 @@ internal sealed class RiskMixMeasure : PlanMeasure
                 continue;
             }
             var high = levels.Contains(level);
-            var cells = new List<MeasureCell> { MeasureCell.Of(BreakdownKey.Total, high), MeasureCell.Of(stageKeys[a.Stage], high) };
+            // One array sized once per assessment (this runs for every assessment in the dataset).
+            var cells = new MeasureCell[2 + (2 * levels.Count)];
+            cells[0] = MeasureCell.Of(BreakdownKey.Total, high);
+            cells[1] = MeasureCell.Of(stageKeys[a.Stage], high);
             // The level cells split the numerator: every assessment is in their denominator, only its own level's numerator.
-            cells.AddRange(levels.Select(l => MeasureCell.Of(levelKeys[l], level == l)));
-            cells.AddRange(levels.Select(l => MeasureCell.Of(crossKeys[(a.Stage, l)], level == l)));
+            for (var l = 0; l < levels.Count; l++)
+            {
+                cells[2 + l] = MeasureCell.Of(levelKeys[levels[l]], level == levels[l]);
+                cells[2 + levels.Count + l] = MeasureCell.Of(crossKeys[(a.Stage, levels[l])], level == levels[l]);
+            }
             units.Add(new MeasureUnit(a.Id, child.HomeAreaCode, a.AssessedOn, cells));
         }
         return Aggregate(context, query, units, layout, MeasureShape.Proportion, "assessment", "assessment");

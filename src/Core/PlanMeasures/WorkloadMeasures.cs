@@ -27,14 +27,20 @@ internal sealed class CaseloadMeasure : PlanMeasure
                 && (programmes.Count == 0 || programmes.Contains(e.Programme.Code.ToUpperInvariant())))
             .ToList();
         var monthEnds = query.Periods.SelectMany(MonthEnds).Where(d => d <= context.AsOf).Distinct().Order().ToList();
+        // A unit per open episode and per practitioner at every month-end: its id (episode or practitioner, stamped with the
+        // month-end) is read only as evidence, so it is made only when the query collects evidence, and every unit shares one
+        // read-only cell list of each kind.
+        MeasureCell[] episodeCell = [new MeasureCell(BreakdownKey.Total, 1m, 0m)];
+        MeasureCell[] practitionerCell = [new MeasureCell(BreakdownKey.Total, 0m, 1m)];
+        var evidence = query.CollectEvidence;
         var units = new List<MeasureUnit>();
         foreach (var monthEnd in monthEnds)
         {
             var stamp = "@" + monthEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var open = held.Where(e => OpenOn(e, monthEnd)).ToList();
-            units.AddRange(open.Select(e => new MeasureUnit(e.Id + stamp, children[e.ChildId].HomeAreaCode, monthEnd, [new MeasureCell(BreakdownKey.Total, 1m, 0m)])));
+            units.AddRange(open.Select(e => new MeasureUnit(evidence ? e.Id + stamp : e.Id, children[e.ChildId].HomeAreaCode, monthEnd, episodeCell)));
             units.AddRange(open.Select(e => (Practitioner: e.PractitionerId!.Trim(), children[e.ChildId].HomeAreaCode)).Distinct()
-                .Select(p => new MeasureUnit(p.Practitioner + stamp, p.HomeAreaCode, monthEnd, [new MeasureCell(BreakdownKey.Total, 0m, 1m)])));
+                .Select(p => new MeasureUnit(evidence ? p.Practitioner + stamp : p.Practitioner, p.HomeAreaCode, monthEnd, practitionerCell)));
         }
         return Aggregate(context, query, units, [BreakdownKey.Total], MeasureShape.Mean, "episode-month-end", "practitioner-month-end");
     }
