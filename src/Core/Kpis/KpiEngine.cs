@@ -179,36 +179,17 @@ internal static class KpiEngine
         string recordKind,
         Func<BreakdownKey, string?>? note = null)
     {
-        var areas = ResolveAreas(context.Dataset, query);
-        var areaIndex = new Dictionary<string, int>(areas.Count, StringComparer.Ordinal);
-        for (var a = 0; a < areas.Count; a++)
-        {
-            areaIndex[areas[a]] = a;
-        }
-        // Cells by key: the layout's own instances by reference first (what most units carry), then by value.
-        var cellOf = new Dictionary<BreakdownKey, int>(layout.Count);
-        var cellOfReference = new Dictionary<BreakdownKey, int>(layout.Count, ReferenceEqualityComparer.Instance);
-        for (var k = 0; k < layout.Count; k++)
-        {
-            cellOf.TryAdd(layout[k], k);
-            cellOfReference.TryAdd(layout[k], cellOf[layout[k]]);
-        }
         var periods = query.Periods;
+        var grid = new CountingGrid(periods.Length, ResolveAreas(context.Dataset, query), layout);
+        var areas = grid.Areas;
         var cellCount = layout.Count;
-        var slots = periods.Length * areas.Count * cellCount;
+        var slots = grid.SlotCount;
         var numerators = new int[slots];
         var denominators = new int[slots];
         var evidence = query.CollectEvidence ? new Tally[slots] : null;
-        string? lastArea = null;
-        var area = -1;
         foreach (var unit in units)
         {
-            if (!ReferenceEquals(unit.AreaCode, lastArea))
-            {
-                lastArea = unit.AreaCode;
-                area = areaIndex.TryGetValue(unit.AreaCode, out var found) ? found : -1;
-            }
-            if (area < 0)
+            if (!grid.TryArea(unit.AreaCode, out var area))
             {
                 continue;
             }
@@ -218,14 +199,12 @@ internal static class KpiEngine
                 {
                     continue;
                 }
-                var baseSlot = (p * areas.Count + area) * cellCount;
                 foreach (var c in unit.Contributions)
                 {
-                    if (!cellOfReference.TryGetValue(c.Key, out var cell) && !cellOf.TryGetValue(c.Key, out cell))
+                    if (!grid.TrySlot(p, area, c.Key, out var slot))
                     {
                         continue;
                     }
-                    var slot = baseSlot + cell;
                     denominators[slot]++;
                     if (c.InNumerator)
                     {
@@ -247,7 +226,7 @@ internal static class KpiEngine
                 for (var k = 0; k < cellCount; k++)
                 {
                     // A key the layout repeats shares the first one's cell, as the dictionary of cells did.
-                    var slot = (p * areas.Count + a) * cellCount + cellOf[layout[k]];
+                    var slot = grid.ResultSlot(p, a, k);
                     var key = layout[k];
                     var result = IndicatorResultBuilder.Ratio(definition, areas[a], period, numerators[slot], denominators[slot], interval, key);
                     if (evidence is not null)

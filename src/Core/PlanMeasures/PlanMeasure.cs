@@ -110,39 +110,19 @@ internal abstract class PlanMeasure : Plugins.IOverridableIndicator
         Func<BreakdownKey, string?>? note = null,
         Func<ReportingPeriod, bool>? provisional = null)
     {
-        var areas = KpiEngine.ResolveAreas(context.Dataset, query);
-        var areaIndex = new Dictionary<string, int>(areas.Count, StringComparer.Ordinal);
-        for (var a = 0; a < areas.Count; a++)
-        {
-            areaIndex[areas[a]] = a;
-        }
-        // Cells by key: the layout's own instances by reference first (what most units carry), then by value; a key the
-        // layout repeats shares the first one's cell, and a unit's key not in the layout is not counted.
-        var cellOf = new Dictionary<BreakdownKey, int>(layout.Count);
-        var cellOfReference = new Dictionary<BreakdownKey, int>(layout.Count, ReferenceEqualityComparer.Instance);
-        for (var k = 0; k < layout.Count; k++)
-        {
-            cellOf.TryAdd(layout[k], k);
-            cellOfReference.TryAdd(layout[k], cellOf[layout[k]]);
-        }
         var periods = query.Periods;
-        var cellCount = layout.Count;
         // One slot per (period, area, cell), resolved once per unit and cell: no dictionary of tuples, and the ids are kept
         // only when the query collects evidence.
-        var slots = periods.Length * areas.Count * cellCount;
+        var grid = new CountingGrid(periods.Length, KpiEngine.ResolveAreas(context.Dataset, query), layout);
+        var areas = grid.Areas;
+        var cellCount = layout.Count;
+        var slots = grid.SlotCount;
         var numerators = new decimal[slots];
         var denominators = new decimal[slots];
         var evidence = query.CollectEvidence ? new Tally[slots] : null;
-        string? lastArea = null;
-        var area = -1;
         foreach (var unit in units)
         {
-            if (!ReferenceEquals(unit.AreaCode, lastArea))
-            {
-                lastArea = unit.AreaCode;
-                area = areaIndex.TryGetValue(unit.AreaCode, out var found) ? found : -1;
-            }
-            if (area < 0)
+            if (!grid.TryArea(unit.AreaCode, out var area))
             {
                 continue;
             }
@@ -152,14 +132,12 @@ internal abstract class PlanMeasure : Plugins.IOverridableIndicator
                 {
                     continue;
                 }
-                var baseSlot = (p * areas.Count + area) * cellCount;
                 foreach (var cell in unit.Cells)
                 {
-                    if (!cellOfReference.TryGetValue(cell.Key, out var k) && !cellOf.TryGetValue(cell.Key, out k))
+                    if (!grid.TrySlot(p, area, cell.Key, out var slot))
                     {
                         continue;
                     }
-                    var slot = baseSlot + k;
                     numerators[slot] += cell.Numerator;
                     denominators[slot] += cell.Denominator;
                     if (evidence is not null)
@@ -185,7 +163,7 @@ internal abstract class PlanMeasure : Plugins.IOverridableIndicator
                 for (var k = 0; k < cellCount; k++)
                 {
                     var key = layout[k];
-                    var slot = (p * areas.Count + a) * cellCount + cellOf[key];
+                    var slot = grid.ResultSlot(p, a, k);
                     var result = IndicatorResultBuilder.Ratio(Definition, areas[a], period, numerators[slot],
                         shape == MeasureShape.Count ? null : denominators[slot], interval, key);
                     if (evidence is not null)
