@@ -24,7 +24,16 @@ public static class DatasetImporter
     /// <returns>The dataset (unless the import failed) and the report.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is blank.</exception>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
-    public static ImportResult ImportFolder(string path, ImportOptions? options = null)
+    public static ImportResult ImportFolder(string path, ImportOptions? options = null) =>
+        ImportFolderCore(path, options, DefaultParallelFiles);
+
+    /// <summary>How many CSV files an import converts at once: two on a machine with two or more cores (each file also
+    /// has its own tokenising thread, see <see cref="PrefetchingRowSource"/>), else one.</summary>
+    internal static int DefaultParallelFiles => Environment.ProcessorCount >= 2 ? 2 : 1;
+
+    /// <summary>As <see cref="ImportFolder(string, ImportOptions?)"/>, converting at most <paramref name="parallelFiles"/>
+    /// files at once (1: one after another); the result is the same whatever the number.</summary>
+    internal static ImportResult ImportFolderCore(string path, ImportOptions? options, int parallelFiles)
     {
         Preconditions.CheckNotBlank(path, nameof(path));
         options ??= ImportOptions.Default;
@@ -59,12 +68,12 @@ public static class DatasetImporter
                 return session.Fail();
             }
         }
-        return session.Run(asOf.Value, schema =>
+        return session.Run(asOf.Value, (schema, errors) =>
         {
             var file = Path.Combine(path, schema.FileName);
             if (Directory.Exists(file))
             {
-                session.Error(new ImportError(schema.FileName, null, null, null, null, "is a folder, not a file; read as empty"));
+                errors.Add(new ImportError(schema.FileName, null, null, null, null, "is a folder, not a file; read as empty"));
                 return null;
             }
             if (!File.Exists(file))
@@ -76,7 +85,7 @@ public static class DatasetImporter
             return source.FileErrors.Count > 0 && source.RejectHeader.Count == 0
                 ? source
                 : new PrefetchingRowSource(source, keepRejectValues: options.Policy == ImportPolicy.Lenient && options.RejectsDirectory is not null);
-        }, DatasetSchema.All.Sum(schema => new FileInfo(Path.Combine(path, schema.FileName)) is { Exists: true } f ? f.Length : 0));
+        }, DatasetSchema.All.Sum(schema => new FileInfo(Path.Combine(path, schema.FileName)) is { Exists: true } f ? f.Length : 0), parallelFiles);
     }
 
     /// <summary>Imports a JSON dataset document from a file.</summary>
@@ -131,7 +140,8 @@ public static class DatasetImporter
                 session.FatalError(name, null, $"the required array '{DatasetSchema.Children.JsonName}' is missing");
                 return session.Fail();
             }
-            return session.Run(asOf.Value, schema =>
+            // One file after another: the arrays of one document are read on this thread.
+            return session.Run(asOf.Value, (schema, errors) =>
             {
                 if (!root.TryGetProperty(schema.JsonName, out var array) || array.ValueKind == JsonValueKind.Null)
                 {
@@ -139,7 +149,7 @@ public static class DatasetImporter
                 }
                 if (array.ValueKind != JsonValueKind.Array)
                 {
-                    session.Error(new ImportError(name, null, schema.JsonName, null, null, "must be an array of objects; read as empty"));
+                    errors.Add(new ImportError(name, null, schema.JsonName, null, null, "must be an array of objects; read as empty"));
                     return null;
                 }
                 return new JsonRowSource(schema, name, array);

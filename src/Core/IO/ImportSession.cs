@@ -1,6 +1,8 @@
 using NodaTime;
 using System.Collections.Immutable;
 using System.Collections.ObjectModel;
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using CsvHelper;
 using Microsoft.Extensions.Logging;
 using YouthJustice.Sdk.Domain;
@@ -17,8 +19,7 @@ internal sealed class ImportSession
     private readonly List<ImportError> _warnings = [];
     private readonly List<ImportFileReport> _files = [];
     private readonly Dictionary<DatasetEntity, List<int>> _positions = [];
-    private RowParser _row = null!;
-    private long _totalBytes, _bytesDone, _recordsDone;
+    private long _totalBytes;
 
     // Accepted ids with what later files check against them, and rejected ids with where they were (for cascades).
     private readonly Dictionary<string, LocalDate> _children = new(StringComparer.Ordinal);
@@ -63,10 +64,17 @@ internal sealed class ImportSession
         return result;
     }
 
-    public ImportResult Run(LocalDate asOf, Func<EntitySchema, RowSource?> open, long totalBytes = 0)
+    /// <summary>Reads every file and builds the dataset.</summary>
+    /// <param name="asOf">The dataset's as-of date.</param>
+    /// <param name="open">Opens one file's rows (null when the file is absent); problems with the file itself (e.g. it is a
+    /// folder) go into the list given, which is that file's own.</param>
+    /// <param name="totalBytes">The size of every file, for progress.</param>
+    /// <param name="parallelFiles">How many files may be converted at once (1: one after another on this thread). A file
+    /// starts only when the files whose ids it checks are complete; whatever the number, everything reported is the same,
+    /// in the same order, as reading the files one after another.</param>
+    public ImportResult Run(LocalDate asOf, Func<EntitySchema, List<ImportError>, RowSource?> open, long totalBytes = 0, int parallelFiles = 1)
     {
         _totalBytes = totalBytes;
-        _row = new RowParser(asOf, Lenient);
         if (Lenient && _options.RejectsDirectory is { } rejects)
         {
             Directory.CreateDirectory(rejects);
@@ -76,21 +84,69 @@ internal sealed class ImportSession
                 File.Delete(Path.Combine(rejects, schema.RejectsFileName));
             }
         }
-        var areas = Read(open(DatasetSchema.Areas), DatasetSchema.Areas, ConvertArea);
-        var children = Read(open(DatasetSchema.Children), DatasetSchema.Children, ConvertChild, c => _children.Add(c.Id, c.DateOfBirth), _rejectedChildren);
-        var offences = Read(open(DatasetSchema.Offences), DatasetSchema.Offences, ConvertOffence, o => _offences.Add(o.Id, (o.ChildId, o.CommittedOn)), _rejectedOffences);
-        var outcomes = Read(open(DatasetSchema.Outcomes), DatasetSchema.Outcomes, ConvertOutcome, o => _outcomes.Add(o.Id, o.ChildId), _rejectedOutcomes);
-        var episodes = Read(open(DatasetSchema.Episodes), DatasetSchema.Episodes, ConvertEpisode, e => _episodes.Add(e.Id, e.ChildId), _rejectedEpisodes);
-        var pathwayEvents = Read(open(DatasetSchema.PathwayEvents), DatasetSchema.PathwayEvents, ConvertPathwayEvent);
-        var links = Read(open(DatasetSchema.Links), DatasetSchema.Links, ConvertLink);
-        var assessments = Read(open(DatasetSchema.Assessments), DatasetSchema.Assessments, ConvertAssessment);
-        var observations = Read(open(DatasetSchema.StatusObservations), DatasetSchema.StatusObservations, ConvertObservation);
-        var victimContacts = Read(open(DatasetSchema.VictimContacts), DatasetSchema.VictimContacts, ConvertVictimContact);
-        var board = Read(open(DatasetSchema.BoardAttendance), DatasetSchema.BoardAttendance, ConvertBoardAttendance);
-        var populations = Read(open(DatasetSchema.Populations), DatasetSchema.Populations, ConvertPopulation);
-        var references = Read(open(DatasetSchema.ReferencePopulations), DatasetSchema.ReferencePopulations, ConvertReferencePopulation);
-        var caseEvents = Read(open(DatasetSchema.CaseEvents), DatasetSchema.CaseEvents, ConvertCaseEvent);
-        var feedback = Read(open(DatasetSchema.Feedback), DatasetSchema.Feedback, ConvertFeedback);
+        List<Area> areas = null!;
+        List<Child> children = null!;
+        List<Offence> offences = null!;
+        List<Outcome> outcomes = null!;
+        List<ProgrammeEpisode> episodes = null!;
+        List<PathwayEvent> pathwayEvents = null!;
+        List<ChildLink> links = null!;
+        List<Assessment> assessments = null!;
+        List<StatusObservation> observations = null!;
+        List<VictimContact> victimContacts = null!;
+        List<BoardAttendance> board = null!;
+        List<PopulationEstimate> populations = null!;
+        List<ReferencePopulation> references = null!;
+        List<CaseEvent> caseEvents = null!;
+        List<FeedbackRequest> feedback = null!;
+
+        // In file order, each with the files (by position here) whose accepted and rejected ids its rows check.
+        FileJob[] jobs =
+        [
+            new(DatasetSchema.Areas, [], f => areas = Read(f, asOf, open, ConvertArea)),
+            new(DatasetSchema.Children, [], f => children = Read(f, asOf, open, ConvertChild, c => _children.Add(c.Id, c.DateOfBirth), _rejectedChildren)),
+            new(DatasetSchema.Offences, [1], f => offences = Read(f, asOf, open, ConvertOffence, o => _offences.Add(o.Id, (o.ChildId, o.CommittedOn)), _rejectedOffences)),
+            new(DatasetSchema.Outcomes, [1, 2], f => outcomes = Read(f, asOf, open, ConvertOutcome, o => _outcomes.Add(o.Id, o.ChildId), _rejectedOutcomes)),
+            new(DatasetSchema.Episodes, [1], f => episodes = Read(f, asOf, open, ConvertEpisode, e => _episodes.Add(e.Id, e.ChildId), _rejectedEpisodes)),
+            new(DatasetSchema.PathwayEvents, [4], f => pathwayEvents = Read(f, asOf, open, ConvertPathwayEvent)),
+            new(DatasetSchema.Links, [1], f => links = Read(f, asOf, open, ConvertLink)),
+            new(DatasetSchema.Assessments, [1], f => assessments = Read(f, asOf, open, ConvertAssessment)),
+            new(DatasetSchema.StatusObservations, [1, 4], f => observations = Read(f, asOf, open, ConvertObservation)),
+            new(DatasetSchema.VictimContacts, [1, 2], f => victimContacts = Read(f, asOf, open, ConvertVictimContact)),
+            new(DatasetSchema.BoardAttendance, [], f => board = Read(f, asOf, open, ConvertBoardAttendance)),
+            new(DatasetSchema.Populations, [], f => populations = Read(f, asOf, open, ConvertPopulation)),
+            new(DatasetSchema.ReferencePopulations, [], f => references = Read(f, asOf, open, ConvertReferencePopulation)),
+            new(DatasetSchema.CaseEvents, [1, 3], f => caseEvents = Read(f, asOf, open, ConvertCaseEvent)),
+            new(DatasetSchema.Feedback, [1, 4], f => feedback = Read(f, asOf, open, ConvertFeedback)),
+        ];
+        _reads = [.. jobs.Select(j => j.File)];
+        foreach (var job in jobs)
+        {
+            // Made here so that files read at once only read this dictionary; each set is one file's own.
+            _seenIds[job.File.Schema.Entity] = new HashSet<string>(StringComparer.Ordinal);
+        }
+        if (parallelFiles <= 1)
+        {
+            foreach (var job in jobs)
+            {
+                job.Run(job.File);
+            }
+        }
+        else
+        {
+            RunInParallel(jobs, parallelFiles);
+        }
+        // Everything each file reported, in file order: as though the files had been read one after another.
+        foreach (var read in _reads)
+        {
+            _errors.AddRange(read.Errors);
+            _warnings.AddRange(read.Warnings);
+            _files.Add(read.Report!);
+            if (read.Positions is not null)
+            {
+                _positions[read.Schema.Entity] = read.Positions;
+            }
+        }
 
         var dataset = new Dataset
         {
@@ -119,25 +175,182 @@ internal sealed class ImportSession
         return Logged(new ImportResult(succeeded ? dataset : null, new ImportReport(_source, _options.Policy, succeeded, _files, _errors, _warnings)));
     }
 
+    /// <summary>One file to read: what it reports, the files it waits for, and how to read it.</summary>
+    private sealed class FileJob(EntitySchema schema, int[] after, Action<FileRead> run)
+    {
+        public FileRead File { get; } = new(schema);
+
+        public int[] After { get; } = after;
+
+        public Action<FileRead> Run { get; } = run;
+    }
+
+    /// <summary>What one file's read reports, kept apart until every file is read and then added in file order.</summary>
+    private sealed class FileRead(EntitySchema schema)
+    {
+        public EntitySchema Schema { get; } = schema;
+
+        public List<ImportError> Errors { get; } = [];
+
+        public List<ImportError> Warnings { get; } = [];
+
+        public List<int>? Positions { get; set; }
+
+        public ImportFileReport? Report { get; set; }
+
+        /// <summary>Records and bytes read so far, for progress (written by the reading thread, read by the importing one).</summary>
+        public long RecordsRead;
+
+        public long BytesRead;
+
+        /// <summary>Whether the file was there (progress is told at the end of a file only when it was).</summary>
+        public bool Present;
+
+        public ExceptionDispatchInfo? Failure;
+    }
+
+    // The files' reads in file order (progress adds up what each has read).
+    private FileRead[] _reads = [];
+
+    // Set while files are read on other threads: where a read tells the importing thread of its progress.
+    private BlockingCollection<(int File, bool Done)>? _events;
+
+    /// <summary>Which file to start first when several could: the one with the most (typically) waiting on it or the
+    /// largest, so that the longest chain of dependent files (children, episodes, pathway events) starts early. Only
+    /// the elapsed time depends on it, never the result.</summary>
+    private static readonly DatasetEntity[] StartOrder =
+    [
+        DatasetEntity.Children, DatasetEntity.Episodes, DatasetEntity.Offences, DatasetEntity.PathwayEvents,
+        DatasetEntity.Outcomes, DatasetEntity.StatusObservations, DatasetEntity.Assessments, DatasetEntity.Feedback,
+        DatasetEntity.CaseEvents, DatasetEntity.VictimContacts, DatasetEntity.Populations, DatasetEntity.Links,
+        DatasetEntity.BoardAttendance, DatasetEntity.ReferencePopulations, DatasetEntity.Areas,
+    ];
+
+    /// <summary>Reads the files on worker threads, at most <paramref name="parallelFiles"/> at once, each once the
+    /// files it checks against are complete. This thread tells progress and starts files; it waits otherwise.</summary>
+    /// <remarks>A failure (an I/O error) stops further files from starting; once the running ones end, the failure of
+    /// the first failed file in file order is thrown, as reading in order would have thrown it.</remarks>
+    private void RunInParallel(FileJob[] jobs, int parallelFiles)
+    {
+        var order = jobs.Select((job, index) => (job, index))
+            .OrderBy(j => Array.IndexOf(StartOrder, j.job.File.Schema.Entity) is var at and >= 0 ? at : int.MaxValue)
+            .Select(j => j.index)
+            .ToArray();
+        var started = new bool[jobs.Length];
+        var done = new bool[jobs.Length];
+        int running = 0, finished = 0;
+        var failed = false;
+        using var events = new BlockingCollection<(int File, bool Done)>();
+        _events = events;
+        try
+        {
+            void StartReady()
+            {
+                foreach (var index in order)
+                {
+                    if (failed || running >= parallelFiles)
+                    {
+                        return;
+                    }
+                    if (started[index] || !jobs[index].After.All(a => done[a]))
+                    {
+                        continue;
+                    }
+                    started[index] = true;
+                    running++;
+                    var job = jobs[index];
+                    var thread = new Thread(() =>
+                    {
+                        try
+                        {
+                            job.Run(job.File);
+                        }
+#pragma warning disable CA1031 // Rethrown on the importing thread.
+                        catch (Exception ex)
+#pragma warning restore CA1031
+                        {
+                            job.File.Failure = ExceptionDispatchInfo.Capture(ex);
+                        }
+                        finally
+                        {
+                            events.Add((index, true));
+                        }
+                    })
+                    {
+                        IsBackground = true,
+                        Name = $"import {job.File.Schema.FileName}",
+                    };
+                    thread.Start();
+                }
+            }
+
+            StartReady();
+            while (finished < jobs.Length && (running > 0 || !failed))
+            {
+                var (file, isDone) = events.Take();
+                var read = jobs[file].File;
+                if (!isDone)
+                {
+                    ReportProgress(read);
+                    continue;
+                }
+                running--;
+                finished++;
+                done[file] = true;
+                if (read.Failure is not null)
+                {
+                    failed = true;
+                }
+                else if (read.Present && _options.Progress is not null)
+                {
+                    ReportProgress(read);
+                }
+                StartReady();
+            }
+        }
+        finally
+        {
+            _events = null;
+        }
+        foreach (var job in jobs)
+        {
+            job.File.Failure?.Throw();
+        }
+    }
+
+    private void ReportProgress(FileRead current)
+    {
+        long records = 0, bytes = 0;
+        foreach (var read in _reads)
+        {
+            records += Volatile.Read(ref read.RecordsRead);
+            bytes += Volatile.Read(ref read.BytesRead);
+        }
+        _options.Progress!.Report(new ImportProgress(current.Report?.File ?? current.Schema.FileName, records, bytes, _totalBytes));
+    }
+
     /// <summary>Reads one file: converts each record, counts it, and rejects it (with every problem) or accepts it.</summary>
-    private List<T> Read<T>(RowSource? source, EntitySchema schema, Func<RowParser, T?> convert,
-        Action<T>? onAccepted = null, Dictionary<string, string>? rejectedIds = null)
+    private List<T> Read<T>(FileRead file, LocalDate asOf, Func<EntitySchema, List<ImportError>, RowSource?> open,
+        Func<RowParser, T?> convert, Action<T>? onAccepted = null, Dictionary<string, string>? rejectedIds = null)
         where T : class
     {
+        var schema = file.Schema;
         var records = new List<T>();
+        var source = open(schema, file.Errors);
         if (source is null)
         {
             var missing = _json ? $"{_source}#{schema.JsonName}" : schema.FileName;
-            _files.Add(new ImportFileReport { Entity = schema.Entity, File = missing, Present = false, Read = 0, Accepted = 0, Rejected = 0 });
+            file.Report = new ImportFileReport { Entity = schema.Entity, File = missing, Present = false, Read = 0, Accepted = 0, Rejected = 0 };
             return records;
         }
         using var _ = source;
+        file.Present = true;
+        var row = new RowParser(asOf, Lenient);
+        var errors = file.Errors;
+        var warnings = file.Warnings;
         var positions = _options.ValidationRules.Count > 0 ? new List<int>() : null;
-        if (positions is not null)
-        {
-            _positions[schema.Entity] = positions;
-        }
-        _errors.AddRange(source.FileErrors);
+        file.Positions = positions;
+        errors.AddRange(source.FileErrors);
         long read = 0, rejected = 0, withWarnings = 0;
         CsvWriter? rejects = null;
         try
@@ -148,16 +361,25 @@ internal sealed class ImportSession
                 read++;
                 if (progress is not null && (read & 0xFFF) == 0)
                 {
-                    progress.Report(new ImportProgress(source.File, _recordsDone + read, _bytesDone + source.BytesRead, _totalBytes));
+                    Volatile.Write(ref file.RecordsRead, read);
+                    Volatile.Write(ref file.BytesRead, source.BytesRead);
+                    if (_events is { } events)
+                    {
+                        events.Add((Array.IndexOf(_reads, file), false));
+                    }
+                    else
+                    {
+                        progress.Report(new ImportProgress(source.File, SumRead(), SumBytes(), _totalBytes));
+                    }
                 }
-                _row.Begin(source);
-                var record = convert(_row);
-                if (_row.HasErrors || record is null)
+                row.Begin(source);
+                var record = convert(row);
+                if (row.HasErrors || record is null)
                 {
                     rejected++;
-                    foreach (var problem in _row.Problems)
+                    foreach (var problem in row.Problems)
                     {
-                        _errors.Add(new ImportError(source.File, source.Line, source.Position, problem.Field, problem.Value, problem.Reason));
+                        errors.Add(new ImportError(source.File, source.Line, source.Position, problem.Field, problem.Value, problem.Reason));
                     }
                     if (rejectedIds is not null && source.Cells[0] is { } id)
                     {
@@ -167,16 +389,16 @@ internal sealed class ImportSession
                     if (Lenient && _options.RejectsDirectory is { } directory)
                     {
                         rejects ??= OpenRejects(directory, schema, source);
-                        WriteReject(rejects, source, _row.Problems);
+                        WriteReject(rejects, source, row.Problems);
                     }
                     continue;
                 }
-                if (_row.Warnings.Count > 0)
+                if (row.Warnings.Count > 0)
                 {
                     withWarnings++;
-                    foreach (var warning in _row.Warnings)
+                    foreach (var warning in row.Warnings)
                     {
-                        _warnings.Add(new ImportError(source.File, source.Line, source.Position, warning.Field, warning.Value, warning.Reason));
+                        warnings.Add(new ImportError(source.File, source.Line, source.Position, warning.Field, warning.Value, warning.Reason));
                     }
                 }
                 records.Add(record);
@@ -188,13 +410,20 @@ internal sealed class ImportSession
         {
             rejects?.Dispose();
         }
-        _recordsDone += read;
-        _bytesDone += source.BytesRead;
-        _options.Progress?.Report(new ImportProgress(source.File, _recordsDone, _bytesDone, _totalBytes));
+        Volatile.Write(ref file.RecordsRead, read);
+        Volatile.Write(ref file.BytesRead, source.BytesRead);
         var displayFile = source is JsonRowSource ? $"{source.File}#{schema.JsonName}" : source.File;
-        _files.Add(new ImportFileReport { Entity = schema.Entity, File = displayFile, Present = true, Read = read, Accepted = read - rejected, Rejected = rejected, AcceptedWithWarnings = withWarnings });
+        file.Report = new ImportFileReport { Entity = schema.Entity, File = displayFile, Present = true, Read = read, Accepted = read - rejected, Rejected = rejected, AcceptedWithWarnings = withWarnings };
+        if (_events is null)
+        {
+            _options.Progress?.Report(new ImportProgress(source.File, SumRead(), SumBytes(), _totalBytes));
+        }
         return records;
     }
+
+    private long SumRead() => _reads.Sum(r => Volatile.Read(ref r.RecordsRead));
+
+    private long SumBytes() => _reads.Sum(r => Volatile.Read(ref r.BytesRead));
 
     private static int ParsePosition(string? position)
     {
@@ -225,10 +454,7 @@ internal sealed class ImportSession
     /// <summary>Ids are unique per entity (not across entities), so each entity has its own set of the ids seen.</summary>
     private void CheckUnique(RowParser row, EntitySchema schema, string id)
     {
-        if (!_seenIds.TryGetValue(schema.Entity, out var seen))
-        {
-            _seenIds[schema.Entity] = seen = new HashSet<string>(StringComparer.Ordinal);
-        }
+        var seen = _seenIds[schema.Entity];
         if (id.Length > 0 && !seen.Add(id))
         {
             row.Error(0, $"duplicate id: another {schema.Singular} in this file already has id {id}");
