@@ -1,6 +1,7 @@
 using NodaTime;
 using System.Collections.Immutable;
 using System.Collections.ObjectModel;
+using System.Runtime.InteropServices;
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using CsvHelper;
@@ -22,13 +23,16 @@ internal sealed class ImportSession
     private long _totalBytes;
 
     // Accepted ids with what later files check against them, and rejected ids with where they were (for cascades).
-    private readonly Dictionary<string, LocalDate> _children = new(StringComparer.Ordinal);
+    // Each accepted id is kept with the record's own id string, which the records that refer to it then share: a
+    // reference read from a later file is a new string of the same text, and would otherwise be kept as well.
+    private readonly Dictionary<string, (string Id, LocalDate DateOfBirth)> _children = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _rejectedChildren = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string ChildId, LocalDate CommittedOn)> _offences = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Id, string ChildId, LocalDate CommittedOn)> _offences = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _rejectedOffences = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _outcomes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Id, string ChildId, LocalDate CommittedOn)>.AlternateLookup<ReadOnlySpan<char>> _offenceIds;
+    private readonly Dictionary<string, (string Id, string ChildId)> _outcomes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _rejectedOutcomes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _episodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Id, string ChildId)> _episodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _rejectedEpisodes = new(StringComparer.Ordinal);
     private readonly Dictionary<DatasetEntity, HashSet<string>> _seenIds = [];
     private readonly HashSet<(string, int, int, Sex?, EthnicityGroup?)> _populationKeys = [];
@@ -38,6 +42,7 @@ internal sealed class ImportSession
     {
         _json = json;
         _source = source;
+        _offenceIds = _offences.GetAlternateLookup<ReadOnlySpan<char>>();
         _options = options;
         Internal.Preconditions.CheckArgument(options.Vocabulary is not null, nameof(options), "ImportOptions.Vocabulary must not be null.");
         Internal.Preconditions.CheckArgument(options.ValidationRules is not null && !options.ValidationRules.Contains(null!), nameof(options),
@@ -104,10 +109,10 @@ internal sealed class ImportSession
         FileJob[] jobs =
         [
             new(DatasetSchema.Areas, [], f => areas = Read(f, asOf, open, ConvertArea)),
-            new(DatasetSchema.Children, [], f => children = Read(f, asOf, open, ConvertChild, c => _children.Add(c.Id, c.DateOfBirth), _rejectedChildren)),
-            new(DatasetSchema.Offences, [1], f => offences = Read(f, asOf, open, ConvertOffence, o => _offences.Add(o.Id, (o.ChildId, o.CommittedOn)), _rejectedOffences)),
-            new(DatasetSchema.Outcomes, [1, 2], f => outcomes = Read(f, asOf, open, ConvertOutcome, o => _outcomes.Add(o.Id, o.ChildId), _rejectedOutcomes)),
-            new(DatasetSchema.Episodes, [1], f => episodes = Read(f, asOf, open, ConvertEpisode, e => _episodes.Add(e.Id, e.ChildId), _rejectedEpisodes)),
+            new(DatasetSchema.Children, [], f => children = Read(f, asOf, open, ConvertChild, c => _children.Add(c.Id, (c.Id, c.DateOfBirth)), _rejectedChildren)),
+            new(DatasetSchema.Offences, [1], f => offences = Read(f, asOf, open, ConvertOffence, o => _offences.Add(o.Id, (o.Id, o.ChildId, o.CommittedOn)), _rejectedOffences)),
+            new(DatasetSchema.Outcomes, [1, 2], f => outcomes = Read(f, asOf, open, ConvertOutcome, o => _outcomes.Add(o.Id, (o.Id, o.ChildId)), _rejectedOutcomes)),
+            new(DatasetSchema.Episodes, [1], f => episodes = Read(f, asOf, open, ConvertEpisode, e => _episodes.Add(e.Id, (e.Id, e.ChildId)), _rejectedEpisodes)),
             new(DatasetSchema.PathwayEvents, [4], f => pathwayEvents = Read(f, asOf, open, ConvertPathwayEvent)),
             new(DatasetSchema.Links, [1], f => links = Read(f, asOf, open, ConvertLink)),
             new(DatasetSchema.Assessments, [1], f => assessments = Read(f, asOf, open, ConvertAssessment)),
@@ -461,16 +466,19 @@ internal sealed class ImportSession
         }
     }
 
-    /// <summary>Checks a reference to a child; returns its date of birth when the child was accepted.</summary>
-    private LocalDate? RequireChild(RowParser row, int column, string id)
+    /// <summary>Checks a reference to a child; returns its date of birth when the child was accepted with, in
+    /// <paramref name="shared"/>, the child's own id string (else <paramref name="id"/>).</summary>
+    private LocalDate? RequireChild(RowParser row, int column, string id, out string shared)
     {
+        shared = id;
         if (id.Length == 0)
         {
             return null;
         }
-        if (_children.TryGetValue(id, out var dateOfBirth))
+        if (_children.TryGetValue(id, out var child))
         {
-            return dateOfBirth;
+            shared = child.Id;
+            return child.DateOfBirth;
         }
         row.Error(column, _rejectedChildren.TryGetValue(id, out var where)
             ? $"child {id} was rejected ({where})"
@@ -478,7 +486,19 @@ internal sealed class ImportSession
         return null;
     }
 
-    private (string ChildId, LocalDate CommittedOn)? RequireOffence(RowParser row, int column, string id)
+    private static bool ListsAlready(string[] ids, int count, ReadOnlySpan<char> id)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (id.SequenceEqual(ids[i]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private (string Id, string ChildId, LocalDate CommittedOn)? RequireOffence(RowParser row, int column, string id)
     {
         if (_offences.TryGetValue(id, out var offence))
         {
@@ -490,11 +510,15 @@ internal sealed class ImportSession
         return null;
     }
 
-    private string? RequireEpisode(RowParser row, int column, string id)
+    /// <summary>Checks a reference to an episode; returns the episode's child when it was accepted with, in
+    /// <paramref name="shared"/>, the episode's own id string (else <paramref name="id"/>).</summary>
+    private string? RequireEpisode(RowParser row, int column, string id, out string shared)
     {
-        if (_episodes.TryGetValue(id, out var childId))
+        shared = id;
+        if (_episodes.TryGetValue(id, out var episode))
         {
-            return childId;
+            shared = episode.Id;
+            return episode.ChildId;
         }
         row.Error(column, _rejectedEpisodes.TryGetValue(id, out var where)
             ? $"episode {id} was rejected ({where})"
@@ -502,11 +526,13 @@ internal sealed class ImportSession
         return null;
     }
 
-    private string? RequireOutcome(RowParser row, int column, string id)
+    private string? RequireOutcome(RowParser row, int column, string id, out string shared)
     {
-        if (_outcomes.TryGetValue(id, out var childId))
+        shared = id;
+        if (_outcomes.TryGetValue(id, out var outcome))
         {
-            return childId;
+            shared = outcome.Id;
+            return outcome.ChildId;
         }
         row.Error(column, _rejectedOutcomes.TryGetValue(id, out var where)
             ? $"outcome {id} was rejected ({where})"
@@ -540,7 +566,7 @@ internal sealed class ImportSession
         var id = row.Id(0);
         CheckUnique(row, DatasetSchema.Offences, id);
         var childId = row.Text(1);
-        var dateOfBirth = RequireChild(row, 1, childId);
+        var dateOfBirth = RequireChild(row, 1, childId, out childId);
         var before = row.Problems.Count;
         var committed = row.Date(2);
         if (dateOfBirth is { } born && row.Problems.Count == before && committed < born)
@@ -558,7 +584,7 @@ internal sealed class ImportSession
         var id = row.Id(0);
         CheckUnique(row, DatasetSchema.Outcomes, id);
         var childId = row.Text(1);
-        RequireChild(row, 1, childId);
+        RequireChild(row, 1, childId, out childId);
         var before = row.Problems.Count;
         var date = row.Date(3);
         var dateOk = row.Problems.Count == before;
@@ -571,39 +597,49 @@ internal sealed class ImportSession
         {
             row.Error(4, $"is not a known outcome type code (allowed: {string.Join(", ", _options.Vocabulary.OutcomeTypes.Select(t => t.Code))})");
         }
-        var offenceIds = ImmutableArray.CreateBuilder<string>();
+        var offenceIds = ImmutableArray<string>.Empty;
         if (row.Raw(2) is { } list)
         {
-            foreach (var offenceId in list.Split(';'))
+            // Each id is looked up as a slice of the cell, and kept as the offence's own id string: no string is made
+            // per id unless the id is not an accepted offence's.
+            var ids = new string[list.AsSpan().Count(';') + 1];
+            var count = 0;
+            foreach (var range in list.AsSpan().Split(';'))
             {
-                if (offenceId.Trim().Length == 0)
+                var part = list.AsSpan(range);
+                if (part.Trim().Length == 0)
                 {
                     row.Error(2, "has an empty offence id (ids are separated by ';')");
                     continue;
                 }
-                if (offenceId.Trim().Length != offenceId.Length)
+                if (part.Trim().Length != part.Length)
                 {
-                    row.Error(2, offenceId, "has white space around an offence id (ids are separated by ';' with no spaces, e.g. O1;O2)");
+                    row.Error(2, part.ToString(), "has white space around an offence id (ids are separated by ';' with no spaces, e.g. O1;O2)");
                     continue;
                 }
-                if (offenceIds.Contains(offenceId))
+                if (ListsAlready(ids, count, part))
                 {
-                    row.Error(2, offenceId, "lists the same offence twice");
+                    row.Error(2, part.ToString(), "lists the same offence twice");
                     continue;
                 }
-                offenceIds.Add(offenceId);
-                if (RequireOffence(row, 2, offenceId) is { } offence)
+                if (!_offenceIds.TryGetValue(part, out var offenceId, out var offence))
                 {
-                    if (!string.Equals(offence.ChildId, childId, StringComparison.Ordinal))
-                    {
-                        row.Error(2, offenceId, $"offence {offenceId} belongs to child {offence.ChildId}, not to child {childId}");
-                    }
-                    else if (dateOk && date < offence.CommittedOn)
-                    {
-                        row.Error(3, $"is before offence {offenceId} was committed ({RowParser.FormatDate(offence.CommittedOn)})");
-                    }
+                    offenceId = part.Length == list.Length ? list : part.ToString();
+                    ids[count++] = offenceId;
+                    RequireOffence(row, 2, offenceId);
+                    continue;
+                }
+                ids[count++] = offenceId;
+                if (!string.Equals(offence.ChildId, childId, StringComparison.Ordinal))
+                {
+                    row.Error(2, offenceId, $"offence {offenceId} belongs to child {offence.ChildId}, not to child {childId}");
+                }
+                else if (dateOk && date < offence.CommittedOn)
+                {
+                    row.Error(3, $"is before offence {offenceId} was committed ({RowParser.FormatDate(offence.CommittedOn)})");
                 }
             }
+            offenceIds = count == ids.Length ? ImmutableCollectionsMarshal.AsImmutableArray(ids) : ImmutableArray.Create(ids, 0, count);
         }
         else if (type is not null && type.Category != OutcomeCategory.Remand)
         {
@@ -639,7 +675,7 @@ internal sealed class ImportSession
         }
         return row.HasErrors || type is null
             ? null
-            : new Outcome(id, childId, offenceIds.DrainToImmutable(), date, type, decidedBy, admitted, resentenced, length, release, end, proposal);
+            : new Outcome(id, childId, offenceIds, date, type, decidedBy, admitted, resentenced, length, release, end, proposal);
     }
 
     private ProgrammeEpisode? ConvertEpisode(RowParser row)
@@ -647,7 +683,7 @@ internal sealed class ImportSession
         var id = row.Id(0);
         CheckUnique(row, DatasetSchema.Episodes, id);
         var childId = row.Text(1);
-        RequireChild(row, 1, childId);
+        RequireChild(row, 1, childId, out childId);
         ProgrammeKind? programme = null;
         if (row.Raw(2) is null)
         {
@@ -686,7 +722,7 @@ internal sealed class ImportSession
         var episodeId = row.Text(0);
         if (episodeId.Length > 0)
         {
-            RequireEpisode(row, 0, episodeId);
+            RequireEpisode(row, 0, episodeId, out episodeId);
         }
         var date = row.Date(1);
         var state = row.Text(2);
@@ -697,9 +733,9 @@ internal sealed class ImportSession
     private ChildLink? ConvertLink(RowParser row)
     {
         var childId = row.Text(0);
-        RequireChild(row, 0, childId);
+        RequireChild(row, 0, childId, out childId);
         var linkedId = row.Text(1);
-        RequireChild(row, 1, linkedId);
+        RequireChild(row, 1, linkedId, out linkedId);
         if (childId.Length > 0 && string.Equals(childId, linkedId, StringComparison.Ordinal))
         {
             row.Error(1, "a child cannot be linked to itself");
@@ -713,7 +749,7 @@ internal sealed class ImportSession
         var id = row.Id(0);
         CheckUnique(row, DatasetSchema.Assessments, id);
         var childId = row.Text(1);
-        RequireChild(row, 1, childId);
+        RequireChild(row, 1, childId, out childId);
         var date = row.Date(2);
         var kind = row.Text(3);
         var harm = row.OptionalCode<RiskLevel>(4, "risk level") ?? RiskLevel.NotAssessed;
@@ -730,9 +766,9 @@ internal sealed class ImportSession
         var id = row.Id(0);
         CheckUnique(row, DatasetSchema.StatusObservations, id);
         var childId = row.Text(1);
-        RequireChild(row, 1, childId);
+        RequireChild(row, 1, childId, out childId);
         var episodeId = row.OptionalText(2);
-        if (episodeId is not null && RequireEpisode(row, 2, episodeId) is { } episodeChild && childId.Length > 0
+        if (episodeId is not null && RequireEpisode(row, 2, episodeId, out episodeId) is { } episodeChild && childId.Length > 0
             && !string.Equals(episodeChild, childId, StringComparison.Ordinal))
         {
             row.Error(2, $"episode {episodeId} belongs to child {episodeChild}, not to child {childId}");
@@ -756,12 +792,15 @@ internal sealed class ImportSession
         var id = row.Id(0);
         CheckUnique(row, DatasetSchema.VictimContacts, id);
         var childId = row.Text(1);
-        RequireChild(row, 1, childId);
+        RequireChild(row, 1, childId, out childId);
         var offenceId = row.OptionalText(2);
-        if (offenceId is not null && RequireOffence(row, 2, offenceId) is { } offence && childId.Length > 0
-            && !string.Equals(offence.ChildId, childId, StringComparison.Ordinal))
+        if (offenceId is not null && RequireOffence(row, 2, offenceId) is { } offence)
         {
-            row.Error(2, $"offence {offenceId} belongs to child {offence.ChildId}, not to child {childId}");
+            offenceId = offence.Id;
+            if (childId.Length > 0 && !string.Equals(offence.ChildId, childId, StringComparison.Ordinal))
+            {
+                row.Error(2, $"offence {offenceId} belongs to child {offence.ChildId}, not to child {childId}");
+            }
         }
         var date = row.Date(3);
         var consented = row.Bool(4);
@@ -814,11 +853,11 @@ internal sealed class ImportSession
         var id = row.Id(0);
         CheckUnique(row, DatasetSchema.CaseEvents, id);
         var childId = row.Text(1);
-        RequireChild(row, 1, childId);
+        RequireChild(row, 1, childId, out childId);
         var date = row.Date(2);
         var kind = row.Code<CaseEventKind>(3, "case event kind");
         var outcomeId = row.OptionalText(4);
-        if (outcomeId is not null && RequireOutcome(row, 4, outcomeId) is { } outcomeChild && childId.Length > 0
+        if (outcomeId is not null && RequireOutcome(row, 4, outcomeId, out outcomeId) is { } outcomeChild && childId.Length > 0
             && !string.Equals(outcomeChild, childId, StringComparison.Ordinal))
         {
             row.Error(4, $"outcome {outcomeId} belongs to child {outcomeChild}, not to child {childId}");
@@ -832,7 +871,7 @@ internal sealed class ImportSession
         var id = row.Id(0);
         CheckUnique(row, DatasetSchema.Feedback, id);
         var childId = row.Text(1);
-        RequireChild(row, 1, childId);
+        RequireChild(row, 1, childId, out childId);
         var respondent = row.Code<FeedbackRespondent>(2, "feedback respondent");
         var requested = row.Date(3);
         var beforeResponded = row.Problems.Count;
@@ -844,7 +883,7 @@ internal sealed class ImportSession
             row.Error(5, "a score is only recorded when feedback was given (responded is false)");
         }
         var episodeId = row.OptionalText(6);
-        if (episodeId is not null && RequireEpisode(row, 6, episodeId) is { } episodeChild && childId.Length > 0
+        if (episodeId is not null && RequireEpisode(row, 6, episodeId, out episodeId) is { } episodeChild && childId.Length > 0
             && !string.Equals(episodeChild, childId, StringComparison.Ordinal))
         {
             row.Error(6, $"episode {episodeId} belongs to child {episodeChild}, not to child {childId}");

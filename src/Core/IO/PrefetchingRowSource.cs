@@ -10,7 +10,7 @@ namespace YouthJustice.Sdk.IO;
 /// rejects file is written) the values as read, so errors and rejects are the same as reading directly.
 /// </summary>
 /// <remarks>At most <see cref="QueuedBatches"/> batches of <see cref="BatchRows"/> rows wait, so memory stays bounded
-/// whatever the file's size. An exception of the inner source is rethrown by <see cref="MoveNext"/> at the point the
+/// whatever the file's size; batches are reused. An exception of the inner source is rethrown by <see cref="MoveNext"/> at the point the
 /// rows ran out, as reading directly would have thrown it.</remarks>
 internal sealed class PrefetchingRowSource : RowSource
 {
@@ -21,6 +21,9 @@ internal sealed class PrefetchingRowSource : RowSource
     private readonly bool _keepRejectValues;
     private readonly int _width;
     private readonly BlockingCollection<Batch> _queue = new(QueuedBatches);
+    // Batches the importing thread has finished with, for the reading thread to fill again: a batch's arrays are large
+    // (thousands of rows), and allocating them afresh for every batch made the garbage collector work for nothing.
+    private readonly ConcurrentQueue<Batch> _free = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _producer;
     private ExceptionDispatchInfo? _failure;
@@ -62,7 +65,7 @@ internal sealed class PrefetchingRowSource : RowSource
     {
         try
         {
-            var batch = new Batch(_width);
+            var batch = NextBatch();
             while (_inner.MoveNext())
             {
                 var row = batch.Count;
@@ -78,7 +81,7 @@ internal sealed class PrefetchingRowSource : RowSource
                 {
                     batch.BytesRead = _inner.BytesRead;
                     _queue.Add(batch, _stop.Token);
-                    batch = new Batch(_width);
+                    batch = NextBatch();
                 }
             }
             batch.BytesRead = _inner.BytesRead;
@@ -103,11 +106,26 @@ internal sealed class PrefetchingRowSource : RowSource
         }
     }
 
+    private Batch NextBatch()
+    {
+        if (_free.TryDequeue(out var batch))
+        {
+            batch.Count = 0;
+            return batch;
+        }
+        return new Batch(_width);
+    }
+
     public override bool MoveNext()
     {
         Problems.Clear();
         while (_batch is null || _at >= _batch.Count)
         {
+            if (_batch is not null)
+            {
+                // Every value wanted from it has been copied out (the reject values are arrays of their own).
+                _free.Enqueue(_batch);
+            }
             if (!_queue.TryTake(out _batch, Timeout.Infinite))
             {
                 _batch = null;
