@@ -110,10 +110,10 @@ internal sealed class ImportSession
         FileJob[] jobs =
         [
             new(DatasetSchema.Areas, [], f => areas = Read(f, asOf, open, ConvertArea)),
-            new(DatasetSchema.Children, [], f => children = Read(f, asOf, open, ConvertChild, c => _children.Add(c.Id, (c.Id, c.DateOfBirth)), _rejectedChildren)),
-            new(DatasetSchema.Offences, [1], f => offences = Read(f, asOf, open, ConvertOffence, o => _offences.Add(o.Id, (o.Id, o.ChildId, o.CommittedOn)), _rejectedOffences)),
-            new(DatasetSchema.Outcomes, [1, 2], f => outcomes = Read(f, asOf, open, ConvertOutcome, o => _outcomes.Add(o.Id, (o.Id, o.ChildId)), _rejectedOutcomes)),
-            new(DatasetSchema.Episodes, [1], f => episodes = Read(f, asOf, open, ConvertEpisode, e => _episodes.Add(e.Id, (e.Id, e.ChildId)), _rejectedEpisodes)),
+            new(DatasetSchema.Children, [], f => children = Read(f, asOf, open, ConvertChild, c => _children.Add(c.Id, (c.Id, c.DateOfBirth)), _rejectedChildren, n => _children.EnsureCapacity(n))),
+            new(DatasetSchema.Offences, [1], f => offences = Read(f, asOf, open, ConvertOffence, o => _offences.Add(o.Id, (o.Id, o.ChildId, o.CommittedOn)), _rejectedOffences, n => _offences.EnsureCapacity(n))),
+            new(DatasetSchema.Outcomes, [1, 2], f => outcomes = Read(f, asOf, open, ConvertOutcome, o => _outcomes.Add(o.Id, (o.Id, o.ChildId)), _rejectedOutcomes, n => _outcomes.EnsureCapacity(n))),
+            new(DatasetSchema.Episodes, [1], f => episodes = Read(f, asOf, open, ConvertEpisode, e => _episodes.Add(e.Id, (e.Id, e.ChildId)), _rejectedEpisodes, n => _episodes.EnsureCapacity(n))),
             new(DatasetSchema.PathwayEvents, [4], f => pathwayEvents = Read(f, asOf, open, ConvertPathwayEvent)),
             new(DatasetSchema.Links, [1], f => links = Read(f, asOf, open, ConvertLink)),
             new(DatasetSchema.Assessments, [1], f => assessments = Read(f, asOf, open, ConvertAssessment)),
@@ -347,7 +347,7 @@ internal sealed class ImportSession
 
     /// <summary>Reads one file: converts each record, counts it, and rejects it (with every problem) or accepts it.</summary>
     private List<T> Read<T>(FileRead file, LocalDate asOf, Func<EntitySchema, List<ImportError>, bool, RowSource?> open,
-        Func<RowParser, T?> convert, Action<T>? onAccepted = null, Dictionary<string, string>? rejectedIds = null)
+        Func<RowParser, T?> convert, Action<T>? onAccepted = null, Dictionary<string, string>? rejectedIds = null, Action<int>? reserve = null)
         where T : class
     {
         var schema = file.Schema;
@@ -375,6 +375,10 @@ internal sealed class ImportSession
             while (source.MoveNext())
             {
                 read++;
+                if (read == SizingRows)
+                {
+                    Reserve(source, read, records, positions, reserve);
+                }
                 if (progress is not null && (read & 0xFFF) == 0)
                 {
                     Volatile.Write(ref file.RecordsRead, read);
@@ -435,6 +439,26 @@ internal sealed class ImportSession
             _options.Progress?.Report(new ImportProgress(source.File, SumRead(), SumBytes(), _totalBytes));
         }
         return records;
+    }
+
+    /// <summary>After this many records, the lists and sets a file fills are sized for the whole file.</summary>
+    private const int SizingRows = 16384;
+
+    /// <summary>Sizes the records list, positions, set of ids seen and id lookup for the records the file has, judged by the
+    /// bytes the first records took, so that they are not grown (and copied) a dozen times on the way: at national scale
+    /// they hold hundreds of thousands of records each. Nothing read or reported depends on it.</summary>
+    private void Reserve<T>(RowSource source, long read, List<T> records, List<int>? positions, Action<int>? reserve)
+    {
+        if (source.Length <= 0 || source.BytesRead <= 0 || source.BytesRead >= source.Length)
+        {
+            return;
+        }
+        // Bytes read runs ahead of the records (the reader's buffer), so this estimate is low, never far high.
+        var expected = (int)Math.Min(1 << 28, source.Length / Math.Max(1, source.BytesRead / read));
+        records.EnsureCapacity(expected);
+        positions?.EnsureCapacity(expected);
+        _seenIds[source.Schema.Entity].EnsureCapacity(expected);
+        reserve?.Invoke(expected);
     }
 
     private long SumRead() => _reads.Sum(r => Volatile.Read(ref r.RecordsRead));

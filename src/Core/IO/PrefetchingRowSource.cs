@@ -50,6 +50,8 @@ internal sealed class PrefetchingRowSource : RowSource
 
     public override long BytesRead => _bytesRead;
 
+    public override long Length => _inner.Length;
+
     private sealed class Batch(int width)
     {
         public readonly string?[] Cells = new string?[BatchRows * width];

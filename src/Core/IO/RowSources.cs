@@ -61,6 +61,9 @@ internal abstract class RowSource : IDisposable
     /// <summary>How far into the file reading has got, in bytes (0 when not known, as for JSON).</summary>
     public virtual long BytesRead => 0;
 
+    /// <summary>The size of the file in bytes (0 when not known, as for JSON).</summary>
+    public virtual long Length => 0;
+
     public abstract void Dispose();
 }
 
@@ -196,6 +199,8 @@ internal sealed class CsvRowSource : RowSource
     }
 
     public override long BytesRead => _stream.CanSeek ? _stream.Position : 0;
+
+    public override long Length => _stream.CanSeek ? _stream.Length : 0;
 
     public override void Dispose()
     {
