@@ -244,8 +244,8 @@ internal sealed class ImportSession
 
     /// <summary>Reads the files on worker threads, at most <paramref name="parallelFiles"/> at once, each once the
     /// files it checks against are complete. This thread tells progress and starts files; it waits otherwise.</summary>
-    /// <remarks>A failure (an I/O error) stops further files from starting; once the running ones end, the failure of
-    /// the first failed file in file order is thrown, as reading in order would have thrown it.</remarks>
+    /// <remarks>A failure (an I/O error, or the progress callback throwing) stops further files from starting; once the
+    /// running ones end, it is thrown: the callback's first, else the first failed file's in file order.</remarks>
     private void RunInParallel(FileJob[] jobs, int parallelFiles)
     {
         var order = jobs.Select((job, index) => (job, index))
@@ -256,6 +256,7 @@ internal sealed class ImportSession
         var done = new bool[jobs.Length];
         int running = 0, finished = 0;
         var failed = false;
+        ExceptionDispatchInfo? progressFailure = null;
         using var events = new BlockingCollection<(int File, bool Done)>();
         _events = events;
         try
@@ -301,33 +302,44 @@ internal sealed class ImportSession
             }
 
             StartReady();
+            // Once anything fails (a file, or the progress callback on this thread), no file starts; the loop still waits
+            // for the running ones, which post here until they end.
             while (finished < jobs.Length && (running > 0 || !failed))
             {
                 var (file, isDone) = events.Take();
                 var read = jobs[file].File;
-                if (!isDone)
+                if (isDone)
                 {
-                    ReportProgress(read);
-                    continue;
+                    running--;
+                    finished++;
+                    done[file] = true;
+                    failed |= read.Failure is not null;
                 }
-                running--;
-                finished++;
-                done[file] = true;
-                if (read.Failure is not null)
+                if (!failed && (!isDone || (read.Present && _options.Progress is not null)))
                 {
-                    failed = true;
+                    try
+                    {
+                        ReportProgress(read);
+                    }
+#pragma warning disable CA1031 // Rethrown below, once no file is being read.
+                    catch (Exception ex)
+#pragma warning restore CA1031
+                    {
+                        progressFailure = ExceptionDispatchInfo.Capture(ex);
+                        failed = true;
+                    }
                 }
-                else if (read.Present && _options.Progress is not null)
+                if (isDone)
                 {
-                    ReportProgress(read);
+                    StartReady();
                 }
-                StartReady();
             }
         }
         finally
         {
             _events = null;
         }
+        progressFailure?.Throw();
         foreach (var job in jobs)
         {
             job.File.Failure?.Throw();

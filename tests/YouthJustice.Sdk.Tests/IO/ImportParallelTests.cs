@@ -119,4 +119,32 @@ public sealed class ImportParallelTests
             Assert.True(progress.Reports.Count >= result.Report.Files.Count(f => f.Present));
         }
     }
+
+    private sealed class ThrowingProgress(int after) : IProgress<ImportProgress>
+    {
+        private int _told;
+
+        public void Report(ImportProgress value)
+        {
+            if (++_told == after)
+            {
+                throw new InvalidOperationException("display closed");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_progress_callback_that_throws_ends_the_import_with_its_exception_on_the_importing_thread(int parallelFiles)
+    {
+        var folder = BadFolder();
+        var options = new ImportOptions { Policy = ImportPolicy.Lenient, Progress = new ThrowingProgress(3) };
+
+        var thrown = Assert.Throws<InvalidOperationException>(() => DatasetImporter.ImportFolderCore(folder, options, parallelFiles));
+
+        Assert.Equal("display closed", thrown.Message);
+        // The files still being read when it threw are waited for: a later import in the same process is unaffected.
+        Assert.True(DatasetImporter.ImportFolderCore(folder, options with { Progress = null }, parallelFiles).Succeeded);
+    }
 }
