@@ -17,7 +17,8 @@ namespace YouthJustice.Sdk.Engine;
 /// with the host. Thread-safe.</remarks>
 public static class AuthorityScope
 {
-    private static readonly ConditionalWeakTable<Dataset, ConcurrentDictionary<string, Dataset>> Cache = [];
+    // Lazy values, so indicators computed at the same time wait for one view (and one partition) instead of making several.
+    private static readonly ConditionalWeakTable<Dataset, ConcurrentDictionary<string, Lazy<Dataset>>> Cache = [];
 
     /// <summary>The authority's view of <paramref name="dataset"/>.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -26,7 +27,7 @@ public static class AuthorityScope
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(authorityCode);
         return Cache.GetValue(dataset, static _ => new(StringComparer.OrdinalIgnoreCase))
-            .GetOrAdd(authorityCode, static (code, d) => Build(d, code), dataset);
+            .GetOrAdd(authorityCode, static (code, d) => new(() => Build(d, code)), dataset).Value;
     }
 
     /// <summary>A validation rule that sees only the authority's records (see <see cref="Restrict"/>).</summary>
@@ -38,7 +39,7 @@ public static class AuthorityScope
         return new ScopedRule(rule, authorityCode);
     }
 
-    private static readonly ConditionalWeakTable<Dataset, Partition> Partitions = [];
+    private static readonly ConditionalWeakTable<Dataset, Lazy<Partition>> Partitions = [];
 
     private static Dataset Build(Dataset d, string code)
     {
@@ -49,7 +50,7 @@ public static class AuthorityScope
         }
         // Every authority's view reads one partition of the dataset, made once: each record's authority is found in one
         // pass, and a view is a slice of record positions over the shared lists, not a copy of them.
-        return Partitions.GetValue(d, static dataset => new Partition(dataset)).ViewOf(code);
+        return Partitions.GetValue(d, static dataset => new Lazy<Partition>(() => new Partition(dataset))).Value.ViewOf(code);
     }
 
     /// <summary>The records of a dataset grouped by authority (case-insensitive area code), each group in dataset order.</summary>

@@ -27,7 +27,8 @@ public sealed partial class DatasetIndex
     /// <summary>No date (a day number that compares after every real date).</summary>
     internal const int NoDay = int.MaxValue;
 
-    private static readonly ConditionalWeakTable<Dataset, DatasetIndex> Cache = new();
+    // Lazy, so indicators computed at the same time over a new dataset wait for one build instead of each making its own.
+    private static readonly ConditionalWeakTable<Dataset, Lazy<DatasetIndex>> Cache = new();
 
     private readonly Dictionary<string, int> _areaByCode;
     private readonly Dictionary<string, int> _typeByCode;
@@ -382,7 +383,7 @@ public sealed partial class DatasetIndex
     public static DatasetIndex For(Dataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        return Cache.GetValue(dataset, static d => new DatasetIndex(d));
+        return Cache.GetValue(dataset, static d => new Lazy<DatasetIndex>(() => new DatasetIndex(d))).Value;
     }
 
     /// <summary>The area index of a code, or -1 when the dataset has nothing for it.</summary>

@@ -18,6 +18,10 @@ public sealed class YouthJusticeOptions
     /// Turn it off to compose only the indicators given here, in the container and by plugins.</summary>
     public bool IncludeNationalIndicators { get; set; } = true;
 
+    /// <summary>How many indicators a run computes at once: 0 (the default) for one per processor, 1 for one after another
+    /// on the calling thread (see <see cref="YouthJusticeRegistry.MaxDegreeOfParallelism"/>).</summary>
+    public int MaxDegreeOfParallelism { get; set; }
+
     /// <summary>Indicators to compose besides the national set and those registered in the container as <see cref="IIndicator"/>.</summary>
     public IList<IIndicator> Indicators { get; } = [];
 

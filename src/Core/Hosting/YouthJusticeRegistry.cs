@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
@@ -90,7 +91,8 @@ public interface IYouthJusticeRegistry
     /// <param name="context">The data.</param>
     /// <param name="query">What to compute.</param>
     /// <param name="indicatorIds">The indicators to compute, or <see langword="null"/> for all.</param>
-    /// <param name="progress">Told, on the computing thread, after each indicator; <see langword="null"/> tells nothing.</param>
+    /// <param name="progress">Told on the calling thread after each indicator, in the order they finish (indicators may be
+    /// computed on several threads at once); <see langword="null"/> tells nothing.</param>
     IndicatorRun Compute(IndicatorContext context, IndicatorQuery query, IEnumerable<string>? indicatorIds = null, IProgress<ComputeProgress>? progress = null);
 
     /// <summary>Builds every report section from its plugin's results: those in <paramref name="computed"/> (the host's
@@ -149,6 +151,18 @@ public sealed partial class YouthJusticeRegistry : IYouthJusticeRegistry
     /// <inheritdoc />
     public PluginFailurePolicy Policy => Composition.Policy;
 
+    /// <summary>How many indicators <see cref="Compute"/> computes at once: 0 (the default) for one per processor, 1 for
+    /// one after another on the calling thread.</summary>
+    /// <remarks>Whatever the degree, a run's results and errors are in the indicators' order and the same as computing
+    /// them one at a time; indicators (a plugin's too) must therefore be safe to compute at the same time as others over
+    /// the same dataset, which computing from the context and the query alone, without shared mutable state, is.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative number.</exception>
+    public int MaxDegreeOfParallelism
+    {
+        get;
+        init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxDegreeOfParallelism must be 0 (one per processor) or more.");
+    }
+
     /// <inheritdoc />
     public PluginLoadReport LoadReport => Composition.LoadReport;
 
@@ -190,34 +204,32 @@ public sealed partial class YouthJusticeRegistry : IYouthJusticeRegistry
             var byId = Indicators.ToDictionary(i => i.Definition.Id, StringComparer.Ordinal);
             selected = [.. indicatorIds.Select(id => byId.TryGetValue(id, out var i) ? i : throw new KeyNotFoundException($"No indicator '{id}' is registered."))];
         }
-        var results = ImmutableArray.CreateBuilder<IndicatorResult>();
-        var errors = new List<PluginError>();
         var started = Stopwatch.GetTimestamp();
-        var done = 0;
-        foreach (var indicator in selected)
+        var computed = new ComputedIndicator[selected.Count];
+        var workers = Math.Min(EffectiveParallelism, selected.Count);
+        if (workers <= 1)
         {
-            var id = indicator.Definition.Id;
-            var one = Stopwatch.GetTimestamp();
-            try
+            for (var i = 0; i < selected.Count; i++)
             {
-                // Comparators and RAG ratings are applied here, once, to every indicator's results: national, KPI and plugin.
-                foreach (var result in indicator.Compute(ContextFor(id, context), query))
-                {
-                    results.Add(IndicatorResultBuilder.Compare(result, indicator.Definition, context.Comparators));
-                }
+                computed[i] = ComputeOne(selected[i], context, query);
+                progress?.Report(new ComputeProgress(i + 1, selected.Count, selected[i].Definition.Id));
             }
-#pragma warning disable CA1031 // One indicator failing must not stop the others: it is reported by name.
-            catch (Exception ex)
-#pragma warning restore CA1031
+        }
+        else
+        {
+            ComputeConcurrently(selected, context, query, computed, workers, progress);
+        }
+        // Results and errors in the indicators' order, whatever order they finished in: a run is the same at any degree of
+        // parallelism.
+        var results = ImmutableArray.CreateBuilder<IndicatorResult>(computed.Sum(c => c.Results.Count));
+        var errors = new List<PluginError>();
+        foreach (var one in computed)
+        {
+            results.AddRange(one.Results);
+            if (one.Error is { } error)
             {
-                errors.Add(Threw("indicator", id, ex));
+                errors.Add(error);
             }
-            if (_logger.IsEnabled(LogLevel.Debug))
-            {
-                var milliseconds = Stopwatch.GetElapsedTime(one).TotalMilliseconds;
-                LogMessages.IndicatorComputed(_logger, id, milliseconds);
-            }
-            progress?.Report(new ComputeProgress(++done, selected.Count, id));
         }
         if (_logger.IsEnabled(LogLevel.Information))
         {
@@ -337,6 +349,89 @@ public sealed partial class YouthJusticeRegistry : IYouthJusticeRegistry
 
     /// <summary>The context a component computes in: a plugin's component gets its plugin's services (with the host's
     /// behind them); the host's own components get the context's services, or the host's.</summary>
+    private int EffectiveParallelism => MaxDegreeOfParallelism > 0 ? MaxDegreeOfParallelism : Environment.ProcessorCount;
+
+    /// <summary>One indicator's results (comparators and RAG applied) or the error it threw.</summary>
+    private readonly record struct ComputedIndicator(List<IndicatorResult> Results, PluginError? Error);
+
+    private ComputedIndicator ComputeOne(IIndicator indicator, IndicatorContext context, IndicatorQuery query)
+    {
+        var id = indicator.Definition.Id;
+        var one = Stopwatch.GetTimestamp();
+        var results = new List<IndicatorResult>();
+        PluginError? error = null;
+        try
+        {
+            // Comparators and RAG ratings are applied here, once, to every indicator's results: national, KPI and plugin.
+            foreach (var result in indicator.Compute(ContextFor(id, context), query))
+            {
+                results.Add(IndicatorResultBuilder.Compare(result, indicator.Definition, context.Comparators));
+            }
+        }
+#pragma warning disable CA1031 // One indicator failing must not stop the others: it is reported by name.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            // What it returned before it threw stays, as when indicators were only ever computed one at a time.
+            error = Threw("indicator", id, ex);
+        }
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            var milliseconds = Stopwatch.GetElapsedTime(one).TotalMilliseconds;
+            LogMessages.IndicatorComputed(_logger, id, milliseconds);
+        }
+        return new ComputedIndicator(results, error);
+    }
+
+    /// <summary>Computes the indicators on <paramref name="workers"/> pool threads, each taking the next indicator not yet
+    /// taken; the calling thread only waits and tells <paramref name="progress"/>, so a host's progress display never
+    /// sees another thread.</summary>
+    private void ComputeConcurrently(IReadOnlyList<IIndicator> selected, IndicatorContext context, IndicatorQuery query,
+        ComputedIndicator[] computed, int workers, IProgress<ComputeProgress>? progress)
+    {
+        var next = -1;
+        var running = workers;
+        using var finished = new BlockingCollection<int>();
+        using var stop = new CancellationTokenSource();
+        var tasks = new Task[workers];
+        for (var w = 0; w < workers; w++)
+        {
+            tasks[w] = Task.Run(() =>
+            {
+                try
+                {
+                    int i;
+                    while (!stop.IsCancellationRequested && (i = Interlocked.Increment(ref next)) < selected.Count)
+                    {
+                        computed[i] = ComputeOne(selected[i], context, query);
+                        finished.Add(i);
+                    }
+                }
+                finally
+                {
+                    if (Interlocked.Decrement(ref running) == 0)
+                    {
+                        finished.CompleteAdding();
+                    }
+                }
+            });
+        }
+        try
+        {
+            var done = 0;
+            foreach (var i in finished.GetConsumingEnumerable())
+            {
+                progress?.Report(new ComputeProgress(++done, selected.Count, selected[i].Definition.Id));
+            }
+        }
+        finally
+        {
+            // A progress callback that throws stops the run: no indicator is started after it, and none is left running.
+            stop.Cancel();
+            Task.WaitAll(tasks);
+        }
+    }
+
     private IndicatorContext ContextFor(string componentId, IndicatorContext context)
     {
         var services = OwnerOf(componentId) is { } owner ? ServicesOf(owner) : context.Services ?? _services;

@@ -47,7 +47,10 @@ public static class YouthJusticeServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<CompositionHolder>().Composition);
         services.TryAddSingleton<IPluginCatalog>(sp => sp.GetRequiredService<YouthJusticeComposition>());
         services.TryAddSingleton<IYouthJusticeRegistry>(sp => new YouthJusticeRegistry(
-            sp.GetRequiredService<YouthJusticeComposition>(), sp, sp.GetService<ILogger<YouthJusticeRegistry>>()));
+            sp.GetRequiredService<YouthJusticeComposition>(), sp, sp.GetService<ILogger<YouthJusticeRegistry>>())
+        {
+            MaxDegreeOfParallelism = sp.GetRequiredService<IOptions<YouthJusticeOptions>>().Value.MaxDegreeOfParallelism,
+        });
         services.TryAddSingleton(sp => sp.GetRequiredService<YouthJusticeComposition>().LoadReport);
         services.TryAddSingleton(sp => sp.GetRequiredService<YouthJusticeComposition>().Vocabulary);
         return services;

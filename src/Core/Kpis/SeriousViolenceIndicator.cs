@@ -85,7 +85,7 @@ public sealed class SeriousViolenceIndicator : KeyPerformanceIndicator
         }
 
         var counted = new List<(string Id, string Area, LocalDate Date, OffenceGroup Group)>();
-        foreach (var offence in dataset.Offences.DistinctBy(o => o.Id, StringComparer.Ordinal))
+        foreach (var offence in FirstOfEachId.Of(dataset.Offences, static o => o.Id))
         {
             if (offence.Gravity < minGravity || !groups.Contains(offence.Group)
                 || !firstProven.TryGetValue(offence.Id, out var proven)

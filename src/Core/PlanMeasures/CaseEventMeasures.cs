@@ -1,3 +1,4 @@
+using YouthJustice.Sdk.Engine;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using YouthJustice.Sdk.Domain;
@@ -12,15 +13,16 @@ internal static class Caseload
     // Four measures of a report ask for the same grouping (the same dataset and, by default, the same programmes): it is
     // made once per dataset and programme list and shared, read only. A dataset is immutable, so the grouping never goes
     // stale, and the table lets it go with the dataset.
-    private static readonly ConditionalWeakTable<Dataset, ConcurrentDictionary<string, Dictionary<string, List<ProgrammeEpisode>>>> Cache = [];
+    private static readonly ConditionalWeakTable<Dataset, ConcurrentDictionary<string, Lazy<Dictionary<string, List<ProgrammeEpisode>>>>> Cache = [];
 
     /// <summary>The episodes (first record of each id) of the programmes, by child; read only, shared.</summary>
     internal static Dictionary<string, List<ProgrammeEpisode>> EpisodesByChild(Dataset dataset, HashSet<string> programmes) =>
         Cache.GetValue(dataset, static _ => new(StringComparer.Ordinal))
-            .GetOrAdd(string.Join('\u001f', programmes.Order(StringComparer.Ordinal)), static (_, a) => Group(a.dataset, a.programmes), (dataset, programmes));
+            .GetOrAdd(string.Join('\u001f', programmes.Order(StringComparer.Ordinal)),
+                static (_, a) => new(() => Group(a.dataset, a.programmes)), (dataset, programmes)).Value;
 
     private static Dictionary<string, List<ProgrammeEpisode>> Group(Dataset dataset, HashSet<string> programmes) =>
-        dataset.Episodes.DistinctBy(e => e.Id, StringComparer.Ordinal)
+        FirstOfEachId.Of(dataset.Episodes, static e => e.Id)
             .Where(e => programmes.Count == 0 || programmes.Contains(e.Programme.Code.ToUpperInvariant()))
             .GroupBy(e => e.ChildId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
@@ -83,7 +85,7 @@ internal sealed class CaseEventCountMeasure : PlanMeasure
         var whileOpen = Definition.GetBool(LocalMeasures.WhileOpenParameter);
         var children = Children(context.Dataset);
         var episodes = whileOpen ? Caseload.EpisodesByChild(context.Dataset, Codes(LocalMeasures.CaseloadProgrammesParameter)) : [];
-        var units = context.Dataset.CaseEvents.DistinctBy(e => e.Id, StringComparer.Ordinal)
+        var units = FirstOfEachId.Of(context.Dataset.CaseEvents, static e => e.Id)
             .Where(e => kinds.Contains(e.Kind) && children.ContainsKey(e.ChildId)
                 && (!whileOpen || (episodes.TryGetValue(e.ChildId, out var list) && list.Any(ep => OpenOn(ep, e.Date)))))
             .Select(e => new MeasureUnit(e.Id, children[e.ChildId].HomeAreaCode, e.Date, [MeasureCell.Counted(BreakdownKey.Total)]));

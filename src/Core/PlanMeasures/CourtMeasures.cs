@@ -1,3 +1,4 @@
+using YouthJustice.Sdk.Engine;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 
@@ -27,7 +28,7 @@ internal sealed class PsrCongruenceMeasure : PlanMeasure
     {
         var matchOn = Definition.GetEnum<PsrMatch>(LocalMeasures.MatchOnParameter);
         var children = Children(context.Dataset);
-        var units = context.Dataset.Outcomes.DistinctBy(o => o.Id, StringComparer.Ordinal)
+        var units = FirstOfEachId.Of(context.Dataset.Outcomes, static o => o.Id)
             .Where(o => o.Type.IsCourt && o.PsrProposal is not null && children.ContainsKey(o.ChildId))
             .Select(o =>
             {
@@ -75,7 +76,7 @@ internal sealed class BailSupportMeasure : PlanMeasure
             .Where(e => e.OutcomeId is not null && kinds.Contains(e.Kind))
             .Select(e => (e.ChildId, e.OutcomeId!))
             .ToHashSet();
-        var units = context.Dataset.Outcomes.DistinctBy(o => o.Id, StringComparer.Ordinal)
+        var units = FirstOfEachId.Of(context.Dataset.Outcomes, static o => o.Id)
             .Where(o => o.Type.Category == OutcomeCategory.Remand && children.ContainsKey(o.ChildId))
             .Select(o => new MeasureUnit(o.Id, children[o.ChildId].HomeAreaCode, o.OutcomeDate,
                 [MeasureCell.Of(BreakdownKey.Total, offered.Contains((o.ChildId, o.Id)))]));

@@ -1,3 +1,4 @@
+using YouthJustice.Sdk.Engine;
 using NodaTime;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
@@ -10,7 +11,7 @@ internal static class CustodialSentences
 {
     /// <summary>Custodial outcomes (codes in the parameter) of known children, by child, in date then id order.</summary>
     internal static Dictionary<string, List<Outcome>> ByChild(Dataset dataset, HashSet<string> codes, Dictionary<string, Child> children) =>
-        dataset.Outcomes.DistinctBy(o => o.Id, StringComparer.Ordinal)
+        FirstOfEachId.Of(dataset.Outcomes, static o => o.Id)
             .Where(o => codes.Contains(o.Type.Code.ToUpperInvariant()) && children.ContainsKey(o.ChildId))
             .GroupBy(o => o.ChildId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(o => o.OutcomeDate).ThenBy(o => o.Id, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);

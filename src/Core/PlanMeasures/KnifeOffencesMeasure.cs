@@ -46,7 +46,7 @@ internal sealed class KnifeOffencesMeasure : PlanMeasure
             }
         }
         var units = new List<MeasureUnit>();
-        foreach (var offence in dataset.Offences.DistinctBy(o => o.Id, StringComparer.Ordinal))
+        foreach (var offence in FirstOfEachId.Of(dataset.Offences, static o => o.Id))
         {
             if (!offence.InvolvesKnife || !firstProven.TryGetValue(offence.Id, out var proven) || !children.TryGetValue(offence.ChildId, out var child))
             {

@@ -1,3 +1,4 @@
+using YouthJustice.Sdk.Engine;
 using NodaTime;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
@@ -58,7 +59,7 @@ internal sealed class RiskMixMeasure : PlanMeasure
         BreakdownKey[] layout = [BreakdownKey.Total, .. stageKeys.Values, .. levelKeys.Values, .. crossKeys.Values];
 
         var units = new List<MeasureUnit>();
-        foreach (var a in context.Dataset.Assessments.DistinctBy(a => a.Id, StringComparer.Ordinal))
+        foreach (var a in FirstOfEachId.Of(context.Dataset.Assessments, static a => a.Id))
         {
             var level = measure == RiskMeasure.RiskOfSeriousHarm ? a.RiskOfSeriousHarm : a.SafetyAndWellbeing;
             if (level == RiskLevel.NotAssessed || !stages.Contains(a.Stage) || !KindCounted(kinds, a) || !children.TryGetValue(a.ChildId, out var child))
@@ -117,7 +118,7 @@ internal sealed class HighRiskOversightMeasure : PlanMeasure
         }
         var dataset = context.Dataset;
         var children = Children(dataset);
-        var high = dataset.Assessments.DistinctBy(a => a.Id, StringComparer.Ordinal)
+        var high = FirstOfEachId.Of(dataset.Assessments, static a => a.Id)
             .Where(a => RiskMixMeasure.KindCounted(kinds, a) && children.ContainsKey(a.ChildId)
                 && ((measures.Contains(RiskMeasure.RiskOfSeriousHarm) && levels.Contains(a.RiskOfSeriousHarm))
                     || (measures.Contains(RiskMeasure.SafetyAndWellbeing) && levels.Contains(a.SafetyAndWellbeing))))

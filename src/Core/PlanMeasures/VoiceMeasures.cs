@@ -1,3 +1,4 @@
+using YouthJustice.Sdk.Engine;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 
@@ -39,7 +40,7 @@ internal sealed class FeedbackResponseMeasure : PlanMeasure
         var atClosure = Definition.GetBool(LocalMeasures.AtClosureOnlyParameter);
         var children = Children(context.Dataset);
         var episodes = Kpis.KpiEngine.EpisodesById(context.Dataset);
-        var units = context.Dataset.Feedback.DistinctBy(f => f.Id, StringComparer.Ordinal)
+        var units = FirstOfEachId.Of(context.Dataset.Feedback, static f => f.Id)
             .Where(f => keys.ContainsKey(f.Respondent) && children.ContainsKey(f.ChildId)
                 && (!atClosure || (f.EpisodeId is { } id && episodes.TryGetValue(id, out var e) && e.ChildId == f.ChildId && e.EndDate is not null)))
             .Select(f => new MeasureUnit(f.Id, children[f.ChildId].HomeAreaCode, f.RequestedOn,
@@ -65,7 +66,7 @@ internal sealed class FeedbackSatisfactionMeasure : PlanMeasure
     {
         var keys = Respondents.Keys(EnumList<FeedbackRespondent>(LocalMeasures.RespondentsParameter));
         var children = Children(context.Dataset);
-        var units = context.Dataset.Feedback.DistinctBy(f => f.Id, StringComparer.Ordinal)
+        var units = FirstOfEachId.Of(context.Dataset.Feedback, static f => f.Id)
             .Where(f => f.Responded && f.Score is not null && keys.ContainsKey(f.Respondent) && children.ContainsKey(f.ChildId))
             .Select(f => new MeasureUnit(f.Id, children[f.ChildId].HomeAreaCode, f.RequestedOn,
                 [new MeasureCell(BreakdownKey.Total, f.Score!.Value, 1m), new MeasureCell(keys[f.Respondent], f.Score!.Value, 1m)]));
@@ -88,7 +89,7 @@ internal sealed class VictimSecondaryContactMeasure : PlanMeasure
     private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
     {
         var children = Children(context.Dataset);
-        var units = context.Dataset.VictimContacts.DistinctBy(v => v.Id, StringComparer.Ordinal)
+        var units = FirstOfEachId.Of(context.Dataset.VictimContacts, static v => v.Id)
             .Where(v => v.ConsentedToContact && children.ContainsKey(v.ChildId))
             .Select(v => new MeasureUnit(v.Id, children[v.ChildId].HomeAreaCode, v.ContactDate, [MeasureCell.Of(BreakdownKey.Total, v.ViewsTaken)]));
         return Aggregate(context, query, units, [BreakdownKey.Total], MeasureShape.Proportion, "victim-contact", "victim-contact");

@@ -1,3 +1,4 @@
+using YouthJustice.Sdk.Engine;
 using System.Globalization;
 using NodaTime;
 using YouthJustice.Sdk.Indicators;
@@ -22,7 +23,7 @@ internal sealed class CaseloadMeasure : PlanMeasure
     {
         var programmes = Codes(LocalMeasures.CaseloadProgrammesParameter);
         var children = Children(context.Dataset);
-        var held = context.Dataset.Episodes.DistinctBy(e => e.Id, StringComparer.Ordinal)
+        var held = FirstOfEachId.Of(context.Dataset.Episodes, static e => e.Id)
             .Where(e => !string.IsNullOrWhiteSpace(e.PractitionerId) && children.ContainsKey(e.ChildId)
                 && (programmes.Count == 0 || programmes.Contains(e.Programme.Code.ToUpperInvariant())))
             .ToList();
@@ -77,7 +78,7 @@ internal sealed class InterventionsStartedMeasure : PlanMeasure
     {
         var programmes = Codes(LocalMeasures.ProgrammesParameter);
         var children = Children(context.Dataset);
-        var started = context.Dataset.Episodes.DistinctBy(e => e.Id, StringComparer.Ordinal)
+        var started = FirstOfEachId.Of(context.Dataset.Episodes, static e => e.Id)
             .Where(e => e.StartDate is not null && children.ContainsKey(e.ChildId)
                 && (programmes.Count == 0 || programmes.Contains(e.Programme.Code.ToUpperInvariant())))
             .ToList();
@@ -108,7 +109,7 @@ internal sealed class OutOfCourtShareMeasure : PlanMeasure
         var disposal = Codes(LocalMeasures.DisposalProgrammesParameter);
         var outOfCourt = Codes(LocalMeasures.OutOfCourtProgrammesParameter);
         var children = Children(context.Dataset);
-        var units = context.Dataset.Episodes.DistinctBy(e => e.Id, StringComparer.Ordinal)
+        var units = FirstOfEachId.Of(context.Dataset.Episodes, static e => e.Id)
             .Where(e => e.StartDate is not null && children.ContainsKey(e.ChildId) && disposal.Contains(e.Programme.Code.ToUpperInvariant()))
             .Select(e => new MeasureUnit(e.Id, children[e.ChildId].HomeAreaCode, e.StartDate!.Value,
                 [MeasureCell.Of(BreakdownKey.Total, outOfCourt.Contains(e.Programme.Code.ToUpperInvariant()))]));
