@@ -36,6 +36,22 @@ internal static class Caseload
 /// <remarks>Immutable and thread-safe.</remarks>
 internal sealed class OpenCaseEventMeasure : PlanMeasure
 {
+    // Shared, read only: every child's unit has one of these two cell lists.
+    private static readonly MeasureCell[] Flagged = [MeasureCell.Of(BreakdownKey.Total, true)];
+    private static readonly MeasureCell[] NotFlagged = [MeasureCell.Of(BreakdownKey.Total, false)];
+
+    private static bool AnyOpenDuring(List<ProgrammeEpisode> episodes, ReportingPeriod period)
+    {
+        foreach (var e in episodes)
+        {
+            if (OpenDuring(e, period))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     internal OpenCaseEventMeasure(IndicatorDefinition definition)
         : base(definition, LocalMeasures.ExploitationConcernId, LocalMeasures.NrmReferralId, LocalMeasures.MissingChildrenId)
     {
@@ -49,17 +65,25 @@ internal sealed class OpenCaseEventMeasure : PlanMeasure
         var events = context.Dataset.CaseEvents.Where(e => kinds.Contains(e.Kind))
             .GroupBy(e => e.ChildId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        // Each child's area and events are looked up once, not once per period.
+        var known = new List<(string ChildId, string Area, List<ProgrammeEpisode> Episodes, List<CaseEvent>? Events)>(episodes.Count);
+        foreach (var (childId, list) in episodes)
+        {
+            if (children.TryGetValue(childId, out var child))
+            {
+                known.Add((childId, child.HomeAreaCode, list, events.GetValueOrDefault(childId)));
+            }
+        }
         IEnumerable<MeasureUnit> UnitsOf(ReportingPeriod period)
         {
-            foreach (var (childId, list) in episodes)
+            foreach (var (childId, area, list, ofChild) in known)
             {
-                if (!children.TryGetValue(childId, out var child) || !list.Any(e => OpenDuring(e, period)))
+                if (!AnyOpenDuring(list, period))
                 {
                     continue;
                 }
-                var flagged = events.TryGetValue(childId, out var ofChild)
-                    && ofChild.Any(e => period.Contains(e.Date) && list.Any(ep => OpenOn(ep, e.Date)));
-                yield return new MeasureUnit(childId, child.HomeAreaCode, period.Start, [MeasureCell.Of(BreakdownKey.Total, flagged)]);
+                var flagged = ofChild is not null && ofChild.Any(e => period.Contains(e.Date) && list.Any(ep => OpenOn(ep, e.Date)));
+                yield return new MeasureUnit(childId, area, period.Start, flagged ? Flagged : NotFlagged);
             }
         }
         return AggregateByPeriod(context, query, UnitsOf, [BreakdownKey.Total], MeasureShape.Proportion, "child", "child");

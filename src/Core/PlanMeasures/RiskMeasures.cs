@@ -58,26 +58,39 @@ internal sealed class RiskMixMeasure : PlanMeasure
             .ToDictionary(x => x, x => new BreakdownKey(StageDimension + "+" + LevelDimension, StageValue(x.s) + "+" + LevelValue(x.l)));
         BreakdownKey[] layout = [BreakdownKey.Total, .. stageKeys.Values, .. levelKeys.Values, .. crossKeys.Values];
 
-        var units = new List<MeasureUnit>();
-        foreach (var a in FirstOfEachId.Of(context.Dataset.Assessments, static a => a.Id))
+        // An assessment's cells depend only on its stage and level: each combination's array is made once and shared by
+        // every assessment that has it (this runs for every assessment in the dataset).
+        var levelCount = Enum.GetValues<RiskLevel>().Max(v => (int)v) + 1;
+        var cellsOf = new MeasureCell[]?[(Enum.GetValues<AssessmentStage>().Max(v => (int)v) + 1) * levelCount];
+        MeasureCell[] CellsOf(AssessmentStage stage, RiskLevel level)
+        {
+            ref var cells = ref cellsOf[((int)stage * levelCount) + (int)level];
+            if (cells is null)
+            {
+                var high = levels.Contains(level);
+                cells = new MeasureCell[2 + (2 * levels.Count)];
+                cells[0] = MeasureCell.Of(BreakdownKey.Total, high);
+                cells[1] = MeasureCell.Of(stageKeys[stage], high);
+                // The level cells split the numerator: every assessment is in their denominator, only its own level's numerator.
+                for (var l = 0; l < levels.Count; l++)
+                {
+                    cells[2 + l] = MeasureCell.Of(levelKeys[levels[l]], level == levels[l]);
+                    cells[2 + levels.Count + l] = MeasureCell.Of(crossKeys[(stage, levels[l])], level == levels[l]);
+                }
+            }
+            return cells;
+        }
+
+        var assessments = FirstOfEachId.Of(context.Dataset.Assessments, static a => a.Id);
+        var units = new List<MeasureUnit>(assessments.Count);
+        foreach (var a in assessments)
         {
             var level = measure == RiskMeasure.RiskOfSeriousHarm ? a.RiskOfSeriousHarm : a.SafetyAndWellbeing;
             if (level == RiskLevel.NotAssessed || !stages.Contains(a.Stage) || !KindCounted(kinds, a) || !children.TryGetValue(a.ChildId, out var child))
             {
                 continue;
             }
-            var high = levels.Contains(level);
-            // One array sized once per assessment (this runs for every assessment in the dataset).
-            var cells = new MeasureCell[2 + (2 * levels.Count)];
-            cells[0] = MeasureCell.Of(BreakdownKey.Total, high);
-            cells[1] = MeasureCell.Of(stageKeys[a.Stage], high);
-            // The level cells split the numerator: every assessment is in their denominator, only its own level's numerator.
-            for (var l = 0; l < levels.Count; l++)
-            {
-                cells[2 + l] = MeasureCell.Of(levelKeys[levels[l]], level == levels[l]);
-                cells[2 + levels.Count + l] = MeasureCell.Of(crossKeys[(a.Stage, levels[l])], level == levels[l]);
-            }
-            units.Add(new MeasureUnit(a.Id, child.HomeAreaCode, a.AssessedOn, cells));
+            units.Add(new MeasureUnit(a.Id, child.HomeAreaCode, a.AssessedOn, CellsOf(a.Stage, level)));
         }
         return Aggregate(context, query, units, layout, MeasureShape.Proportion, "assessment", "assessment");
     }
