@@ -44,18 +44,28 @@ internal sealed class RuleRunner(
 
     public Dataset Apply(Dataset dataset)
     {
-        foreach (var rule in rules)
+        // The rules read the dataset at the same time (one per processor), as indicators do; what they find is applied
+        // afterwards in the rules' order, so errors, warnings and removals are those of running them one after another.
+        var found = new (List<ValidationFinding>? Findings, Exception? Failure)[rules.Count];
+        Parallel.For(0, rules.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, r =>
         {
-            List<ValidationFinding> findings;
             try
             {
-                findings = [.. rule.Validate(dataset)];
+                found[r] = ([.. rules[r].Validate(dataset)], null);
             }
 #pragma warning disable CA1031 // A plugin's rule may fail in any way; it is reported by id instead of ending the import.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                errors.Add(RuleError(rule, null, $"validation rule '{rule.Id}' failed and was not applied: {ex.Message}"));
+                found[r] = (null, ex);
+            }
+        });
+        for (var r = 0; r < rules.Count; r++)
+        {
+            var rule = rules[r];
+            if (found[r] is not ({ } findings, null))
+            {
+                errors.Add(RuleError(rule, null, $"validation rule '{rule.Id}' failed and was not applied: {found[r].Failure!.Message}"));
                 continue;
             }
             foreach (var finding in findings)
