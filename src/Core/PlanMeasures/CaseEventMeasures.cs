@@ -21,11 +21,25 @@ internal static class Caseload
             .GetOrAdd(string.Join('\u001f', programmes.Order(StringComparer.Ordinal)),
                 static (_, a) => new(() => Group(a.dataset, a.programmes)), (dataset, programmes)).Value;
 
-    private static Dictionary<string, List<ProgrammeEpisode>> Group(Dataset dataset, HashSet<string> programmes) =>
-        FirstOfEachId.Of(dataset.Episodes, static e => e.Id)
-            .Where(e => programmes.Count == 0 || programmes.Contains(e.Programme.Code.ToUpperInvariant()))
-            .GroupBy(e => e.ChildId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+    // Filled in one pass (children in order of their first episode, episodes in record order, as a GroupBy would give)
+    // without the lookup and the copies a GroupBy then ToDictionary makes.
+    private static Dictionary<string, List<ProgrammeEpisode>> Group(Dataset dataset, HashSet<string> programmes)
+    {
+        var byChild = new Dictionary<string, List<ProgrammeEpisode>>(StringComparer.Ordinal);
+        foreach (var e in FirstOfEachId.Of(dataset.Episodes, static e => e.Id))
+        {
+            if (programmes.Count > 0 && !programmes.Contains(e.Programme.Code.ToUpperInvariant()))
+            {
+                continue;
+            }
+            if (!byChild.TryGetValue(e.ChildId, out var list))
+            {
+                byChild[e.ChildId] = list = new List<ProgrammeEpisode>(2);
+            }
+            list.Add(e);
+        }
+        return byChild;
+    }
 }
 
 /// <summary>

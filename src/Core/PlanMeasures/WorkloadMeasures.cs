@@ -14,6 +14,10 @@ namespace YouthJustice.Sdk.PlanMeasures;
 /// <remarks>A practitioner holding children of two areas counts in each. Immutable and thread-safe.</remarks>
 internal sealed class CaseloadMeasure : PlanMeasure
 {
+    // Shared, read only: an episode is counted in the numerator, a practitioner in the denominator.
+    private static readonly MeasureCell[] EpisodeCell = [new MeasureCell(BreakdownKey.Total, 1m, 0m)];
+    private static readonly MeasureCell[] PractitionerCell = [new MeasureCell(BreakdownKey.Total, 0m, 1m)];
+
     internal CaseloadMeasure(IndicatorDefinition definition)
         : base(definition, LocalMeasures.CaseloadPerPractitionerId)
     {
@@ -27,23 +31,141 @@ internal sealed class CaseloadMeasure : PlanMeasure
             .Where(e => !string.IsNullOrWhiteSpace(e.PractitionerId) && children.ContainsKey(e.ChildId)
                 && (programmes.Count == 0 || programmes.Contains(e.Programme.Code.ToUpperInvariant())))
             .ToList();
-        var monthEnds = query.Periods.SelectMany(MonthEnds).Where(d => d <= context.AsOf).Distinct().Order().ToList();
-        // A unit per open episode and per practitioner at every month-end: its id (episode or practitioner, stamped with the
-        // month-end) is read only as evidence, so it is made only when the query collects evidence, and every unit shares one
-        // read-only cell list of each kind.
-        MeasureCell[] episodeCell = [new MeasureCell(BreakdownKey.Total, 1m, 0m)];
-        MeasureCell[] practitionerCell = [new MeasureCell(BreakdownKey.Total, 0m, 1m)];
-        var evidence = query.CollectEvidence;
+        var monthEnds = query.Periods.SelectMany(MonthEnds).Where(d => d <= context.AsOf).Distinct().Order().ToArray();
+        var units = query.CollectEvidence ? UnitsWithEvidence(held, children, monthEnds) : CountedUnits(held, children, monthEnds);
+        return Aggregate(context, query, units, [BreakdownKey.Total], MeasureShape.Mean, "episode-month-end", "practitioner-month-end");
+    }
+
+    /// <summary>
+    /// A unit per open episode and per practitioner at every month-end, each with its own id (the episode or practitioner,
+    /// stamped with the month-end) for the evidence.
+    /// </summary>
+    private static List<MeasureUnit> UnitsWithEvidence(List<Domain.ProgrammeEpisode> held, Dictionary<string, Domain.Child> children, LocalDate[] monthEnds)
+    {
         var units = new List<MeasureUnit>();
         foreach (var monthEnd in monthEnds)
         {
             var stamp = "@" + monthEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var open = held.Where(e => OpenOn(e, monthEnd)).ToList();
-            units.AddRange(open.Select(e => new MeasureUnit(evidence ? e.Id + stamp : e.Id, children[e.ChildId].HomeAreaCode, monthEnd, episodeCell)));
+            units.AddRange(open.Select(e => new MeasureUnit(e.Id + stamp, children[e.ChildId].HomeAreaCode, monthEnd, EpisodeCell)));
             units.AddRange(open.Select(e => (Practitioner: e.PractitionerId!.Trim(), children[e.ChildId].HomeAreaCode)).Distinct()
-                .Select(p => new MeasureUnit(evidence ? p.Practitioner + stamp : p.Practitioner, p.HomeAreaCode, monthEnd, practitionerCell)));
+                .Select(p => new MeasureUnit(p.Practitioner + stamp, p.HomeAreaCode, monthEnd, PractitionerCell)));
         }
-        return Aggregate(context, query, units, [BreakdownKey.Total], MeasureShape.Mean, "episode-month-end", "practitioner-month-end");
+        return units;
+    }
+
+    /// <summary>
+    /// Without evidence the ids are never read, so the same sums come from one unit per month-end and area carrying the
+    /// count of open episodes, and one carrying the count of distinct practitioners. An episode is open on a contiguous run
+    /// of the (sorted) month-ends, from the first on or after its start (or referral) to the last on or before its end, so
+    /// each episode adds its run to its area's counts once (a difference array) instead of being tested at every month-end;
+    /// a practitioner's runs in an area are merged first, so a practitioner holding several episodes counts once a month-end.
+    /// </summary>
+    private static List<MeasureUnit> CountedUnits(List<Domain.ProgrammeEpisode> held, Dictionary<string, Domain.Child> children, LocalDate[] monthEnds)
+    {
+        var areaIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var areaCodes = new List<string>();
+        var practitionerIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var months = monthEnds.Length;
+        var areaOf = new int[held.Count];
+        var practitionerOf = new int[held.Count];
+        var fromOf = new int[held.Count];
+        var toOf = new int[held.Count];
+        for (var i = 0; i < held.Count; i++)
+        {
+            var e = held[i];
+            var area = children[e.ChildId].HomeAreaCode;
+            if (!areaIndex.TryGetValue(area, out var a))
+            {
+                areaIndex[area] = a = areaCodes.Count;
+                areaCodes.Add(area);
+            }
+            var practitioner = e.PractitionerId!.Trim();
+            if (!practitionerIndex.TryGetValue(practitioner, out var p))
+            {
+                practitionerIndex[practitioner] = p = practitionerIndex.Count;
+            }
+            areaOf[i] = a;
+            practitionerOf[i] = p;
+            // The run of month-ends the episode is open on: [from, to).
+            fromOf[i] = LowerBound(monthEnds, e.StartDate ?? e.ReferralDate);
+            toOf[i] = e.EndDate is { } end ? UpperBound(monthEnds, end) : months;
+        }
+        var areas = areaCodes.Count;
+        var episodes = new int[areas * (months + 1)];
+        var practitioners = new int[areas * (months + 1)];
+        for (var i = 0; i < held.Count; i++)
+        {
+            if (fromOf[i] < toOf[i])
+            {
+                episodes[(areaOf[i] * (months + 1)) + fromOf[i]]++;
+                episodes[(areaOf[i] * (months + 1)) + toOf[i]]--;
+            }
+        }
+        // Each practitioner's runs in an area, in order of their first month-end, merged where they meet or overlap.
+        var order = new int[held.Count];
+        var keys = new long[held.Count];
+        for (var i = 0; i < held.Count; i++)
+        {
+            order[i] = i;
+            keys[i] = ((((long)areaOf[i] * practitionerIndex.Count) + practitionerOf[i]) * (months + 1)) + fromOf[i];
+        }
+        Array.Sort(keys, order);
+        for (var k = 0; k < order.Length;)
+        {
+            var first = order[k];
+            var (area, practitioner, from, to) = (areaOf[first], practitionerOf[first], fromOf[first], toOf[first]);
+            for (k++; k < order.Length && areaOf[order[k]] == area && practitionerOf[order[k]] == practitioner; k++)
+            {
+                var next = order[k];
+                if (fromOf[next] <= to)
+                {
+                    to = Math.Max(to, toOf[next]);
+                    continue;
+                }
+                AddRun(practitioners, area, from, to);
+                (from, to) = (fromOf[next], toOf[next]);
+            }
+            AddRun(practitioners, area, from, to);
+        }
+        void AddRun(int[] counts, int area, int from, int to)
+        {
+            if (from < to)
+            {
+                counts[(area * (months + 1)) + from]++;
+                counts[(area * (months + 1)) + to]--;
+            }
+        }
+        var units = new List<MeasureUnit>();
+        for (var a = 0; a < areas; a++)
+        {
+            var (openEpisodes, holding) = (0, 0);
+            for (var m = 0; m < months; m++)
+            {
+                openEpisodes += episodes[(a * (months + 1)) + m];
+                holding += practitioners[(a * (months + 1)) + m];
+                if (openEpisodes > 0)
+                {
+                    units.Add(new MeasureUnit(string.Empty, areaCodes[a], monthEnds[m], [new MeasureCell(BreakdownKey.Total, openEpisodes, 0m)]));
+                    units.Add(new MeasureUnit(string.Empty, areaCodes[a], monthEnds[m], [new MeasureCell(BreakdownKey.Total, 0m, holding)]));
+                }
+            }
+        }
+        return units;
+    }
+
+    /// <summary>The index of the first month-end on or after <paramref name="date"/> (the length when there is none).</summary>
+    private static int LowerBound(LocalDate[] sorted, LocalDate date)
+    {
+        var found = Array.BinarySearch(sorted, date);
+        return found >= 0 ? found : ~found;
+    }
+
+    /// <summary>The index of the first month-end after <paramref name="date"/> (the length when there is none).</summary>
+    private static int UpperBound(LocalDate[] sorted, LocalDate date)
+    {
+        var found = Array.BinarySearch(sorted, date);
+        return found >= 0 ? found + 1 : ~found;
     }
 
     private static IEnumerable<LocalDate> MonthEnds(Periods.ReportingPeriod period)
