@@ -121,12 +121,12 @@ internal sealed class CaseEventCountMeasure : PlanMeasure
     {
         var kinds = EnumList<CaseEventKind>(LocalMeasures.EventKindsParameter);
         var whileOpen = Definition.GetBool(LocalMeasures.WhileOpenParameter);
-        var children = Children(context.Dataset);
         var episodes = whileOpen ? Caseload.EpisodesByChild(context.Dataset, Codes(LocalMeasures.CaseloadProgrammesParameter)) : [];
-        var units = FirstOfEachId.Of(context.Dataset.CaseEvents, static e => e.Id)
-            .Where(e => kinds.Contains(e.Kind) && children.ContainsKey(e.ChildId)
-                && (!whileOpen || (episodes.TryGetValue(e.ChildId, out var list) && list.Any(ep => OpenOn(ep, e.Date)))))
-            .Select(e => new MeasureUnit(e.Id, children[e.ChildId].HomeAreaCode, e.Date, [MeasureCell.Counted(BreakdownKey.Total)]));
+        IReadOnlyList<MeasureCell> counted = [MeasureCell.Counted(BreakdownKey.Total)];
+        var units = WithArea(context.Dataset, context.Dataset.CaseEvents, static e => e.Id, static e => e.ChildId)
+            .Where(x => kinds.Contains(x.Record.Kind)
+                && (!whileOpen || (episodes.TryGetValue(x.Record.ChildId, out var list) && list.Any(ep => OpenOn(ep, x.Record.Date)))))
+            .Select(x => new MeasureUnit(x.Record.Id, x.Area, x.Record.Date, counted));
         return Aggregate(context, query, units, [BreakdownKey.Total], MeasureShape.Count, "case-event", "case-event");
     }
 }

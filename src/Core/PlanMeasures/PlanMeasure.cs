@@ -70,6 +70,22 @@ internal abstract class PlanMeasure : Plugins.IOverridableIndicator
 
     private protected static Dictionary<string, Child> Children(Dataset dataset) => KpiEngine.ChildrenById(dataset);
 
+    /// <summary>The first record of each id of <paramref name="records"/> whose child the dataset holds, in order, with the
+    /// child's home area (the lookups shared with the other measures reading the list).</summary>
+    private protected static IEnumerable<(T Record, string Area)> WithArea<T>(Dataset dataset, IReadOnlyList<T> records, Func<T, string> id, Func<T, string> childOf)
+        where T : class
+    {
+        var firsts = FirstOfEachId.Of(records, id);
+        var areas = ChildAreas.Of(dataset, firsts, childOf);
+        for (var i = 0; i < areas.Length; i++)
+        {
+            if (areas[i] is { } area)
+            {
+                yield return (firsts[i], area);
+            }
+        }
+    }
+
     /// <summary>A list parameter read as enum members (names, ignoring case).</summary>
     /// <exception cref="FormatException">An item is not a member.</exception>
     private protected List<TEnum> EnumList<TEnum>(string parameter)

@@ -81,16 +81,15 @@ internal sealed class RiskMixMeasure : PlanMeasure
             return cells;
         }
 
-        var assessments = FirstOfEachId.Of(context.Dataset.Assessments, static a => a.Id);
-        var units = new List<MeasureUnit>(assessments.Count);
-        foreach (var a in assessments)
+        var units = new List<MeasureUnit>(context.Dataset.Assessments.Count);
+        foreach (var (a, area) in WithArea(context.Dataset, context.Dataset.Assessments, static a => a.Id, static a => a.ChildId))
         {
             var level = measure == RiskMeasure.RiskOfSeriousHarm ? a.RiskOfSeriousHarm : a.SafetyAndWellbeing;
-            if (level == RiskLevel.NotAssessed || !stages.Contains(a.Stage) || !KindCounted(kinds, a) || !children.TryGetValue(a.ChildId, out var child))
+            if (level == RiskLevel.NotAssessed || !stages.Contains(a.Stage) || !KindCounted(kinds, a))
             {
                 continue;
             }
-            units.Add(new MeasureUnit(a.Id, child.HomeAreaCode, a.AssessedOn, CellsOf(a.Stage, level)));
+            units.Add(new MeasureUnit(a.Id, area, a.AssessedOn, CellsOf(a.Stage, level)));
         }
         return Aggregate(context, query, units, layout, MeasureShape.Proportion, "assessment", "assessment");
     }
@@ -114,6 +113,10 @@ internal enum RiskMeasure
 /// Immutable and thread-safe.</remarks>
 internal sealed class HighRiskOversightMeasure : PlanMeasure
 {
+    // Shared, read only: every child's unit has one of these two cell lists.
+    private static readonly MeasureCell[] Overseen = [MeasureCell.Of(BreakdownKey.Total, true)];
+    private static readonly MeasureCell[] NotOverseen = [MeasureCell.Of(BreakdownKey.Total, false)];
+
     internal HighRiskOversightMeasure(IndicatorDefinition definition)
         : base(definition, LocalMeasures.HighRiskOversightId)
     {
@@ -130,11 +133,10 @@ internal sealed class HighRiskOversightMeasure : PlanMeasure
             throw new FormatException($"Parameter '{LocalMeasures.OversightWithinDaysParameter}' of indicator '{Definition.Id}' must not be negative.");
         }
         var dataset = context.Dataset;
-        var children = Children(dataset);
-        var high = FirstOfEachId.Of(dataset.Assessments, static a => a.Id)
-            .Where(a => RiskMixMeasure.KindCounted(kinds, a) && children.ContainsKey(a.ChildId)
-                && ((measures.Contains(RiskMeasure.RiskOfSeriousHarm) && levels.Contains(a.RiskOfSeriousHarm))
-                    || (measures.Contains(RiskMeasure.SafetyAndWellbeing) && levels.Contains(a.SafetyAndWellbeing))))
+        var high = WithArea(dataset, dataset.Assessments, static a => a.Id, static a => a.ChildId)
+            .Where(x => RiskMixMeasure.KindCounted(kinds, x.Record)
+                && ((measures.Contains(RiskMeasure.RiskOfSeriousHarm) && levels.Contains(x.Record.RiskOfSeriousHarm))
+                    || (measures.Contains(RiskMeasure.SafetyAndWellbeing) && levels.Contains(x.Record.SafetyAndWellbeing))))
             .ToList();
         var oversight = dataset.CaseEvents.Where(e => e.Kind == CaseEventKind.ManagementOversight)
             .GroupBy(e => e.ChildId, StringComparer.Ordinal)
@@ -142,8 +144,8 @@ internal sealed class HighRiskOversightMeasure : PlanMeasure
         var open = new HashSet<ReportingPeriod>();
         IEnumerable<MeasureUnit> UnitsOf(ReportingPeriod period)
         {
-            foreach (var first in high.Where(a => period.Contains(a.AssessedOn)).GroupBy(a => a.ChildId, StringComparer.Ordinal)
-                .Select(g => g.OrderBy(a => a.AssessedOn).ThenBy(a => a.Id, StringComparer.Ordinal).First()))
+            foreach (var (first, area) in high.Where(x => period.Contains(x.Record.AssessedOn)).GroupBy(x => x.Record.ChildId, StringComparer.Ordinal)
+                .Select(g => g.OrderBy(x => x.Record.AssessedOn).ThenBy(x => x.Record.Id, StringComparer.Ordinal).First()))
             {
                 var until = first.AssessedOn.PlusDays(days);
                 var overseen = oversight.TryGetValue(first.ChildId, out var dates) && dates.Any(d => d >= first.AssessedOn && d <= until);
@@ -151,7 +153,7 @@ internal sealed class HighRiskOversightMeasure : PlanMeasure
                 {
                     open.Add(period);
                 }
-                yield return new MeasureUnit(first.ChildId, children[first.ChildId].HomeAreaCode, period.Start, [MeasureCell.Of(BreakdownKey.Total, overseen)]);
+                yield return new MeasureUnit(first.ChildId, area, period.Start, overseen ? Overseen : NotOverseen);
             }
         }
         var results = new List<IndicatorResult>();

@@ -38,13 +38,18 @@ internal sealed class FeedbackResponseMeasure : PlanMeasure
     {
         var keys = Respondents.Keys(EnumList<FeedbackRespondent>(LocalMeasures.RespondentsParameter));
         var atClosure = Definition.GetBool(LocalMeasures.AtClosureOnlyParameter);
-        var children = Children(context.Dataset);
-        var episodes = Kpis.KpiEngine.EpisodesById(context.Dataset);
-        var units = FirstOfEachId.Of(context.Dataset.Feedback, static f => f.Id)
-            .Where(f => keys.ContainsKey(f.Respondent) && children.ContainsKey(f.ChildId)
-                && (!atClosure || (f.EpisodeId is { } id && episodes.TryGetValue(id, out var e) && e.ChildId == f.ChildId && e.EndDate is not null)))
-            .Select(f => new MeasureUnit(f.Id, children[f.ChildId].HomeAreaCode, f.RequestedOn,
-                [MeasureCell.Of(BreakdownKey.Total, f.Responded), MeasureCell.Of(keys[f.Respondent], f.Responded)]));
+        var episodes = atClosure ? Kpis.KpiEngine.EpisodesById(context.Dataset) : [];
+        // The cells depend only on the respondent and whether they responded: one shared, read-only list of each.
+        var cells = new Dictionary<(FeedbackRespondent, bool), IReadOnlyList<MeasureCell>>();
+        foreach (var (respondent, key) in keys)
+        {
+            cells[(respondent, true)] = [MeasureCell.Of(BreakdownKey.Total, true), MeasureCell.Of(key, true)];
+            cells[(respondent, false)] = [MeasureCell.Of(BreakdownKey.Total, false), MeasureCell.Of(key, false)];
+        }
+        var units = WithArea(context.Dataset, context.Dataset.Feedback, static f => f.Id, static f => f.ChildId)
+            .Where(x => keys.ContainsKey(x.Record.Respondent)
+                && (!atClosure || (x.Record.EpisodeId is { } id && episodes.TryGetValue(id, out var e) && e.ChildId == x.Record.ChildId && e.EndDate is not null)))
+            .Select(x => new MeasureUnit(x.Record.Id, x.Area, x.Record.RequestedOn, cells[(x.Record.Respondent, x.Record.Responded)]));
         return Aggregate(context, query, units, [BreakdownKey.Total, .. keys.Values], MeasureShape.Proportion, "feedback", "feedback");
     }
 }
@@ -65,11 +70,10 @@ internal sealed class FeedbackSatisfactionMeasure : PlanMeasure
     private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
     {
         var keys = Respondents.Keys(EnumList<FeedbackRespondent>(LocalMeasures.RespondentsParameter));
-        var children = Children(context.Dataset);
-        var units = FirstOfEachId.Of(context.Dataset.Feedback, static f => f.Id)
-            .Where(f => f.Responded && f.Score is not null && keys.ContainsKey(f.Respondent) && children.ContainsKey(f.ChildId))
-            .Select(f => new MeasureUnit(f.Id, children[f.ChildId].HomeAreaCode, f.RequestedOn,
-                [new MeasureCell(BreakdownKey.Total, f.Score!.Value, 1m), new MeasureCell(keys[f.Respondent], f.Score!.Value, 1m)]));
+        var units = WithArea(context.Dataset, context.Dataset.Feedback, static f => f.Id, static f => f.ChildId)
+            .Where(x => x.Record.Responded && x.Record.Score is not null && keys.ContainsKey(x.Record.Respondent))
+            .Select(x => new MeasureUnit(x.Record.Id, x.Area, x.Record.RequestedOn,
+                [new MeasureCell(BreakdownKey.Total, x.Record.Score!.Value, 1m), new MeasureCell(keys[x.Record.Respondent], x.Record.Score!.Value, 1m)]));
         return Aggregate(context, query, units, [BreakdownKey.Total, .. keys.Values], MeasureShape.Mean, "feedback", "feedback");
     }
 }
@@ -88,10 +92,9 @@ internal sealed class VictimSecondaryContactMeasure : PlanMeasure
 
     private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
     {
-        var children = Children(context.Dataset);
-        var units = FirstOfEachId.Of(context.Dataset.VictimContacts, static v => v.Id)
-            .Where(v => v.ConsentedToContact && children.ContainsKey(v.ChildId))
-            .Select(v => new MeasureUnit(v.Id, children[v.ChildId].HomeAreaCode, v.ContactDate, [MeasureCell.Of(BreakdownKey.Total, v.ViewsTaken)]));
+        var units = WithArea(context.Dataset, context.Dataset.VictimContacts, static v => v.Id, static v => v.ChildId)
+            .Where(x => x.Record.ConsentedToContact)
+            .Select(x => new MeasureUnit(x.Record.Id, x.Area, x.Record.ContactDate, [MeasureCell.Of(BreakdownKey.Total, x.Record.ViewsTaken)]));
         return Aggregate(context, query, units, [BreakdownKey.Total], MeasureShape.Proportion, "victim-contact", "victim-contact");
     }
 }

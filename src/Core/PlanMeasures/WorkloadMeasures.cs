@@ -26,13 +26,12 @@ internal sealed class CaseloadMeasure : PlanMeasure
     private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
     {
         var programmes = Codes(LocalMeasures.CaseloadProgrammesParameter);
-        var children = Children(context.Dataset);
-        var held = FirstOfEachId.Of(context.Dataset.Episodes, static e => e.Id)
-            .Where(e => !string.IsNullOrWhiteSpace(e.PractitionerId) && children.ContainsKey(e.ChildId)
-                && (programmes.Count == 0 || programmes.Contains(e.Programme.Code.ToUpperInvariant())))
+        var held = WithArea(context.Dataset, context.Dataset.Episodes, static e => e.Id, static e => e.ChildId)
+            .Where(x => !string.IsNullOrWhiteSpace(x.Record.PractitionerId)
+                && (programmes.Count == 0 || programmes.Contains(x.Record.Programme.Code.ToUpperInvariant())))
             .ToList();
         var monthEnds = query.Periods.SelectMany(MonthEnds).Where(d => d <= context.AsOf).Distinct().Order().ToArray();
-        var units = query.CollectEvidence ? UnitsWithEvidence(held, children, monthEnds) : CountedUnits(held, children, monthEnds);
+        var units = query.CollectEvidence ? UnitsWithEvidence(held, monthEnds) : CountedUnits(held, monthEnds);
         return Aggregate(context, query, units, [BreakdownKey.Total], MeasureShape.Mean, "episode-month-end", "practitioner-month-end");
     }
 
@@ -40,16 +39,16 @@ internal sealed class CaseloadMeasure : PlanMeasure
     /// A unit per open episode and per practitioner at every month-end, each with its own id (the episode or practitioner,
     /// stamped with the month-end) for the evidence.
     /// </summary>
-    private static List<MeasureUnit> UnitsWithEvidence(List<Domain.ProgrammeEpisode> held, Dictionary<string, Domain.Child> children, LocalDate[] monthEnds)
+    private static List<MeasureUnit> UnitsWithEvidence(List<(Domain.ProgrammeEpisode Record, string Area)> held, LocalDate[] monthEnds)
     {
         var units = new List<MeasureUnit>();
         foreach (var monthEnd in monthEnds)
         {
             var stamp = "@" + monthEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var open = held.Where(e => OpenOn(e, monthEnd)).ToList();
-            units.AddRange(open.Select(e => new MeasureUnit(e.Id + stamp, children[e.ChildId].HomeAreaCode, monthEnd, EpisodeCell)));
-            units.AddRange(open.Select(e => (Practitioner: e.PractitionerId!.Trim(), children[e.ChildId].HomeAreaCode)).Distinct()
-                .Select(p => new MeasureUnit(p.Practitioner + stamp, p.HomeAreaCode, monthEnd, PractitionerCell)));
+            var open = held.Where(x => OpenOn(x.Record, monthEnd)).ToList();
+            units.AddRange(open.Select(x => new MeasureUnit(x.Record.Id + stamp, x.Area, monthEnd, EpisodeCell)));
+            units.AddRange(open.Select(x => (Practitioner: x.Record.PractitionerId!.Trim(), x.Area)).Distinct()
+                .Select(p => new MeasureUnit(p.Practitioner + stamp, p.Area, monthEnd, PractitionerCell)));
         }
         return units;
     }
@@ -61,7 +60,7 @@ internal sealed class CaseloadMeasure : PlanMeasure
     /// each episode adds its run to its area's counts once (a difference array) instead of being tested at every month-end;
     /// a practitioner's runs in an area are merged first, so a practitioner holding several episodes counts once a month-end.
     /// </summary>
-    private static List<MeasureUnit> CountedUnits(List<Domain.ProgrammeEpisode> held, Dictionary<string, Domain.Child> children, LocalDate[] monthEnds)
+    private static List<MeasureUnit> CountedUnits(List<(Domain.ProgrammeEpisode Record, string Area)> held, LocalDate[] monthEnds)
     {
         var areaIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var areaCodes = new List<string>();
@@ -73,8 +72,7 @@ internal sealed class CaseloadMeasure : PlanMeasure
         var toOf = new int[held.Count];
         for (var i = 0; i < held.Count; i++)
         {
-            var e = held[i];
-            var area = children[e.ChildId].HomeAreaCode;
+            var (e, area) = held[i];
             if (!areaIndex.TryGetValue(area, out var a))
             {
                 areaIndex[area] = a = areaCodes.Count;
@@ -199,17 +197,17 @@ internal sealed class InterventionsStartedMeasure : PlanMeasure
     private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
     {
         var programmes = Codes(LocalMeasures.ProgrammesParameter);
-        var children = Children(context.Dataset);
-        var started = FirstOfEachId.Of(context.Dataset.Episodes, static e => e.Id)
-            .Where(e => e.StartDate is not null && children.ContainsKey(e.ChildId)
-                && (programmes.Count == 0 || programmes.Contains(e.Programme.Code.ToUpperInvariant())))
+        var started = WithArea(context.Dataset, context.Dataset.Episodes, static e => e.Id, static e => e.ChildId)
+            .Where(x => x.Record.StartDate is not null
+                && (programmes.Count == 0 || programmes.Contains(x.Record.Programme.Code.ToUpperInvariant())))
             .ToList();
         var codes = programmes.Count > 0
             ? Definition.GetList(LocalMeasures.ProgrammesParameter).Select(c => c.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList()
-            : started.Select(e => e.Programme.Code.ToUpperInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            : started.Select(x => x.Record.Programme.Code.ToUpperInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var keys = codes.ToDictionary(c => c, c => new BreakdownKey(ProgrammeDimension, c), StringComparer.Ordinal);
-        var units = started.Select(e => new MeasureUnit(e.Id, children[e.ChildId].HomeAreaCode, e.StartDate!.Value,
-            [MeasureCell.Counted(BreakdownKey.Total), MeasureCell.Counted(keys[e.Programme.Code.ToUpperInvariant()])]));
+        // Every episode of a programme has the same two cells: one shared, read-only list per programme.
+        var cells = keys.ToDictionary(k => k.Key, k => (IReadOnlyList<MeasureCell>)[MeasureCell.Counted(BreakdownKey.Total), MeasureCell.Counted(k.Value)], StringComparer.Ordinal);
+        var units = started.Select(x => new MeasureUnit(x.Record.Id, x.Area, x.Record.StartDate!.Value, cells[x.Record.Programme.Code.ToUpperInvariant()]));
         return Aggregate(context, query, units, [BreakdownKey.Total, .. keys.Values], MeasureShape.Count, "episode", "episode");
     }
 }
@@ -230,11 +228,12 @@ internal sealed class OutOfCourtShareMeasure : PlanMeasure
     {
         var disposal = Codes(LocalMeasures.DisposalProgrammesParameter);
         var outOfCourt = Codes(LocalMeasures.OutOfCourtProgrammesParameter);
-        var children = Children(context.Dataset);
-        var units = FirstOfEachId.Of(context.Dataset.Episodes, static e => e.Id)
-            .Where(e => e.StartDate is not null && children.ContainsKey(e.ChildId) && disposal.Contains(e.Programme.Code.ToUpperInvariant()))
-            .Select(e => new MeasureUnit(e.Id, children[e.ChildId].HomeAreaCode, e.StartDate!.Value,
-                [MeasureCell.Of(BreakdownKey.Total, outOfCourt.Contains(e.Programme.Code.ToUpperInvariant()))]));
+        IReadOnlyList<MeasureCell> inNumerator = [MeasureCell.Of(BreakdownKey.Total, true)];
+        IReadOnlyList<MeasureCell> notInNumerator = [MeasureCell.Of(BreakdownKey.Total, false)];
+        var units = WithArea(context.Dataset, context.Dataset.Episodes, static e => e.Id, static e => e.ChildId)
+            .Where(x => x.Record.StartDate is not null && disposal.Contains(x.Record.Programme.Code.ToUpperInvariant()))
+            .Select(x => new MeasureUnit(x.Record.Id, x.Area, x.Record.StartDate!.Value,
+                outOfCourt.Contains(x.Record.Programme.Code.ToUpperInvariant()) ? inNumerator : notInNumerator));
         return Aggregate(context, query, units, [BreakdownKey.Total], MeasureShape.Proportion, "episode", "episode");
     }
 }

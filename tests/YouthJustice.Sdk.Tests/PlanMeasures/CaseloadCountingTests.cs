@@ -74,4 +74,23 @@ public class CaseloadCountingTests
             Assert.Equal((int)practitioners, withEvidence.Evidence!.DenominatorIds.Length);
         }
     }
+
+    [Fact]
+    public void A_list_shared_by_two_datasets_is_read_with_each_datasets_own_children()
+    {
+        // The children's areas of a list are found once and shared; a dataset made from another keeps its lists, so the
+        // shared answer must belong to the dataset, not to the list alone.
+        var data = Generated(7);
+        var withoutChildren = data with { Children = [] };
+        var quarter = ReportingPeriod.FinancialQuarter(2023, 1);
+
+        var held = Run(Measure(InterventionsStartedId), data, ReportingPeriod.FinancialYear(2022))[0];
+        var none = Run(Measure(InterventionsStartedId), withoutChildren, ReportingPeriod.FinancialYear(2022))[0];
+        var caseload = Run(Measure(CaseloadPerPractitionerId), withoutChildren, quarter)[0];
+
+        Assert.Same(data.Episodes, withoutChildren.Episodes);
+        Assert.True(held.Numerator > 0);
+        Assert.Equal(0m, none.Numerator);
+        Assert.Equal(0m, caseload.Numerator);
+    }
 }

@@ -1,0 +1,38 @@
+using System.Runtime.CompilerServices;
+using YouthJustice.Sdk.Domain;
+
+namespace YouthJustice.Sdk.PlanMeasures;
+
+/// <summary>
+/// The home area of each record's child, for one list of a dataset: found once and shared by every measure reading that
+/// list (the episodes feed four measures, the feedback two, the assessments three), instead of each measure looking every
+/// record's child up in the dataset's children twice. At national scale those lookups, not the counting, were most of a
+/// measure's time: each one lands somewhere new in a table of a quarter of a million children.
+/// </summary>
+/// <remarks>Keyed by the dataset and the list instance (a list may be shared by two datasets with different children);
+/// both are immutable, and the tables let the answer go with them. Thread-safe: measures computed at the same time wait
+/// for one pass.</remarks>
+internal static class ChildAreas
+{
+    private static readonly ConditionalWeakTable<Dataset, ConditionalWeakTable<object, object>> Cache = [];
+
+    /// <summary>For each record of <paramref name="records"/>, its child's home area code, or <see langword="null"/> where the
+    /// dataset holds no such child; read only, shared.</summary>
+    internal static string?[] Of<T>(Dataset dataset, IReadOnlyList<T> records, Func<T, string> childOf)
+        where T : class
+    {
+        var ofDataset = Cache.GetValue(dataset, static _ => []);
+        return ((Lazy<string?[]>)ofDataset.GetValue(records, _ => new Lazy<string?[]>(() => Resolve(dataset, records, childOf)))).Value;
+    }
+
+    private static string?[] Resolve<T>(Dataset dataset, IReadOnlyList<T> records, Func<T, string> childOf)
+    {
+        var children = Kpis.KpiEngine.ChildrenById(dataset);
+        var areas = new string?[records.Count];
+        for (var i = 0; i < areas.Length; i++)
+        {
+            areas[i] = children.TryGetValue(childOf(records[i]), out var child) ? child.HomeAreaCode : null;
+        }
+        return areas;
+    }
+}
