@@ -144,8 +144,23 @@ internal sealed class HighRiskOversightMeasure : PlanMeasure
         var open = new HashSet<ReportingPeriod>();
         IEnumerable<MeasureUnit> UnitsOf(ReportingPeriod period)
         {
-            foreach (var (first, area) in high.Where(x => period.Contains(x.Record.AssessedOn)).GroupBy(x => x.Record.ChildId, StringComparer.Ordinal)
-                .Select(g => g.OrderBy(x => x.Record.AssessedOn).ThenBy(x => x.Record.Id, StringComparer.Ordinal).First()))
+            // Each child's first high assessment in the period (earliest date, then least id): kept in one pass, children in
+            // order of their first assessment in the period, as grouping then ordering each group gave.
+            var firstOf = new Dictionary<string, (Assessment Record, string Area)>(StringComparer.Ordinal);
+            foreach (var x in high)
+            {
+                if (!period.Contains(x.Record.AssessedOn))
+                {
+                    continue;
+                }
+                if (!firstOf.TryGetValue(x.Record.ChildId, out var kept)
+                    || x.Record.AssessedOn < kept.Record.AssessedOn
+                    || (x.Record.AssessedOn == kept.Record.AssessedOn && string.CompareOrdinal(x.Record.Id, kept.Record.Id) < 0))
+                {
+                    firstOf[x.Record.ChildId] = x;
+                }
+            }
+            foreach (var (first, area) in firstOf.Values)
             {
                 var until = first.AssessedOn.PlusDays(days);
                 var overseen = oversight.TryGetValue(first.ChildId, out var dates) && dates.Any(d => d >= first.AssessedOn && d <= until);
