@@ -57,11 +57,13 @@ public abstract class KeyPerformanceIndicator : Plugins.IOverridableIndicator
     private protected IEnumerable<CountedUnit> ObservationUnits(
         Dataset dataset, Func<StatusObservation, Child, bool?> measure, Func<StatusObservation, Child, Contribution[]>? extra = null)
     {
-        var children = KpiEngine.ChildrenById(dataset);
         var inHeadline = KpiEngine.HeadlinePoint(Definition);
-        foreach (var o in KpiEngine.CaseloadObservations(Definition, dataset))
+        var observations = KpiEngine.CaseloadObservations(Definition, dataset);
+        var children = RecordChildren.Of(dataset, observations, static o => o.ChildId);
+        for (var i = 0; i < children.Length; i++)
         {
-            if (!children.TryGetValue(o.ChildId, out var child) || measure(o, child) is not { } inNumerator)
+            var o = observations[i];
+            if (children[i] is not { } child || measure(o, child) is not { } inNumerator)
             {
                 continue;
             }
@@ -76,25 +78,32 @@ public abstract class KeyPerformanceIndicator : Plugins.IOverridableIndicator
     }
 
     /// <summary>
-    /// Contributions of a unit that reached <paramref name="furthest"/> (0 = none) of <paramref name="names"/>.Length funnel stages:
-    /// stage k counts units at stage k or beyond over units at stage k-1 or beyond (all units for the first stage);
-    /// the total is the last stage over the first.
+    /// A funnel's layout (as <see cref="FunnelLayout"/>) and the contributions of a unit that reached each stage, 0 (none) to
+    /// <paramref name="names"/>.Length: stage k counts units at stage k or beyond over units at stage k-1 or beyond (all units
+    /// for the first stage), and the total is the last stage over the first. Made of the layout's own keys, built once per
+    /// computation and shared, read only, by every unit, so the counting finds the cells by reference.
     /// </summary>
-    private protected static Contribution[] FunnelContributions(int furthest, IReadOnlyList<string> names)
+    private protected static (BreakdownKey[] Layout, Contribution[][] ByFurthest) FunnelCells(IReadOnlyList<string> names)
     {
-        var list = new List<Contribution>(names.Count + 1);
-        if (furthest >= 1)
+        var layout = FunnelLayout(names);
+        var byFurthest = new Contribution[names.Count + 1][];
+        for (var furthest = 0; furthest <= names.Count; furthest++)
         {
-            list.Add(new Contribution(BreakdownKey.Total, furthest >= names.Count));
-        }
-        for (var k = 1; k <= names.Count; k++)
-        {
-            if (furthest >= k - 1)
+            var list = new List<Contribution>(names.Count + 1);
+            if (furthest >= 1)
             {
-                list.Add(new Contribution(new BreakdownKey(KpiEngine.DimensionStage, names[k - 1]), furthest >= k));
+                list.Add(new Contribution(layout[0], furthest >= names.Count));
             }
+            for (var k = 1; k <= names.Count; k++)
+            {
+                if (furthest >= k - 1)
+                {
+                    list.Add(new Contribution(layout[k], furthest >= k));
+                }
+            }
+            byFurthest[furthest] = [.. list];
         }
-        return [.. list];
+        return (layout, byFurthest);
     }
 
     private protected static BreakdownKey[] FunnelLayout(IReadOnlyList<string> names) =>

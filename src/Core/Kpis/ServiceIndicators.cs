@@ -160,11 +160,12 @@ public sealed class VictimsIndicator : KeyPerformanceIndicator
     private protected override IReadOnlyList<IndicatorResult> ComputeCore(IndicatorContext context, IndicatorQuery query)
     {
         var children = KpiEngine.ChildrenById(context.Dataset);
+        var (layout, cells) = FunnelCells(Stages);
         var units = context.Dataset.VictimContacts
             .Where(v => children.ContainsKey(v.ChildId))
             .DistinctBy(v => v.Id, StringComparer.Ordinal)
-            .Select(v => new CountedUnit(v.Id, children[v.ChildId].HomeAreaCode, v.ContactDate, FunnelContributions(Furthest(v), Stages)));
-        return KpiEngine.Count(Definition, context, query, units, FunnelLayout(Stages), IntervalMethod.Wilson, "victim-contact",
+            .Select(v => new CountedUnit(v.Id, children[v.ChildId].HomeAreaCode, v.ContactDate, cells[Furthest(v)]));
+        return KpiEngine.Count(Definition, context, query, units, layout, IntervalMethod.Wilson, "victim-contact",
             FunnelNotes(Stages, "all victim contacts"));
     }
 

@@ -147,17 +147,18 @@ public sealed class SupportFunnelIndicator : KeyPerformanceIndicator
             && string.Equals(Definition.GetString(KeyPerformanceIndicators.CountingUnitParameter), KeyPerformanceIndicators.ObservationCountingUnit, StringComparison.OrdinalIgnoreCase);
         var mental = Definition.Id == KeyPerformanceIndicators.MentalHealthId;
         var dataset = context.Dataset;
-        var children = KpiEngine.ChildrenById(dataset);
         var episodes = KpiEngine.EpisodesById(dataset);
         var observations = KpiEngine.CaseloadObservations(Definition, dataset);
+        var children = RecordChildren.Of(dataset, observations, static o => o.ChildId);
         // The date an intervention (order) ended: the episode's end date, else the date of its end observation.
         var endObserved = observations.Where(o => o.Point == ObservationPoint.InterventionEnd && o.EpisodeId is not null)
             .ToDictionary(o => (o.ChildId, o.EpisodeId!), o => o.ObservedOn);
         var candidates = new List<(StatusObservation Observation, Child Child, LocalDate OrderEnd, int Stage)>();
-        foreach (var o in observations)
+        for (var i = 0; i < children.Length; i++)
         {
+            var o = observations[i];
             var stage = mental ? o.MentalHealth : o.SubstanceMisuse;
-            if (o.Point != point || stage is null || !children.TryGetValue(o.ChildId, out var child))
+            if (o.Point != point || stage is null || children[i] is not { } child)
             {
                 continue;
             }
@@ -166,24 +167,41 @@ public sealed class SupportFunnelIndicator : KeyPerformanceIndicator
                 : o.EpisodeId is { } id && endObserved.TryGetValue((o.ChildId, id), out var observed) ? observed : o.ObservedOn;
             candidates.Add((o, child, orderEnd, (int)stage.Value));
         }
+        var (layout, cells) = FunnelCells(Stages);
         if (byObservation)
         {
-            var units = candidates.Select(c => new CountedUnit(c.Observation.Id, c.Child.HomeAreaCode, c.Observation.ObservedOn, FunnelContributions(c.Stage, Stages)));
-            return KpiEngine.Count(Definition, context, query, units, FunnelLayout(Stages), IntervalMethod.Wilson, "status-observation",
+            var units = candidates.Select(c => new CountedUnit(c.Observation.Id, c.Child.HomeAreaCode, c.Observation.ObservedOn, cells[c.Stage]));
+            return KpiEngine.Count(Definition, context, query, units, layout, IntervalMethod.Wilson, "status-observation",
                 FunnelNotes(Stages, "observations with the funnel recorded"));
         }
-        // The guidance's unit: children with an order ending in the period, each once (their latest order ending in it).
+        // The guidance's unit: children with an order ending in the period, each once (their latest order ending in it:
+        // the latest end, then the greatest episode id, then the greatest observation id), kept in one pass.
         var results = new List<IndicatorResult>();
         foreach (var period in query.Periods)
         {
-            var units = candidates.Where(c => period.Contains(c.OrderEnd))
-                .GroupBy(c => c.Child.Id, StringComparer.Ordinal)
-                .Select(g => g.OrderByDescending(c => c.OrderEnd).ThenByDescending(c => c.Observation.EpisodeId ?? "", StringComparer.Ordinal)
-                    .ThenByDescending(c => c.Observation.Id, StringComparer.Ordinal).First())
-                .Select(c => new CountedUnit(c.Child.Id, c.Child.HomeAreaCode, c.OrderEnd, FunnelContributions(c.Stage, Stages)));
-            results.AddRange(KpiEngine.Count(Definition, context, query with { Periods = [period] }, units, FunnelLayout(Stages), IntervalMethod.Wilson, "child",
+            var latest = new Dictionary<string, (StatusObservation Observation, Child Child, LocalDate OrderEnd, int Stage)>(StringComparer.Ordinal);
+            foreach (var c in candidates)
+            {
+                if (period.Contains(c.OrderEnd) && (!latest.TryGetValue(c.Child.Id, out var kept) || Later(c, kept)))
+                {
+                    latest[c.Child.Id] = c;
+                }
+            }
+            var units = latest.Values.Select(c => new CountedUnit(c.Child.Id, c.Child.HomeAreaCode, c.OrderEnd, cells[c.Stage]));
+            results.AddRange(KpiEngine.Count(Definition, context, query with { Periods = [period] }, units, layout, IntervalMethod.Wilson, "child",
                 FunnelNotes(Stages, "children with an order ending in the period and the funnel recorded")));
         }
         return results;
+    }
+
+    private static bool Later((StatusObservation Observation, Child Child, LocalDate OrderEnd, int Stage) a,
+        (StatusObservation Observation, Child Child, LocalDate OrderEnd, int Stage) b)
+    {
+        if (a.OrderEnd != b.OrderEnd)
+        {
+            return a.OrderEnd > b.OrderEnd;
+        }
+        var byEpisode = string.CompareOrdinal(a.Observation.EpisodeId ?? "", b.Observation.EpisodeId ?? "");
+        return byEpisode != 0 ? byEpisode > 0 : string.CompareOrdinal(a.Observation.Id, b.Observation.Id) > 0;
     }
 }

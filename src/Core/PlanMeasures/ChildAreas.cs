@@ -26,12 +26,13 @@ internal static class ChildAreas
     }
 
     private static string?[] Resolve<T>(Dataset dataset, IReadOnlyList<T> records, Func<T, string> childOf)
+        where T : class
     {
-        var children = Kpis.KpiEngine.ChildrenById(dataset);
-        var areas = new string?[records.Count];
+        var children = Engine.RecordChildren.Of(dataset, records, childOf);
+        var areas = new string?[children.Length];
         for (var i = 0; i < areas.Length; i++)
         {
-            areas[i] = children.TryGetValue(childOf(records[i]), out var child) ? child.HomeAreaCode : null;
+            areas[i] = children[i]?.HomeAreaCode;
         }
         return areas;
     }
