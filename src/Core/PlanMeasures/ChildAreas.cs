@@ -4,14 +4,11 @@ using YouthJustice.Sdk.Domain;
 namespace YouthJustice.Sdk.PlanMeasures;
 
 /// <summary>
-/// The home area of each record's child, for one list of a dataset: found once and shared by every measure reading that
-/// list (the episodes feed four measures, the feedback two, the assessments three), instead of each measure looking every
-/// record's child up in the dataset's children twice. At national scale those lookups, not the counting, were most of a
-/// measure's time: each one lands somewhere new in a table of a quarter of a million children.
+/// The home area of each record's child, for one list of a dataset: found once (from <see cref="Engine.RecordChildren"/>)
+/// and shared by every measure reading that list (the episodes feed four measures, the feedback two, the assessments
+/// three), instead of each measure looking every record's child up in the dataset's children twice.
 /// </summary>
-/// <remarks>Keyed by the dataset and the list instance (a list may be shared by two datasets with different children);
-/// both are immutable, and the tables let the answer go with them. Thread-safe: measures computed at the same time wait
-/// for one pass.</remarks>
+/// <remarks>Keyed by the dataset and the list instance, as <see cref="Engine.RecordChildren"/> is. Thread-safe.</remarks>
 internal static class ChildAreas
 {
     private static readonly ConditionalWeakTable<Dataset, ConditionalWeakTable<object, object>> Cache = [];
