@@ -16,11 +16,12 @@ namespace YouthJustice.Sdk.Plugins.Tests;
 /// </summary>
 public class ConcurrentComputeTests
 {
-    private static IYouthJusticeRegistry Registry(int degree) => new ServiceCollection()
+    private static IYouthJusticeRegistry Registry(int degree, PluginFailurePolicy policy = PluginFailurePolicy.FailFast) => new ServiceCollection()
         .AddYouthJustice(o =>
         {
             o.PluginsDirectory = PluginFolders.Real;
             o.MaxDegreeOfParallelism = degree;
+            o.FailurePolicy = policy;
         })
         .BuildServiceProvider()
         .GetRequiredService<IYouthJusticeRegistry>();
@@ -84,6 +85,28 @@ public class ConcurrentComputeTests
             progress: new Inline<ComputeProgress>(p => throw new InvalidOperationException("cancelled by the host at " + p.Done))));
 
         Assert.Equal("cancelled by the host at 1", thrown.Message);
+    }
+
+    [Fact]
+    public void A_dataset_the_index_refuses_gives_the_same_errors_at_once_as_one_after_another()
+    {
+        // The index of the national indicators is built ahead by one worker in a concurrent run; a dataset it refuses (two
+        // children with one id) must still fail exactly the indicators that read it, each with its own error.
+        var sequential = Registry(1, PluginFailurePolicy.ContinueWithoutFaultyPlugins);
+        var concurrent = Registry(4, PluginFailurePolicy.ContinueWithoutFaultyPlugins);
+        Domain.Dataset Broken(IYouthJusticeRegistry registry)
+        {
+            var dataset = Generate(registry);
+            return dataset with { Children = [.. dataset.Children, dataset.Children[0]] };
+        }
+
+        var one = sequential.Compute(IndicatorContext.For(Broken(sequential)), Query with { CollectEvidence = false });
+        var many = concurrent.Compute(IndicatorContext.For(Broken(concurrent)), Query with { CollectEvidence = false });
+
+        Assert.NotEmpty(one.Errors);
+        Assert.Contains(one.Errors, e => e.ComponentId == "fte-rate" && e.Message.Contains("two children with id", StringComparison.Ordinal));
+        Assert.Equal(one.Errors.Select(e => (e.ComponentId, e.Message)), many.Errors.Select(e => (e.ComponentId, e.Message)));
+        Assert.Equal(one.Results.Length, many.Results.Length);
     }
 
     [Fact]

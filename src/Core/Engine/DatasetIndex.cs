@@ -387,6 +387,9 @@ public sealed partial class DatasetIndex
     }
 
     /// <summary>The area index of a code, or -1 when the dataset has nothing for it.</summary>
+    /// <summary>Whether the index of <paramref name="dataset"/> has been built.</summary>
+    internal static bool IsBuilt(Dataset dataset) => Cache.TryGetValue(dataset, out var index) && index.IsValueCreated;
+
     internal int AreaIndex(string code) => _areaByCode.TryGetValue(code, out var i) ? i : -1;
 
     /// <summary>Marks which of the dataset's outcome types have one of <paramref name="codes"/>.</summary>

@@ -389,6 +389,18 @@ public sealed partial class YouthJusticeRegistry : IYouthJusticeRegistry
     private void ComputeConcurrently(IReadOnlyList<IIndicator> selected, IndicatorContext context, IndicatorQuery query,
         ComputedIndicator[] computed, int workers, IProgress<ComputeProgress>? progress)
     {
+        // The national indicators share one index of the dataset, built when the first of them asks; built then, it held
+        // every worker that reached a national indicator until it was done (at national scale most of a second with a core
+        // idle). So when it is not built yet one worker builds it first while the others start on the indicators that do
+        // not read it, and those that do are taken last. Only the order of the work changes: results stay in the
+        // indicators' order.
+        var order = Enumerable.Range(0, selected.Count).ToArray();
+        var buildIndex = !DatasetIndex.IsBuilt(context.Dataset) && selected.Any(i => i is National.NationalIndicator);
+        if (buildIndex)
+        {
+            order = [.. order.Where(i => selected[i] is not National.NationalIndicator), .. order.Where(i => selected[i] is National.NationalIndicator)];
+        }
+        var indexClaimed = 0;
         var next = -1;
         var running = workers;
         using var finished = new BlockingCollection<int>();
@@ -400,9 +412,14 @@ public sealed partial class YouthJusticeRegistry : IYouthJusticeRegistry
             {
                 try
                 {
-                    int i;
-                    while (!stop.IsCancellationRequested && (i = Interlocked.Increment(ref next)) < selected.Count)
+                    if (buildIndex && Interlocked.Exchange(ref indexClaimed, 1) == 0)
                     {
+                        BuildIndex(context.Dataset);
+                    }
+                    int n;
+                    while (!stop.IsCancellationRequested && (n = Interlocked.Increment(ref next)) < selected.Count)
+                    {
+                        var i = order[n];
                         computed[i] = ComputeOne(selected[i], context, query);
                         finished.Add(i);
                     }
@@ -429,6 +446,19 @@ public sealed partial class YouthJusticeRegistry : IYouthJusticeRegistry
             // A progress callback that throws stops the run: no indicator is started after it, and none is left running.
             stop.Cancel();
             Task.WaitAll(tasks);
+        }
+    }
+
+    private static void BuildIndex(Dataset dataset)
+    {
+        try
+        {
+            DatasetIndex.For(dataset);
+        }
+#pragma warning disable CA1031 // A dataset the index refuses is reported by each indicator that reads it, as before.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
         }
     }
 
