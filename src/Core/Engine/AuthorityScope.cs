@@ -39,25 +39,66 @@ public static class AuthorityScope
         return new ScopedRule(rule, authorityCode);
     }
 
+    /// <summary>Makes the views of <paramref name="authorityCodes"/> of <paramref name="dataset"/> in one pass over each
+    /// list, so that <see cref="Restrict"/> finds them made. Reading the records for a few authorities is cheaper than
+    /// partitioning them among all (the national dataset's 150): a record's child is looked up among those authorities'
+    /// children, a small table, rather than among every child. The views are the records <see cref="Restrict"/> would
+    /// give, in the same order.</summary>
+    internal static void Prepare(Dataset dataset, IEnumerable<string> authorityCodes)
+    {
+        var views = Cache.GetValue(dataset, static _ => new(StringComparer.OrdinalIgnoreCase));
+        var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var code in authorityCodes)
+        {
+            if (!views.ContainsKey(code) && !IsWhollyOf(dataset, code))
+            {
+                codes.Add(code);
+            }
+        }
+        if (codes.Count == 0)
+        {
+            return;
+        }
+        var partition = new Partition(dataset, codes);
+        foreach (var code in codes)
+        {
+            views.TryAdd(code, new Lazy<Dataset>(partition.ViewOf(code)));
+        }
+    }
+
+    /// <summary>The authority a rule made by <see cref="Rule"/> is scoped to, or <see langword="null"/> for any other rule.</summary>
+    internal static string? AuthorityOf(IValidationRule rule) => rule is ScopedRule scoped ? scoped.AuthorityCode : null;
+
+    /// <summary>An authority's view read from a partition among every authority (what <see cref="Restrict"/> makes of a
+    /// view <see cref="Prepare"/> has not made).</summary>
+    internal static Dataset ViewOfWholePartition(Dataset dataset, string authorityCode) => new Partition(dataset, null).ViewOf(authorityCode);
+
+    private static bool IsWhollyOf(Dataset d, string code)
+    {
+        bool Here(string area) => string.Equals(area, code, StringComparison.OrdinalIgnoreCase);
+        return d.Children.All(c => Here(c.HomeAreaCode)) && d.Areas.All(a => Here(a.Code));
+    }
+
     private static readonly ConditionalWeakTable<Dataset, Lazy<Partition>> Partitions = [];
 
     private static Dataset Build(Dataset d, string code)
     {
-        bool Here(string area) => string.Equals(area, code, StringComparison.OrdinalIgnoreCase);
-        if (d.Children.All(c => Here(c.HomeAreaCode)) && d.Areas.All(a => Here(a.Code)))
+        if (IsWhollyOf(d, code))
         {
             return d;
         }
         // Every authority's view reads one partition of the dataset, made once: each record's authority is found in one
         // pass, and a view is a slice of record positions over the shared lists, not a copy of them.
-        return Partitions.GetValue(d, static dataset => new Lazy<Partition>(() => new Partition(dataset))).Value.ViewOf(code);
+        return Partitions.GetValue(d, static dataset => new Lazy<Partition>(() => new Partition(dataset, null))).Value.ViewOf(code);
     }
 
-    /// <summary>The records of a dataset grouped by authority (case-insensitive area code), each group in dataset order.</summary>
+    /// <summary>The records of a dataset grouped by authority (case-insensitive area code), each group in dataset order:
+    /// every authority's, or only some authorities' (the other records in no group).</summary>
     private sealed class Partition
     {
         private readonly Dataset _dataset;
         private readonly Dictionary<string, int> _groupOf = new(StringComparer.OrdinalIgnoreCase);
+        private readonly bool _someAuthorities;
         private readonly Grouped<Area> _areas;
         private readonly Grouped<Child> _children;
         private readonly Grouped<Offence> _offences;
@@ -74,27 +115,27 @@ public static class AuthorityScope
         private readonly Grouped<CaseEvent> _caseEvents;
         private readonly Grouped<FeedbackRequest> _feedback;
 
-        public Partition(Dataset d)
+        /// <param name="d">The dataset.</param>
+        /// <param name="authorities">The authorities to group records of (distinct, ignoring case); <see langword="null"/> for every one.</param>
+        public Partition(Dataset d, IReadOnlyCollection<string>? authorities)
         {
             _dataset = d;
+            if (authorities is not null)
+            {
+                _someAuthorities = true;
+                foreach (var code in authorities)
+                {
+                    _groupOf.TryAdd(code, _groupOf.Count);
+                }
+            }
             _areas = Group(d.Areas, a => GroupOfArea(a.Code));
             _children = Group(d.Children, c => GroupOfArea(c.HomeAreaCode));
             // A child's authority by id (the first child with the id, should an unvalidated dataset repeat one).
-            var childGroup = new Dictionary<string, int>(d.Children.Count, StringComparer.Ordinal);
-            for (var i = 0; i < d.Children.Count; i++)
-            {
-                childGroup.TryAdd(d.Children[i].Id, _children.GroupOf(i));
-            }
-            var byChild = new LastLookup(childGroup);
+            var byChild = new LastLookup(GroupOfEachId(d.Children, _children, c => c.Id));
             _offences = Group(d.Offences, o => byChild.Find(o.ChildId));
             _outcomes = Group(d.Outcomes, o => byChild.Find(o.ChildId));
             _episodes = Group(d.Episodes, e => byChild.Find(e.ChildId));
-            var episodeGroup = new Dictionary<string, int>(d.Episodes.Count, StringComparer.Ordinal);
-            for (var i = 0; i < d.Episodes.Count; i++)
-            {
-                episodeGroup.TryAdd(d.Episodes[i].Id, _episodes.GroupOf(i));
-            }
-            var byEpisode = new LastLookup(episodeGroup);
+            var byEpisode = new LastLookup(GroupOfEachId(d.Episodes, _episodes, e => e.Id));
             _pathwayEvents = Group(d.PathwayEvents, e => byEpisode.Find(e.EpisodeId));
             _links = Group(d.Links, l => byChild.Find(l.ChildId));
             _assessments = Group(d.Assessments, a => byChild.Find(a.ChildId));
@@ -107,10 +148,52 @@ public static class AuthorityScope
             _feedback = Group(d.Feedback, f => byChild.Find(f.ChildId));
         }
 
+        /// <summary>The group of the first record with each id, for the ids whose first record is in a group.</summary>
+        private Dictionary<string, int> GroupOfEachId<T>(IReadOnlyList<T> records, Grouped<T> grouped, Func<T, string> idOf)
+        {
+            if (!_someAuthorities)
+            {
+                var groupOf = new Dictionary<string, int>(records.Count, StringComparer.Ordinal);
+                for (var i = 0; i < records.Count; i++)
+                {
+                    groupOf.TryAdd(idOf(records[i]), grouped.GroupOf(i));
+                }
+                return groupOf;
+            }
+            // Only the grouped records' ids are kept (few, so looking a record's id up stays cheap); an id also held by an
+            // earlier record in no group is that record's, as it is in a partition among every authority.
+            var firstAt = new Dictionary<string, int>(StringComparer.Ordinal);
+            var last = -1;
+            for (var i = 0; i < records.Count; i++)
+            {
+                if (grouped.GroupOf(i) >= 0 && firstAt.TryAdd(idOf(records[i]), i))
+                {
+                    last = i;
+                }
+            }
+            for (var i = 0; i < last; i++)
+            {
+                if (grouped.GroupOf(i) < 0 && firstAt.TryGetValue(idOf(records[i]), out var at) && at > i)
+                {
+                    firstAt.Remove(idOf(records[i]));
+                }
+            }
+            var groups = new Dictionary<string, int>(firstAt.Count, StringComparer.Ordinal);
+            foreach (var (id, at) in firstAt)
+            {
+                groups.Add(id, grouped.GroupOf(at));
+            }
+            return groups;
+        }
+
         private int GroupOfArea(string code)
         {
             if (!_groupOf.TryGetValue(code, out var group))
             {
+                if (_someAuthorities)
+                {
+                    return -1;
+                }
                 group = _groupOf.Count;
                 _groupOf.Add(code, group);
             }
@@ -245,6 +328,8 @@ public static class AuthorityScope
 
     private sealed class ScopedRule(IValidationRule inner, string authorityCode) : IValidationRule
     {
+        public string AuthorityCode => authorityCode;
+
         public string Id => inner.Id;
 
         public string Description => inner.Description;

@@ -38,15 +38,19 @@ public sealed class CsvReportRenderer : IReportRenderer
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        var figures = report.Figures();
+        // One pass over the sections finds the distinct figures (those of report.Figures(), in its order) and the sections
+        // each appears in, asking each figure for its id once.
+        var figures = new List<(ReportFigure Figure, string Id)>();
         var sections = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var s in report.Sections)
         {
             foreach (var f in s.Figures())
             {
-                if (!sections.TryGetValue(f.Id, out var list))
+                var id = f.Id;
+                if (!sections.TryGetValue(id, out var list))
                 {
-                    sections[f.Id] = list = [];
+                    sections[id] = list = [];
+                    figures.Add((f, id));
                 }
                 if (!list.Contains(s.Id))
                 {
@@ -54,33 +58,58 @@ public sealed class CsvReportRenderer : IReportRenderer
                 }
             }
         }
-        var comparators = figures.SelectMany(f => f.Comparisons.Select(c => c.Name)).Distinct(StringComparer.Ordinal).ToList();
+        var comparators = figures.SelectMany(f => f.Figure.Comparisons.Select(c => c.Name)).Distinct(StringComparer.Ordinal).ToList();
         using var text = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
         var csvOptions = CsvWriterOptions.Default with { NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture, ValidateFieldCount = false };
         using var csv = CsvWriter.Create(text, csvOptions, leaveOpen: true);
         csv.WriteRecord([.. FixedColumns, .. comparators.SelectMany(c => new[] { "comparator_" + c, "rag_" + c })]);
         static string N(decimal? d) => d is { } v ? v.ToString(CultureInfo.InvariantCulture) : "";
         static string Iso(NodaTime.LocalDate d) => d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
-        foreach (var f in figures)
+        var areaNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        // One row's fields, refilled for each figure (the writer copies them out).
+        var row = new string[FixedColumns.Count + (2 * comparators.Count)];
+        foreach (var (f, id) in figures)
         {
-            var row = new List<string>
+            if (!areaNames.TryGetValue(f.AreaCode, out var areaName))
             {
-                f.Id, f.Methodology.Id, f.Methodology.Version.ToString(CultureInfo.InvariantCulture), f.Label, f.AreaCode, report.AreaName(f.AreaCode),
-                f.Period.ToString(), Iso(f.Period.Start), Iso(f.Period.End), f.CohortPeriod?.ToString() ?? "",
-                f.Breakdown.Dimension, f.Breakdown.Value, N(f.Value), f.Unit, f.Decimals.ToString(CultureInfo.InvariantCulture),
-                N(f.Numerator), N(f.Denominator), N(f.IntervalLower), N(f.IntervalUpper), f.Provisional ? "true" : "false",
-                ReportFormatting.Camel(f.Disclosure.Value), ReportFormatting.Camel(f.Disclosure.Numerator), ReportFormatting.Camel(f.Disclosure.Denominator),
-                f.Disclosure.Rounded ? "true" : "false",
-                N(f.Target?.Value), ReportFormatting.RagName(f.Target?.Rag) ?? "",
-                string.Join(" ", sections.GetValueOrDefault(f.Id) ?? []), f.Citation?.ToString() ?? "",
-            };
+                areaNames[f.AreaCode] = areaName = report.AreaName(f.AreaCode);
+            }
+            var i = 0;
+            row[i++] = id;
+            row[i++] = f.Methodology.Id;
+            row[i++] = f.Methodology.Version.ToString(CultureInfo.InvariantCulture);
+            row[i++] = f.Label;
+            row[i++] = f.AreaCode;
+            row[i++] = areaName;
+            row[i++] = f.Period.ToString();
+            row[i++] = Iso(f.Period.Start);
+            row[i++] = Iso(f.Period.End);
+            row[i++] = f.CohortPeriod?.ToString() ?? "";
+            row[i++] = f.Breakdown.Dimension;
+            row[i++] = f.Breakdown.Value;
+            row[i++] = N(f.Value);
+            row[i++] = f.Unit;
+            row[i++] = f.Decimals.ToString(CultureInfo.InvariantCulture);
+            row[i++] = N(f.Numerator);
+            row[i++] = N(f.Denominator);
+            row[i++] = N(f.IntervalLower);
+            row[i++] = N(f.IntervalUpper);
+            row[i++] = f.Provisional ? "true" : "false";
+            row[i++] = ReportFormatting.Camel(f.Disclosure.Value);
+            row[i++] = ReportFormatting.Camel(f.Disclosure.Numerator);
+            row[i++] = ReportFormatting.Camel(f.Disclosure.Denominator);
+            row[i++] = f.Disclosure.Rounded ? "true" : "false";
+            row[i++] = N(f.Target?.Value);
+            row[i++] = ReportFormatting.RagName(f.Target?.Rag) ?? "";
+            row[i++] = string.Join(" ", sections[id]);
+            row[i++] = f.Citation?.ToString() ?? "";
             foreach (var c in comparators)
             {
                 var comparison = f.Comparison(c);
-                row.Add(N(comparison?.Value));
-                row.Add(ReportFormatting.RagName(comparison?.Rag) ?? "");
+                row[i++] = N(comparison?.Value);
+                row[i++] = ReportFormatting.RagName(comparison?.Rag) ?? "";
             }
-            csv.WriteRecord([.. row]);
+            csv.WriteRecord(row);
         }
     }
 }

@@ -454,6 +454,16 @@ public static class ReportBuilder
     private static IEnumerable<ReportSection> Families(IYouthJusticeRegistry registry, IReadOnlyDictionary<string, IndicatorDefinition> definitions,
         IReadOnlyList<IndicatorResult> results, Func<IndicatorResult, string?, ReportFigure> figure, Report report)
     {
+        // Report.AreaName looks through the areas; a family table asks it once per row.
+        var areaNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        string AreaName(string code)
+        {
+            if (!areaNames.TryGetValue(code, out var name))
+            {
+                areaNames[code] = name = report.AreaName(code);
+            }
+            return name;
+        }
         foreach (var family in results.GroupBy(r => FamilyOf(registry, definitions, r.IndicatorId)))
         {
             var figures = family.Select(r => figure(r, null)).ToList();
@@ -476,23 +486,25 @@ public static class ReportBuilder
             columns.Add(new("status", "status", ColumnPriority.Secondary));
             var rows = figures.Zip(family, (f, r) =>
             {
-                var cells = new List<ReportCell>
+                // Made at their final size: a family table has a row per result, tens of thousands in a national report.
+                var cells = ImmutableArray.CreateBuilder<ReportCell>(12 + comparators.Count);
+                cells.Add(new TextCell(f.Methodology.Id));
+                cells.Add(new TextCell(f.Label));
+                cells.Add(new TextCell(f.AreaCode));
+                cells.Add(new TextCell(AreaName(f.AreaCode)));
+                cells.Add(new TextCell(f.Period.ToString()));
+                cells.Add(new TextCell(f.Breakdown.ToString()));
+                cells.Add(new FigureCell(f, FigurePart.Value));
+                cells.Add(new TextCell(f.Unit));
+                cells.Add(new FigureCell(f, FigurePart.Numerator));
+                cells.Add(new FigureCell(f, FigurePart.Denominator));
+                cells.Add(new FigureCell(f, FigurePart.Interval));
+                foreach (var c in comparators)
                 {
-                    new TextCell(f.Methodology.Id),
-                    new TextCell(f.Label),
-                    new TextCell(f.AreaCode),
-                    new TextCell(report.AreaName(f.AreaCode)),
-                    new TextCell(f.Period.ToString()),
-                    new TextCell(f.Breakdown.ToString()),
-                    new FigureCell(f, FigurePart.Value),
-                    new TextCell(f.Unit),
-                    new FigureCell(f, FigurePart.Numerator),
-                    new FigureCell(f, FigurePart.Denominator),
-                    new FigureCell(f, FigurePart.Interval),
-                };
-                cells.AddRange(comparators.Select(c => (ReportCell)new RatingCell(f, c)));
+                    cells.Add(new RatingCell(f, c));
+                }
                 cells.Add(new TextCell(r.AppliedOverrides.IsDefaultOrEmpty ? "" : "override: " + string.Join("; ", r.AppliedOverrides)));
-                return cells.ToImmutableArray();
+                return cells.MoveToImmutable();
             }).ToImmutableArray();
             var id = "family-" + (definitions.GetValueOrDefault(family.First().IndicatorId)?.Family is { Length: > 0 } fam ? fam : "other");
             yield return new ReportSection
@@ -502,7 +514,8 @@ public static class ReportBuilder
                 Kind = ReportSectionKind.Family,
                 Owner = registry.OwnerOf(family.First().IndicatorId),
                 Blocks = [new ReportTable { Id = id, Title = family.Key, Columns = [.. columns], Rows = rows }],
-                Notes = [.. family.Select(r => definitions.GetValueOrDefault(r.IndicatorId)).OfType<IndicatorDefinition>()
+                // Each definition's note written once, not once per result (the notes are distinct, in order of first appearance).
+                Notes = [.. family.Select(r => definitions.GetValueOrDefault(r.IndicatorId)).OfType<IndicatorDefinition>().Distinct<IndicatorDefinition>(ReferenceEqualityComparer.Instance)
                     .Where(d => !d.Sources.IsDefaultOrEmpty).Select(d => $"{d.Id} v{d.Version.ToString(CultureInfo.InvariantCulture)}: {d.Source}").Distinct(StringComparer.Ordinal)],
             };
         }

@@ -135,6 +135,13 @@ public static class ReportFormatting
         _ => null,
     };
 
+    private static readonly string[] StateNames =
+        [.. Enumerable.Range(0, (int)Enum.GetValues<SuppressionState>().Max() + 1).Select(v => Camel<SuppressionState>((SuppressionState)v))];
+
+    /// <summary><see cref="Camel{T}"/> of a suppression state, made once per state (renderers write three per figure).</summary>
+    internal static string Camel(SuppressionState state) =>
+        (uint)state < (uint)StateNames.Length ? StateNames[(int)state] : Camel<SuppressionState>(state);
+
     /// <summary>An enum value as a JSON name: camel case (e.g. <c>PercentagePoints</c> → <c>percentagePoints</c>).</summary>
     /// <param name="value">The value.</param>
     public static string Camel<T>(T value) where T : struct, Enum
