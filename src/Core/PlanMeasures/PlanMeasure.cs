@@ -76,7 +76,7 @@ internal abstract class PlanMeasure : Plugins.IOverridableIndicator
         where T : class
     {
         var firsts = FirstOfEachId.Of(records, id);
-        var areas = ChildAreas.Of(dataset, firsts, childOf);
+        var areas = RecordChildren.AreasOf(dataset, firsts, childOf);
         for (var i = 0; i < areas.Length; i++)
         {
             if (areas[i] is { } area)
