@@ -95,6 +95,7 @@ cat > Consumer.csproj <<XML
   <ItemGroup>
     <PackageReference Include="YouthJustice.Sdk" Version="$version" />
     <PackageReference Include="YouthJustice.Sdk.Synthetic" Version="$version" />
+    <PackageReference Include="YouthJustice.Plugins.Leicester.EarlyIntervention" Version="1.0.0" />
   </ItemGroup>
 </Project>
 XML
@@ -119,4 +120,15 @@ return run.Results.Any(r => r.IndicatorId == "fte-count" && r.Numerator > 0) ? 0
 CS
 dotnet run -c Release -nologo -v quiet | tee fte.txt
 grep -q '^fte-rate ' fte.txt
+test -f bin/Release/net10.0/plugins/leicester-early-intervention/plugin.json
+
+echo "== a published host takes its plugins with it (plugin package, and the repository's Plugins.targets) =="
+dotnet publish -c Release -nologo -v quiet -o "$work/consumer-publish"
+test -f "$work/consumer-publish/plugins/leicester-early-intervention/plugin.json"
+dotnet publish "$root/samples/Console" -c Release -nologo -v quiet -o "$work/yj-publish"
+for id in coventry-diversion leicester-early-intervention warwickshire-ecm; do
+  test -f "$work/yj-publish/plugins/$id/plugin.json" || { echo "the published console has no plugins/$id" >&2; exit 1; }
+done
+published=$(dotnet "$work/yj-publish/yj.dll" plugins list --format csv)
+grep -q '^Plugins loaded (3),' <<<"$published"
 echo "== local feed: the packages build a plugin and a host on their own =="
