@@ -16,14 +16,19 @@ internal sealed class Builder(Table?[] tables, DomainVocabulary vocabulary, Conc
 {
     private bool _failed;
 
+    // The id strings of the records other files refer to, made once and then only read (by the files loaded at once).
+    private SharedStrings? _childIds;
+    private SharedStrings? _offenceIds;
+    private SharedStrings? _outcomeIds;
+    private SharedStrings? _episodeIds;
+
     public Dataset? Build(LocalDate asOf)
     {
-        var s = DatasetSchema.All;
         IReadOnlyList<Area> areas = [];
-        IReadOnlyList<Child> children = [];
-        IReadOnlyList<Offence> offences = [];
-        IReadOnlyList<Outcome> outcomes = [];
-        IReadOnlyList<ProgrammeEpisode> episodes = [];
+        Child[] children = [];
+        Offence[] offences = [];
+        Outcome[] outcomes = [];
+        ProgrammeEpisode[] episodes = [];
         IReadOnlyList<PathwayEvent> pathway = [];
         IReadOnlyList<ChildLink> links = [];
         IReadOnlyList<Assessment> assessments = [];
@@ -34,39 +39,58 @@ internal sealed class Builder(Table?[] tables, DomainVocabulary vocabulary, Conc
         IReadOnlyList<ReferencePopulation> references = [];
         IReadOnlyList<CaseEvent> caseEvents = [];
         IReadOnlyList<FeedbackRequest> feedback = [];
+        // In the order of what refers to what, each step's files at once: a reference is looked up among the ids of the
+        // file it refers to, so that it shares the referenced record's string.
         Parallel.Invoke(
             () => areas = Each(DatasetSchema.Areas, (t, r) => new Area(Req(t, 0, r), Req(t, 1, r))),
-            () => children = Each(DatasetSchema.Children, (t, r) => new Child(Req(t, 0, r), Day(t, 1, r), Code<Sex>(t, 2, r),
-                Ethnicity(t, 3, r), Req(t, 4, r), OptCode<CareStatus>(t, 5, r) ?? CareStatus.None, OptCode<SendStatus>(t, 6, r) ?? SendStatus.None)),
-            () => offences = Each(DatasetSchema.Offences, (t, r) => new Offence(Req(t, 0, r), Req(t, 1, r), Day(t, 2, r),
-                Code<OffenceGroup>(t, 3, r), t.Int(4, r) ?? 0, t.Bool(5, r) ?? false)),
-            () => outcomes = Each(DatasetSchema.Outcomes, (t, r) => new Outcome(Req(t, 0, r), Req(t, 1, r),
-                t.Text(2, r) is { } ids ? [.. ids.Split(';')] : [], Day(t, 3, r), OutcomeTypeOf(t, 4, r), Code<DecidingBody>(t, 5, r),
-                t.Bool(6, r), t.Bool(7, r) ?? false, t.Int(8, r), OptDay(t, 9, r), OptDay(t, 10, r), OptOutcomeTypeOf(t, 11, r))),
-            () => episodes = Each(DatasetSchema.Episodes, (t, r) => new ProgrammeEpisode(Req(t, 0, r), Req(t, 1, r), ProgrammeOf(t, 2, r),
-                Day(t, 3, r), t.Text(4, r), t.Text(5, r), t.Bool(6, r), OptCode<Engagement>(t, 7, r) ?? Engagement.NotKnown,
-                OptDay(t, 8, r), OptDay(t, 9, r), t.Text(10, r), t.Text(11, r))),
-            () => pathway = Each(DatasetSchema.PathwayEvents, (t, r) => new PathwayEvent(Req(t, 0, r), Day(t, 1, r), Req(t, 2, r), t.Text(3, r))),
-            () => links = Each(DatasetSchema.Links, (t, r) => new ChildLink(Req(t, 0, r), Req(t, 1, r), Code<LinkKind>(t, 2, r))),
-            () => assessments = Each(DatasetSchema.Assessments, (t, r) => new Assessment(Req(t, 0, r), Req(t, 1, r), Day(t, 2, r), Req(t, 3, r),
-                OptCode<RiskLevel>(t, 4, r) ?? RiskLevel.NotAssessed, OptCode<RiskLevel>(t, 5, r) ?? RiskLevel.NotAssessed, t.Int(6, r),
-                NeedsOf(t, 7, r), t.Bool(8, r) ?? false, OptCode<AssessmentStage>(t, 9, r) ?? AssessmentStage.NotKnown)),
-            () => observations = Each(DatasetSchema.StatusObservations, (t, r) => new StatusObservation(Req(t, 0, r), Req(t, 1, r), t.Text(2, r),
-                Day(t, 3, r), Code<ObservationPoint>(t, 4, r), Code<SupervisionSetting>(t, 5, r), t.Bool(6, r), t.Bool(7, r),
-                DecimalOf(t, 8, r), t.Bool(9, r), OptCode<SupportStage>(t, 10, r), OptCode<SupportStage>(t, 11, r))),
-            () => victims = Each(DatasetSchema.VictimContacts, (t, r) => new VictimContact(Req(t, 0, r), Req(t, 1, r), t.Text(2, r), Day(t, 3, r),
-                t.Bool(4, r) ?? false, t.Bool(5, r) ?? false, t.Bool(6, r) ?? false, t.Bool(7, r) ?? false)),
+            () =>
+            {
+                children = Each(DatasetSchema.Children, (t, r) => new Child(Req(t, 0, r), Day(t, 1, r), Code<Sex>(t, 2, r),
+                    Ethnicity(t, 3, r), Req(t, 4, r), OptCode<CareStatus>(t, 5, r) ?? CareStatus.None, OptCode<SendStatus>(t, 6, r) ?? SendStatus.None));
+                _childIds = new SharedStrings(children.Select(c => c.Id), children.Length);
+            },
             () => board = Each(DatasetSchema.BoardAttendance, (t, r) => new BoardAttendance(Req(t, 0, r), Day(t, 1, r), Req(t, 2, r),
                 Code<AttendanceLevel>(t, 3, r))),
             () => populations = Each(DatasetSchema.Populations, (t, r) => new PopulationEstimate(Req(t, 0, r), t.Int(1, r) ?? 0, t.Int(2, r) ?? 0,
                 OptCode<Sex>(t, 3, r), OptCode<EthnicityGroup>(t, 4, r), t.Int(5, r) ?? 0)),
             () => references = Each(DatasetSchema.ReferencePopulations, (t, r) => new ReferencePopulation(Req(t, 0, r), Req(t, 1, r),
-                t.Int(2, r) ?? 0, Code<EthnicityGroup>(t, 3, r), t.Int(4, r) ?? 0)),
-            () => caseEvents = Each(DatasetSchema.CaseEvents, (t, r) => new CaseEvent(Req(t, 0, r), Req(t, 1, r), Day(t, 2, r),
-                Code<CaseEventKind>(t, 3, r), t.Text(4, r), t.Text(5, r))),
+                t.Int(2, r) ?? 0, Code<EthnicityGroup>(t, 3, r), t.Int(4, r) ?? 0)));
+        Parallel.Invoke(
+            () =>
+            {
+                offences = Each(DatasetSchema.Offences, (t, r) => new Offence(Req(t, 0, r), Req(t, 1, r), Day(t, 2, r),
+                    Code<OffenceGroup>(t, 3, r), t.Int(4, r) ?? 0, t.Bool(5, r) ?? false));
+                _offenceIds = new SharedStrings(offences.Select(o => o.Id), offences.Length);
+            },
+            () =>
+            {
+                episodes = Each(DatasetSchema.Episodes, (t, r) => new ProgrammeEpisode(Req(t, 0, r), Req(t, 1, r), ProgrammeOf(t, 2, r),
+                    Day(t, 3, r), t.Text(4, r), t.Text(5, r), t.Bool(6, r), OptCode<Engagement>(t, 7, r) ?? Engagement.NotKnown,
+                    OptDay(t, 8, r), OptDay(t, 9, r), t.Text(10, r), t.Text(11, r)));
+                _episodeIds = new SharedStrings(episodes.Select(e => e.Id), episodes.Length);
+            },
+            () => links = Each(DatasetSchema.Links, (t, r) => new ChildLink(Req(t, 0, r), Req(t, 1, r), Code<LinkKind>(t, 2, r))),
+            () => assessments = Each(DatasetSchema.Assessments, (t, r) => new Assessment(Req(t, 0, r), Req(t, 1, r), Day(t, 2, r), Req(t, 3, r),
+                OptCode<RiskLevel>(t, 4, r) ?? RiskLevel.NotAssessed, OptCode<RiskLevel>(t, 5, r) ?? RiskLevel.NotAssessed, t.Int(6, r),
+                NeedsOf(t, 7, r), t.Bool(8, r) ?? false, OptCode<AssessmentStage>(t, 9, r) ?? AssessmentStage.NotKnown)));
+        Parallel.Invoke(
+            () =>
+            {
+                outcomes = Each(DatasetSchema.Outcomes, (t, r) => new Outcome(Req(t, 0, r), Req(t, 1, r),
+                    OffenceIdsOf(t, 2, r), Day(t, 3, r), OutcomeTypeOf(t, 4, r), Code<DecidingBody>(t, 5, r),
+                    t.Bool(6, r), t.Bool(7, r) ?? false, t.Int(8, r), OptDay(t, 9, r), OptDay(t, 10, r), OptOutcomeTypeOf(t, 11, r)));
+                _outcomeIds = new SharedStrings(outcomes.Select(o => o.Id), outcomes.Length);
+                caseEvents = Each(DatasetSchema.CaseEvents, (t, r) => new CaseEvent(Req(t, 0, r), Req(t, 1, r), Day(t, 2, r),
+                    Code<CaseEventKind>(t, 3, r), t.Text(4, r), t.Text(5, r)));
+            },
+            () => pathway = Each(DatasetSchema.PathwayEvents, (t, r) => new PathwayEvent(Req(t, 0, r), Day(t, 1, r), Req(t, 2, r), t.Text(3, r))),
+            () => observations = Each(DatasetSchema.StatusObservations, (t, r) => new StatusObservation(Req(t, 0, r), Req(t, 1, r), t.Text(2, r),
+                Day(t, 3, r), Code<ObservationPoint>(t, 4, r), Code<SupervisionSetting>(t, 5, r), t.Bool(6, r), t.Bool(7, r),
+                DecimalOf(t, 8, r), t.Bool(9, r), OptCode<SupportStage>(t, 10, r), OptCode<SupportStage>(t, 11, r))),
+            () => victims = Each(DatasetSchema.VictimContacts, (t, r) => new VictimContact(Req(t, 0, r), Req(t, 1, r), t.Text(2, r), Day(t, 3, r),
+                t.Bool(4, r) ?? false, t.Bool(5, r) ?? false, t.Bool(6, r) ?? false, t.Bool(7, r) ?? false)),
             () => feedback = Each(DatasetSchema.Feedback, (t, r) => new FeedbackRequest(Req(t, 0, r), Req(t, 1, r),
                 Code<FeedbackRespondent>(t, 2, r), Day(t, 3, r), t.Bool(4, r) ?? false, DecimalOf(t, 5, r), t.Text(6, r))));
-        _ = s;
         if (Volatile.Read(ref _failed))
         {
             return null;
@@ -98,12 +122,59 @@ internal sealed class Builder(Table?[] tables, DomainVocabulary vocabulary, Conc
         {
             return [];
         }
-        var records = new T[table.Rows];
-        for (var r = 0; r < records.Length; r++)
+        for (var c = 0; c < schema.Columns.Count; c++)
         {
-            records[r] = make(table, r);
+            table.Strings[c] = StringsFor(schema, c);
         }
+        var records = new T[table.Rows];
+        table.ForEachRowGroup(t =>
+        {
+            for (var r = 0; r < t.GroupRows; r++)
+            {
+                records[t.RowOffset + r] = make(t, r);
+            }
+        });
         return records;
+    }
+
+    /// <summary>How a text column's values become strings: a record's own id is a new string (ids are unique); a
+    /// reference to a child, offence, outcome or episode is the referenced record's id string; anything else (codes,
+    /// areas, practitioners, details) is shared among the equal values of its column.</summary>
+    private Func<ReadOnlySpan<char>, string> StringsFor(EntitySchema schema, int column)
+    {
+        var name = schema.Columns[column].Name;
+        SharedStrings? referenced = name switch
+        {
+            "child_id" or "linked_child_id" => _childIds,
+            "offence_id" => _offenceIds,
+            "outcome_id" => _outcomeIds,
+            "episode_id" => _episodeIds,
+            _ => null,
+        };
+        if (referenced is not null)
+        {
+            return referenced.Existing;
+        }
+        if (column == 0 && name == "id")
+        {
+            return static span => new string(span);
+        }
+        return new StringPool().Get;
+    }
+
+    private ImmutableArray<string> OffenceIdsOf(Table t, int column, int row)
+    {
+        var list = t.Span(column, row);
+        if (list.IsEmpty)
+        {
+            return [];
+        }
+        var ids = ImmutableArray.CreateBuilder<string>(list.Count(';') + 1);
+        foreach (var part in list.Split(';'))
+        {
+            ids.Add(_offenceIds!.Existing(list[part]));
+        }
+        return ids.MoveToImmutable();
     }
 
     private void Fail(Table t, int column, int row, string? value, string reason)
@@ -112,7 +183,7 @@ internal sealed class Builder(Table?[] tables, DomainVocabulary vocabulary, Conc
         // One error per file and column is enough to say what is wrong; the snapshot is not read further.
         if (errors.Count < 1000)
         {
-            errors.Enqueue(new ImportError(FileName(t.Schema), null, string.Create(CultureInfo.InvariantCulture, $"row {row + 1}"),
+            errors.Enqueue(new ImportError(FileName(t.Schema), null, string.Create(CultureInfo.InvariantCulture, $"row {t.RowOffset + row + 1}"),
                 t.Schema.Names[column], value, reason));
         }
     }
@@ -237,4 +308,44 @@ internal sealed class Builder(Table?[] tables, DomainVocabulary vocabulary, Conc
         Fail(t, column, row, text, "is not a number");
         return null;
     }
+}
+
+/// <summary>Equal strings made once: the first value seen is kept and returned for every equal one after it. One per column
+/// and per loading thread.</summary>
+internal sealed class StringPool
+{
+    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public StringPool() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public string Get(ReadOnlySpan<char> value)
+    {
+        if (_lookup.TryGetValue(value, out var existing))
+        {
+            return existing;
+        }
+        var made = new string(value);
+        _strings.Add(made, made);
+        return made;
+    }
+}
+
+/// <summary>A file's id strings, read by the files that refer to them (from several threads at once: it is only read
+/// once made). An id not among them (a snapshot written by hand) becomes a new string.</summary>
+internal sealed class SharedStrings
+{
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public SharedStrings(IEnumerable<string> ids, int count)
+    {
+        var strings = new Dictionary<string, string>(count, StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            strings.TryAdd(id, id);
+        }
+        _lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public string Existing(ReadOnlySpan<char> id) => _lookup.TryGetValue(id, out var existing) ? existing : new string(id);
 }

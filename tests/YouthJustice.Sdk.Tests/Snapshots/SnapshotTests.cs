@@ -26,6 +26,41 @@ public class SnapshotTests
         Assert.Equal(result.Report.TotalRead, result.Report.TotalAccepted + result.Report.TotalRejected);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(7)]
+    public void A_snapshot_of_many_row_groups_loads_the_same_dataset(int rowGroupRows)
+    {
+        var dataset = Full();
+        var folder = NewTempFolder();
+
+        DatasetSnapshot.Write(dataset, folder, rowGroupRows);
+        var result = DatasetSnapshot.Load(folder);
+
+        Assert.True(result.Succeeded, result.Report.ToString());
+        DatasetAssert.Equal(dataset, result.Dataset);
+    }
+
+    [Fact]
+    public void A_loaded_reference_is_the_referenced_records_own_id_string()
+    {
+        var folder = NewTempFolder();
+        DatasetSnapshot.Write(Full(), folder, 2);
+
+        var dataset = DatasetSnapshot.Load(folder).Dataset!;
+
+        var children = dataset.Children.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var offences = dataset.Offences.ToDictionary(o => o.Id, StringComparer.Ordinal);
+        var episodes = dataset.Episodes.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        Assert.NotEmpty(dataset.Offences);
+        Assert.All(dataset.Offences, o => Assert.Same(children[o.ChildId].Id, o.ChildId));
+        Assert.NotEmpty(dataset.Outcomes.SelectMany(o => o.OffenceIds));
+        Assert.All(dataset.Outcomes.SelectMany(o => o.OffenceIds), id => Assert.Same(offences[id].Id, id));
+        Assert.NotEmpty(dataset.PathwayEvents);
+        Assert.All(dataset.PathwayEvents, p => Assert.Same(episodes[p.EpisodeId].Id, p.EpisodeId));
+    }
+
     [Fact]
     public void A_csv_folder_and_its_snapshot_export_to_the_same_bytes()
     {
@@ -73,6 +108,24 @@ public class SnapshotTests
         Assert.Equal("programme", error.Field);
         Assert.Equal("LOCAL_DIVERSION", error.Value);
         Assert.True(DatasetSnapshot.Load(folder, ImportOptions.Default with { Vocabulary = DomainVocabulary.National.WithProgramme(local) }).Succeeded);
+    }
+
+    [Fact]
+    public void An_error_in_a_later_row_group_names_the_row_in_the_file()
+    {
+        var local = new ProgrammeKind("LOCAL_DIVERSION", "A local diversion scheme", isLocal: true);
+        var dataset = Full();
+        var first = dataset.Episodes[0];
+        dataset = dataset with { Episodes = [first with { Id = "EP-A" }, first with { Id = "EP-B" }, first with { Id = "EP-C", Programme = local }] };
+        var folder = NewTempFolder();
+        DatasetSnapshot.Write(dataset, folder, 2);
+
+        var result = DatasetSnapshot.Load(folder);
+
+        var error = Assert.Single(result.Report.Errors);
+        Assert.Equal("episodes.parquet", error.File);
+        Assert.Equal("row 3", error.Position);
+        Assert.Equal("LOCAL_DIVERSION", error.Value);
     }
 
     [Fact]
