@@ -310,6 +310,14 @@ internal sealed class KpiLookups
 
     internal Dictionary<string, ProgrammeEpisode> Episodes => _episodes.Value;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<object>> _prepared = new();
+
+    /// <summary>What a KPI works out from the dataset alone (never from the query), made once per dataset and
+    /// <paramref name="key"/> (which must hold every parameter value it depends on) and shared by later calls.</summary>
+    internal T Prepared<T>(object key, Func<T> make)
+        where T : class =>
+        (T)_prepared.GetOrAdd(key, _ => new Lazy<object>(() => make())).Value;
+
     /// <summary>Caseload selections by their parameters (see <see cref="KpiEngine.CaseloadObservations"/>).</summary>
     internal System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<IReadOnlyList<StatusObservation>>> Caseloads { get; } =
         new(StringComparer.Ordinal);

@@ -65,8 +65,51 @@ public sealed class SeriousViolenceIndicator : KeyPerformanceIndicator
             : National.PopulationYearRule.PeriodStartYear;
         var leapDay = KpiEngine.LeapDayRule(Definition);
         var dataset = context.Dataset;
-        var children = KpiEngine.ChildrenById(dataset);
+        // The proven offences by area and the populations by area depend only on the dataset and the parameters, so they
+        // are worked out once per dataset and shared (a report asks again for the trend's earlier periods).
+        var (countedByArea, populationsByArea) = KpiLookups.For(dataset).Prepared(
+            (nameof(SeriousViolenceIndicator), string.Join(",", groups), minGravity, minAge, maxAge, leapDay),
+            () => Prepare(dataset, groups, minGravity, minAge, maxAge, leapDay));
+        BreakdownKey[] layout = [BreakdownKey.Total, .. groups.Select(g => new BreakdownKey(OffenceGroupDimension, OffenceGroupValue(g)))];
+        var results = new List<IndicatorResult>();
+        foreach (var period in query.Periods)
+        {
+            foreach (var area in KpiEngine.ResolveAreas(dataset, query))
+            {
+                var inCell = countedByArea.TryGetValue(area, out var ofArea) ? ofArea.Where(c => period.Contains(c.Date)).ToList() : [];
+                var wanted = yearRule == National.PopulationYearRule.PeriodEndYear ? period.End.Year : period.Start.Year;
+                var (population, year) = Population(populationsByArea.TryGetValue(area, out var rowsOfArea) ? rowsOfArea : [], wanted, minAge, maxAge);
+                foreach (var key in layout)
+                {
+                    var ids = inCell.Where(c => key.IsTotal || OffenceGroupValue(c.Group) == key.Value).Select(c => c.Id).Order(StringComparer.Ordinal).ToImmutableArray();
+                    var result = IndicatorResultBuilder.Ratio(Definition, area, period, ids.Length, population, IntervalMethod.PoissonExact, key);
+                    if (population is null)
+                    {
+                        result = result with { Value = null, Interval = null, Note = "No population estimate for the area: the count is given, the rate is undefined." };
+                    }
+                    else if (year != wanted)
+                    {
+                        result = result with { Note = string.Create(CultureInfo.InvariantCulture, $"Population: mid-{year} estimate (mid-{wanted} not available).") };
+                    }
+                    if (period.End > context.AsOf)
+                    {
+                        result = result with { Provisional = true };
+                    }
+                    if (query.CollectEvidence)
+                    {
+                        result = result with { Evidence = new ResultEvidence(ids, [], "offence", "population-estimate") };
+                    }
+                    results.Add(result);
+                }
+            }
+        }
+        return results;
+    }
 
+    private static Tuple<Dictionary<string, List<(string Id, string Area, LocalDate Date, OffenceGroup Group)>>, Dictionary<string, List<PopulationEstimate>>> Prepare(
+        Dataset dataset, List<OffenceGroup> groups, int minGravity, int minAge, int maxAge, National.LeapDayBirthdayRule leapDay)
+    {
+        var children = KpiEngine.ChildrenById(dataset);
         // The first substantive outcome date of every offence.
         var firstProven = new Dictionary<string, LocalDate>(StringComparer.Ordinal);
         foreach (var outcome in dataset.Outcomes)
@@ -100,44 +143,11 @@ public sealed class SeriousViolenceIndicator : KeyPerformanceIndicator
             }
         }
 
-        BreakdownKey[] layout = [BreakdownKey.Total, .. groups.Select(g => new BreakdownKey(OffenceGroupDimension, OffenceGroupValue(g)))];
-        var results = new List<IndicatorResult>();
         // Grouped by area once (not a scan of every offence and population row per area and period).
         var countedByArea = counted.GroupBy(c => c.Area, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var populationsByArea = dataset.Populations.GroupBy(p => p.AreaCode, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        foreach (var period in query.Periods)
-        {
-            foreach (var area in KpiEngine.ResolveAreas(dataset, query))
-            {
-                var inCell = countedByArea.TryGetValue(area, out var ofArea) ? ofArea.Where(c => period.Contains(c.Date)).ToList() : [];
-                var wanted = yearRule == National.PopulationYearRule.PeriodEndYear ? period.End.Year : period.Start.Year;
-                var (population, year) = Population(populationsByArea.TryGetValue(area, out var rowsOfArea) ? rowsOfArea : [], wanted, minAge, maxAge);
-                foreach (var key in layout)
-                {
-                    var ids = inCell.Where(c => key.IsTotal || OffenceGroupValue(c.Group) == key.Value).Select(c => c.Id).Order(StringComparer.Ordinal).ToImmutableArray();
-                    var result = IndicatorResultBuilder.Ratio(Definition, area, period, ids.Length, population, IntervalMethod.PoissonExact, key);
-                    if (population is null)
-                    {
-                        result = result with { Value = null, Interval = null, Note = "No population estimate for the area: the count is given, the rate is undefined." };
-                    }
-                    else if (year != wanted)
-                    {
-                        result = result with { Note = string.Create(CultureInfo.InvariantCulture, $"Population: mid-{year} estimate (mid-{wanted} not available).") };
-                    }
-                    if (period.End > context.AsOf)
-                    {
-                        result = result with { Provisional = true };
-                    }
-                    if (query.CollectEvidence)
-                    {
-                        result = result with { Evidence = new ResultEvidence(ids, [], "offence", "population-estimate") };
-                    }
-                    results.Add(result);
-                }
-            }
-        }
-        return results;
+        return Tuple.Create(countedByArea, populationsByArea);
     }
 
     private static (decimal? Population, int Year) Population(List<PopulationEstimate> ofArea, int wanted, int minAge, int maxAge)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NodaTime;
 using YouthJustice.Sdk.Domain;
 using YouthJustice.Sdk.Indicators;
 using YouthJustice.Sdk.Periods;
@@ -25,12 +26,23 @@ public sealed class OutOfCourtCompletionIndicator : KeyPerformanceIndicator
     {
         var programmes = KpiEngine.ProgrammeCodes(Definition, KeyPerformanceIndicators.ProgrammesParameter);
         var completed = Definition.GetList(KeyPerformanceIndicators.CompletedClosureReasonsParameter).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var children = KpiEngine.ChildrenById(context.Dataset);
-        var units = context.Dataset.Episodes
-            .Where(e => e.EndDate is not null && programmes.Contains(e.Programme.Code) && children.ContainsKey(e.ChildId))
-            .DistinctBy(e => e.Id, StringComparer.Ordinal)
-            .Select(e => new CountedUnit(e.Id, children[e.ChildId].HomeAreaCode, e.EndDate!.Value,
-                [new Contribution(BreakdownKey.Total, e.ClosureReason is { } r && completed.Contains(r.Trim()))]));
+        var dataset = context.Dataset;
+        // The closed episodes do not depend on the query: made once per dataset and parameters, and shared (a report asks
+        // again for the trend's earlier periods).
+        var key = (nameof(OutOfCourtCompletionIndicator), string.Join("|", programmes.Order(StringComparer.Ordinal)),
+            string.Join("|", completed.Select(c => c.ToUpperInvariant()).Order(StringComparer.Ordinal)));
+        var units = KpiLookups.For(dataset).Prepared(key, () =>
+        {
+            var children = KpiEngine.ChildrenById(dataset);
+            Contribution[] done = [new Contribution(BreakdownKey.Total, true)];
+            Contribution[] notDone = [new Contribution(BreakdownKey.Total, false)];
+            return dataset.Episodes
+                .Where(e => e.EndDate is not null && programmes.Contains(e.Programme.Code) && children.ContainsKey(e.ChildId))
+                .DistinctBy(e => e.Id, StringComparer.Ordinal)
+                .Select(e => new CountedUnit(e.Id, children[e.ChildId].HomeAreaCode, e.EndDate!.Value,
+                    e.ClosureReason is { } r && completed.Contains(r.Trim()) ? done : notDone))
+                .ToArray();
+        });
         return KpiEngine.Count(Definition, context, query, units, [BreakdownKey.Total], IntervalMethod.Wilson, "episode");
     }
 }
@@ -113,29 +125,63 @@ public sealed class WiderServicesIndicator : KeyPerformanceIndicator
             .Select(s => Enum.TryParse<CareStatus>(s, ignoreCase: true, out var v) && Enum.IsDefined(v) ? v : throw new FormatException($"'{s}' is not a CareStatus."))
             .Distinct().ToList();
         var programmes = KpiEngine.ProgrammeCodes(Definition, KeyPerformanceIndicators.CaseloadProgrammesParameter);
-        var children = KpiEngine.ChildrenById(context.Dataset);
+        var episodes = CaseloadEpisodes(context.Dataset, programmes);
         BreakdownKey[] layout = [BreakdownKey.Total, .. statuses.Select(s => new BreakdownKey(CareStatusDimension, CareStatusValue(s)))];
+        // A child's cells depend only on its care status: one read-only array per status, shared by its units.
+        var cellsByStatus = new Dictionary<CareStatus, Contribution[]>();
+        Contribution[] CellsOf(CareStatus status)
+        {
+            if (!cellsByStatus.TryGetValue(status, out var cells))
+            {
+                cells = [new Contribution(BreakdownKey.Total, statuses.Contains(status)), .. statuses.Select(s => new Contribution(new BreakdownKey(CareStatusDimension, CareStatusValue(s)), status == s))];
+                cellsByStatus[status] = cells;
+            }
+            return cells;
+        }
         var results = new List<IndicatorResult>();
+        var worked = new HashSet<Child>(ReferenceEqualityComparer.Instance);
         foreach (var period in query.Periods)
         {
-            var worked = context.Dataset.Episodes
-                .Where(e => programmes.Contains(e.Programme.Code) && OpenDuring(e, period) && children.ContainsKey(e.ChildId))
-                .Select(e => e.ChildId)
-                .Distinct(StringComparer.Ordinal);
-            var units = worked.Select(id =>
+            // Children worked with: each once, however many of their episodes were open during the period.
+            worked.Clear();
+            var units = new List<CountedUnit>();
+            for (var i = 0; i < episodes.Children.Length; i++)
             {
-                var child = children[id];
-                var inScope = statuses.Contains(child.CareStatus);
-                return new CountedUnit(id, child.HomeAreaCode, period.Start,
-                    [new Contribution(BreakdownKey.Total, inScope), .. statuses.Select(s => new Contribution(new BreakdownKey(CareStatusDimension, CareStatusValue(s)), child.CareStatus == s))]);
-            });
+                var child = episodes.Children[i];
+                if (episodes.From[i] <= period.End && (episodes.To[i] is not { } end || end >= period.Start) && worked.Add(child))
+                {
+                    units.Add(new CountedUnit(child.Id, child.HomeAreaCode, period.Start, CellsOf(child.CareStatus)));
+                }
+            }
             results.AddRange(KpiEngine.Count(Definition, context, query with { Periods = [period] }, units, layout, IntervalMethod.Wilson, "child"));
         }
         return results;
     }
 
-    private static bool OpenDuring(ProgrammeEpisode e, ReportingPeriod period) =>
-        (e.StartDate ?? e.ReferralDate) <= period.End && (e.EndDate is not { } end || end >= period.Start);
+    /// <summary>The episodes of the caseload's programmes whose child is known, as columns: when each was open from (its
+    /// start, else its referral), until (its end, if any), and its child. They depend only on the dataset and the
+    /// programmes, so they are made once per dataset and shared (a report asks again for the trend's earlier periods).</summary>
+    private static OpenEpisodes CaseloadEpisodes(Dataset dataset, HashSet<string> programmes) =>
+        KpiLookups.For(dataset).Prepared((nameof(WiderServicesIndicator), string.Join("|", programmes.Order(StringComparer.Ordinal))), () =>
+        {
+            var children = KpiEngine.ChildrenById(dataset);
+            var from = new List<LocalDate>();
+            var to = new List<LocalDate?>();
+            var of = new List<Child>();
+            foreach (var e in dataset.Episodes)
+            {
+                if (programmes.Contains(e.Programme.Code) && children.TryGetValue(e.ChildId, out var child))
+                {
+                    from.Add(e.StartDate ?? e.ReferralDate);
+                    to.Add(e.EndDate);
+                    of.Add(child);
+                }
+            }
+            return new OpenEpisodes([.. from], [.. to], [.. of]);
+        });
+
+    private sealed record OpenEpisodes(LocalDate[] From, LocalDate?[] To, Child[] Children);
+
 }
 
 /// <summary>

@@ -146,27 +146,7 @@ public sealed class SupportFunnelIndicator : KeyPerformanceIndicator
         var byObservation = Definition.HasParameter(KeyPerformanceIndicators.CountingUnitParameter)
             && string.Equals(Definition.GetString(KeyPerformanceIndicators.CountingUnitParameter), KeyPerformanceIndicators.ObservationCountingUnit, StringComparison.OrdinalIgnoreCase);
         var mental = Definition.Id == KeyPerformanceIndicators.MentalHealthId;
-        var dataset = context.Dataset;
-        var episodes = KpiEngine.EpisodesById(dataset);
-        var observations = KpiEngine.CaseloadObservations(Definition, dataset);
-        var children = RecordChildren.Of(dataset, observations, static o => o.ChildId);
-        // The date an intervention (order) ended: the episode's end date, else the date of its end observation.
-        var endObserved = observations.Where(o => o.Point == ObservationPoint.InterventionEnd && o.EpisodeId is not null)
-            .ToDictionary(o => (o.ChildId, o.EpisodeId!), o => o.ObservedOn);
-        var candidates = new List<(StatusObservation Observation, Child Child, LocalDate OrderEnd, int Stage)>();
-        for (var i = 0; i < children.Length; i++)
-        {
-            var o = observations[i];
-            var stage = mental ? o.MentalHealth : o.SubstanceMisuse;
-            if (o.Point != point || stage is null || children[i] is not { } child)
-            {
-                continue;
-            }
-            var orderEnd = o.EpisodeId is { } e && episodes.TryGetValue(e, out var episode) && episode.EndDate is { } end
-                ? end
-                : o.EpisodeId is { } id && endObserved.TryGetValue((o.ChildId, id), out var observed) ? observed : o.ObservedOn;
-            candidates.Add((o, child, orderEnd, (int)stage.Value));
-        }
+        var candidates = Candidates(context.Dataset, KpiEngine.CaseloadObservations(Definition, context.Dataset), point, mental);
         var (layout, cells) = FunnelCells(Stages);
         if (byObservation)
         {
@@ -193,6 +173,35 @@ public sealed class SupportFunnelIndicator : KeyPerformanceIndicator
         }
         return results;
     }
+
+    /// <summary>The caseload's observations at <paramref name="point"/> with the funnel recorded, each with its child, the
+    /// date its order ended and its stage. They depend only on the dataset and the parameters, not on the query, so they
+    /// are made once per dataset and shared (a report asks again for the trend's earlier periods).</summary>
+    private static (StatusObservation Observation, Child Child, LocalDate OrderEnd, int Stage)[] Candidates(
+        Dataset dataset, IReadOnlyList<StatusObservation> observations, ObservationPoint point, bool mental) =>
+        KpiLookups.For(dataset).Prepared((nameof(SupportFunnelIndicator), observations, point, mental), () =>
+        {
+            var episodes = KpiEngine.EpisodesById(dataset);
+            var children = RecordChildren.Of(dataset, observations, static o => o.ChildId);
+            // The date an intervention (order) ended: the episode's end date, else the date of its end observation.
+            var endObserved = observations.Where(o => o.Point == ObservationPoint.InterventionEnd && o.EpisodeId is not null)
+                .ToDictionary(o => (o.ChildId, o.EpisodeId!), o => o.ObservedOn);
+            var candidates = new List<(StatusObservation Observation, Child Child, LocalDate OrderEnd, int Stage)>();
+            for (var i = 0; i < children.Length; i++)
+            {
+                var o = observations[i];
+                var stage = mental ? o.MentalHealth : o.SubstanceMisuse;
+                if (o.Point != point || stage is null || children[i] is not { } child)
+                {
+                    continue;
+                }
+                var orderEnd = o.EpisodeId is { } e && episodes.TryGetValue(e, out var episode) && episode.EndDate is { } end
+                    ? end
+                    : o.EpisodeId is { } id && endObserved.TryGetValue((o.ChildId, id), out var observed) ? observed : o.ObservedOn;
+                candidates.Add((o, child, orderEnd, (int)stage.Value));
+            }
+            return candidates.ToArray();
+        });
 
     private static bool Later((StatusObservation Observation, Child Child, LocalDate OrderEnd, int Stage) a,
         (StatusObservation Observation, Child Child, LocalDate OrderEnd, int Stage) b)
