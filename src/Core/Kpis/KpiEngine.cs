@@ -132,8 +132,7 @@ internal static class KpiEngine
         var programmes = ProgrammeCodes(definition, KeyPerformanceIndicators.CaseloadProgrammesParameter);
         var includeUnlinked = definition.GetBool(KeyPerformanceIndicators.IncludeUnlinkedObservationsParameter);
         var key = (includeUnlinked ? "1|" : "0|") + string.Join("|", programmes.Order(StringComparer.Ordinal));
-        return KpiLookups.For(dataset).Caseloads.GetOrAdd(key, _ => new Lazy<IReadOnlyList<StatusObservation>>(
-            () => SelectCaseload(dataset, programmes, includeUnlinked))).Value;
+        return KpiLookups.For(dataset).Prepared(("caseload", key), () => SelectCaseload(dataset, programmes, includeUnlinked));
     }
 
     private static IReadOnlyList<StatusObservation> SelectCaseload(Dataset dataset, HashSet<string> programmes, bool includeUnlinked)
@@ -317,8 +316,4 @@ internal sealed class KpiLookups
     internal T Prepared<T>(object key, Func<T> make)
         where T : class =>
         (T)_prepared.GetOrAdd(key, _ => new Lazy<object>(() => make())).Value;
-
-    /// <summary>Caseload selections by their parameters (see <see cref="KpiEngine.CaseloadObservations"/>).</summary>
-    internal System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<IReadOnlyList<StatusObservation>>> Caseloads { get; } =
-        new(StringComparer.Ordinal);
 }
