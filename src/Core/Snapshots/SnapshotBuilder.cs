@@ -124,7 +124,11 @@ internal sealed class Builder(Table?[] tables, DomainVocabulary vocabulary, Conc
         }
         for (var c = 0; c < schema.Columns.Count; c++)
         {
-            table.Strings[c] = StringsFor(schema, c);
+            // Dates, whole numbers and booleans are read as values, never as text.
+            if (schema.Columns[c].Kind is not (ColumnKind.Date or ColumnKind.Integer or ColumnKind.Boolean))
+            {
+                table.Strings[c] = StringsFor(schema, c);
+            }
         }
         var records = new T[table.Rows];
         table.ForEachRowGroup(t =>
