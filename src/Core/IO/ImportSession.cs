@@ -185,7 +185,7 @@ internal sealed class ImportSession
             dataset = new RuleRunner(_options.ValidationRules, _files, _positions, _errors, _warnings, Lenient).Apply(dataset);
         }
         var succeeded = Lenient || !HasErrors;
-        return Logged(new ImportResult(succeeded ? dataset : null, new ImportReport(_source, _options.Policy, succeeded, _files, _errors, _warnings)));
+        return Logged(new ImportResult(succeeded ? Engine.KnownUniqueIds.Mark(dataset) : null, new ImportReport(_source, _options.Policy, succeeded, _files, _errors, _warnings)));
     }
 
     /// <summary>One file to read: what it reports, the files it waits for, and how to read it.</summary>

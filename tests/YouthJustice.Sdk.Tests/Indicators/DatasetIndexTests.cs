@@ -83,7 +83,6 @@ public class DatasetIndexTests
         Assert.Equal(a.AreaCodes, b.AreaCodes);
         Assert.Equal(a.ReportingAreaCodes, b.ReportingAreaCodes);
         Assert.Equal(a.OffenceIds, b.OffenceIds);
-        Assert.Equal(a.OffenceIds.Order(StringComparer.Ordinal), a.OffenceIds);
         Assert.Equal(a.OffenceChild, b.OffenceChild);
         Assert.Equal(a.OffenceCommitted, b.OffenceCommitted);
         Assert.Equal(a.OffenceGroups, b.OffenceGroups);
@@ -106,6 +105,81 @@ public class DatasetIndexTests
                 : a.OutcomeDate[i - 1] != a.OutcomeDate[i] ? a.OutcomeDate[i - 1].CompareTo(a.OutcomeDate[i])
                 : string.CompareOrdinal(a.OutcomeIds[i - 1], a.OutcomeIds[i]);
             Assert.True(order < 0, $"outcomes {i - 1} and {i} are out of order");
+        }
+        for (var i = 1; i < a.OffenceIds.Length; i++)
+        {
+            // Grouped by child, then by ordinal id.
+            var order = a.OffenceChild[i - 1] != a.OffenceChild[i] ? a.OffenceChild[i - 1].CompareTo(a.OffenceChild[i])
+                : string.CompareOrdinal(a.OffenceIds[i - 1], a.OffenceIds[i]);
+            Assert.True(order < 0, $"offences {i - 1} and {i} are out of order");
+        }
+    }
+
+    [Fact]
+    public void Offences_are_grouped_by_child_and_in_ordinal_id_order_within_each_child_whatever_their_ids()
+    {
+        // Offence ids that do not start with their child's id, so id order and child order disagree.
+        var cases = new Cases();
+        var first = cases.Teen();
+        var second = cases.Teen();
+        var z = new Offence("Z-1", first, D(2020, 1, 1), OffenceGroup.ViolenceAgainstThePerson, 3);
+        var a = new Offence("A-9", first, D(2020, 2, 1), OffenceGroup.ViolenceAgainstThePerson, 3);
+        var m = new Offence("M-5", second, D(2020, 3, 1), OffenceGroup.ViolenceAgainstThePerson, 3);
+        var data = cases.Build(D(2021, 1, 1)) with { Offences = [m, z, a] };
+        var ix = DatasetIndex.For(data);
+        var firstIndex = Array.IndexOf(ix.ChildIds, first);
+        var secondIndex = Array.IndexOf(ix.ChildIds, second);
+
+        var expected = firstIndex < secondIndex ? new[] { "A-9", "Z-1", "M-5" } : ["M-5", "A-9", "Z-1"];
+        Assert.Equal(expected, ix.OffenceIds);
+        Assert.Equal(expected.Select(id => id == "M-5" ? secondIndex : firstIndex), ix.OffenceChild);
+    }
+
+    [Fact]
+    public void Two_children_with_an_offence_of_the_same_id_fail_loudly()
+    {
+        // The ids are not next to each other in the index's order, which groups offences by child.
+        var cases = new Cases();
+        var first = cases.Teen();
+        var middle = cases.Teen();
+        var last = cases.Teen();
+        var data = cases.Build(D(2021, 1, 1)) with
+        {
+            Offences =
+            [
+                new Offence("SAME", first, D(2020, 1, 1), OffenceGroup.ViolenceAgainstThePerson, 3),
+                new Offence("OTHER", middle, D(2020, 1, 1), OffenceGroup.ViolenceAgainstThePerson, 3),
+                new Offence("SAME", last, D(2020, 2, 1), OffenceGroup.ViolenceAgainstThePerson, 3),
+            ],
+        };
+
+        Assert.Contains("two offences with id 'SAME'", Assert.Throws<ArgumentException>(() => DatasetIndex.For(data)).Message);
+    }
+
+    [Fact]
+    public void Only_a_dataset_the_csv_import_made_skips_the_id_check_and_it_indexes_as_the_same_records_checked()
+    {
+        var generated = SyntheticDatasetGenerator.Generate(SyntheticOptions.National(3, 1));
+        var folder = Path.Combine(Path.GetTempPath(), "yj-unique-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            YouthJustice.Sdk.IO.DatasetExporter.WriteFolder(generated, folder);
+            var imported = YouthJustice.Sdk.IO.DatasetImporter.ImportFolder(folder).Dataset!;
+
+            Assert.True(KnownUniqueIds.Contains(imported));
+            Assert.False(KnownUniqueIds.Contains(imported with { }));
+            Assert.False(KnownUniqueIds.Contains(generated));
+            var skipped = DatasetIndex.For(imported);
+            var checkedIds = DatasetIndex.For(imported with { });
+            Assert.True(skipped.OffenceIds.Length > 100 && skipped.OutcomeIds.Length > 100);
+            Assert.Equal(checkedIds.OffenceIds, skipped.OffenceIds);
+            Assert.Equal(checkedIds.OffenceChild, skipped.OffenceChild);
+            Assert.Equal(checkedIds.OutcomeIds, skipped.OutcomeIds);
+            Assert.Equal(checkedIds.OutcomeOffences, skipped.OutcomeOffences);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 
