@@ -84,7 +84,7 @@ public static class DatasetImporter
             }
             // Tokenised a batch ahead on a second thread while this one converts and validates (see PrefetchingRowSource),
             // unless other files are converted meanwhile.
-            var source = new CsvRowSource(schema, file);
+            var source = new CsvRowSource(schema, file, session.HeldReferences(schema));
             return !readAhead || (source.FileErrors.Count > 0 && source.RejectHeader.Count == 0)
                 ? source
                 : new PrefetchingRowSource(source, keepRejectValues: options.Policy == ImportPolicy.Lenient && options.RejectsDirectory is not null);

@@ -503,6 +503,45 @@ internal sealed class ImportSession
         writer.WriteRecord([.. source.RejectValues(), location, string.Join(";", fields), string.Join("; ", reasons)]);
     }
 
+    /// <summary>For a CSV file's reference columns, where its reader finds the id strings already held for them: the
+    /// accepted records of the files that file is checked against, complete before it is opened (a file starts once those
+    /// are read, see <see cref="Run"/>), so the lookups only read. Columns as the converters below read them.</summary>
+    internal HeldText?[]? HeldReferences(EntitySchema schema)
+    {
+        var children = _children.GetAlternateLookup<ReadOnlySpan<char>>();
+        HeldText child = text => children.TryGetValue(text, out var c) ? c.Id : null;
+        var episodes = _episodes.GetAlternateLookup<ReadOnlySpan<char>>();
+        HeldText episode = text => episodes.TryGetValue(text, out var e) ? e.Id : null;
+        var offences = _offenceIds;
+        HeldText offence = text => offences.TryGetValue(text, out var o) ? o.Id : null;
+        var outcomes = _outcomes.GetAlternateLookup<ReadOnlySpan<char>>();
+        HeldText outcome = text => outcomes.TryGetValue(text, out var o) ? o.Id : null;
+        HeldText?[] Columns(params (int Column, HeldText Held)[] columns)
+        {
+            var held = new HeldText?[schema.Columns.Count];
+            foreach (var (column, h) in columns)
+            {
+                held[column] = h;
+            }
+            return held;
+        }
+        return schema.Entity switch
+        {
+            DatasetEntity.Offences => Columns((1, child)),
+            // A list of several offence ids is not an id, so it is read as a new string as before.
+            DatasetEntity.Outcomes => Columns((1, child), (2, offence)),
+            DatasetEntity.Episodes => Columns((1, child)),
+            DatasetEntity.PathwayEvents => Columns((0, episode)),
+            DatasetEntity.Links => Columns((0, child), (1, child)),
+            DatasetEntity.Assessments => Columns((1, child)),
+            DatasetEntity.StatusObservations => Columns((1, child), (2, episode)),
+            DatasetEntity.VictimContacts => Columns((1, child), (2, offence)),
+            DatasetEntity.CaseEvents => Columns((1, child), (4, outcome)),
+            DatasetEntity.Feedback => Columns((1, child), (6, episode)),
+            _ => null,
+        };
+    }
+
     /// <summary>Ids are unique per entity (not across entities), so each entity has its own set of the ids seen.</summary>
     private void CheckUnique(RowParser row, EntitySchema schema, string id)
     {

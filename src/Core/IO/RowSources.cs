@@ -67,18 +67,33 @@ internal abstract class RowSource : IDisposable
     public abstract void Dispose();
 }
 
+/// <summary>The string already held for a text (an accepted record's own id), or null when none is.</summary>
+/// <remarks>Called on the thread that reads the file; it must only read what no thread is still changing.</remarks>
+internal delegate string? HeldText(ReadOnlySpan<char> text);
+
 /// <summary>Reads a CSV file with CsvHelper, row by row.</summary>
 internal sealed class CsvRowSource : RowSource
 {
+    // Longer values are read as new strings: ids are far shorter, and the buffer is on the stack.
+    private const int MaxHeldLength = 128;
+
     private readonly CsvReader _reader;
     private readonly FileStream _stream;
     private readonly int[] _columnIndex;
     private readonly string[] _headers;
     private readonly Dictionary<long, CsvMalformedReason> _malformed = [];
+    private readonly HeldText?[]? _held;
 
-    public CsvRowSource(EntitySchema schema, string path)
+    /// <param name="schema">The file's schema.</param>
+    /// <param name="path">The file.</param>
+    /// <param name="held">By schema column, where to find the strings already held for that column's values: a reference
+    /// to an accepted record is then read as that record's own id string, not made again (the converter would replace it
+    /// with that string anyway, so the new one was garbage: about 300 MB of strings at national scale). A value not found,
+    /// or not ASCII, is read as before.</param>
+    public CsvRowSource(EntitySchema schema, string path, HeldText?[]? held = null)
         : base(schema, Path.GetFileName(path), Path.GetFileName(path))
     {
+        _held = held;
         var options = CsvReaderOptions.Default with
         {
             // Fixed, not detected: a file whose first line has no comma must not be read with another separator.
@@ -172,10 +187,34 @@ internal sealed class CsvRowSource : RowSource
         for (var c = 0; c < Cells.Length; c++)
         {
             var index = _columnIndex[c];
-            var value = index >= 0 && index < count ? _reader.GetString(index) : null;
+            if (index < 0 || index >= count)
+            {
+                Cells[c] = null;
+                continue;
+            }
+            if (_held?[c] is { } held && Held(index, held) is { } found)
+            {
+                Cells[c] = found;
+                continue;
+            }
+            var value = _reader.GetString(index);
             Cells[c] = string.IsNullOrEmpty(value) ? null : value;
         }
         return true;
+    }
+
+    /// <summary>The string held for field <paramref name="index"/>'s text, if any. Only ASCII is looked up, so the text
+    /// compared is exactly the text <see cref="CsvReader.GetString(int)"/> would have made.</summary>
+    private string? Held(int index, HeldText held)
+    {
+        var bytes = _reader.GetSpan(index);
+        if (bytes.Length == 0 || bytes.Length > MaxHeldLength || !Ascii.IsValid(bytes))
+        {
+            return null;
+        }
+        Span<char> text = stackalloc char[MaxHeldLength];
+        Ascii.ToUtf16(bytes, text, out var written);
+        return held(text[..written]);
     }
 
     private static string Describe(CsvMalformedReason reason) => reason switch
