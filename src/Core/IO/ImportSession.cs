@@ -35,6 +35,8 @@ internal sealed class ImportSession
     private readonly Dictionary<string, (string Id, string ChildId)> _episodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _rejectedEpisodes = new(StringComparer.Ordinal);
     private readonly Dictionary<DatasetEntity, HashSet<string>> _seenIds = [];
+    // The files read to the end, so that their ids no longer change.
+    private readonly ConcurrentDictionary<DatasetEntity, bool> _complete = new();
     private readonly HashSet<(string, int, int, Sex?, EthnicityGroup?)> _populationKeys = [];
     private readonly HashSet<(string, string, int, EthnicityGroup)> _referenceKeys = [];
 
@@ -444,6 +446,8 @@ internal sealed class ImportSession
         }
         Volatile.Write(ref file.RecordsRead, read);
         Volatile.Write(ref file.BytesRead, source.BytesRead);
+        // Its accepted ids are all in (onAccepted ran for the last record): later files may read them (HeldReferences).
+        _complete[schema.Entity] = true;
         var displayFile = source is JsonRowSource ? $"{source.File}#{schema.JsonName}" : source.File;
         file.Report = new ImportFileReport { Entity = schema.Entity, File = displayFile, Present = true, Read = read, Accepted = read - rejected, Rejected = rejected, AcceptedWithWarnings = withWarnings };
         if (_events is null)
@@ -504,19 +508,22 @@ internal sealed class ImportSession
     }
 
     /// <summary>For a CSV file's reference columns, where its reader finds the id strings already held for them: the
-    /// accepted records of the files that file is checked against, complete before it is opened (a file starts once those
-    /// are read, see <see cref="Run"/>), so the lookups only read. Columns as the converters below read them.</summary>
+    /// accepted records of the file each column refers to, offered only once that file has been read to the end (a file
+    /// starts once the files it is checked against are read, see <see cref="Run"/>), so the lookups only ever read.
+    /// Columns as the converters below read them. A lookup can only give back a string equal to the text read, so a column
+    /// left out here (or a file not yet complete) costs a new string, never a different value.</summary>
     internal HeldText?[]? HeldReferences(EntitySchema schema)
     {
         var children = _children.GetAlternateLookup<ReadOnlySpan<char>>();
-        HeldText child = text => children.TryGetValue(text, out var c) ? c.Id : null;
+        HeldText? child = Complete(DatasetEntity.Children) ? text => children.TryGetValue(text, out var c) ? c.Id : null : null;
         var episodes = _episodes.GetAlternateLookup<ReadOnlySpan<char>>();
-        HeldText episode = text => episodes.TryGetValue(text, out var e) ? e.Id : null;
+        HeldText? episode = Complete(DatasetEntity.Episodes) ? text => episodes.TryGetValue(text, out var e) ? e.Id : null : null;
         var offences = _offenceIds;
-        HeldText offence = text => offences.TryGetValue(text, out var o) ? o.Id : null;
+        HeldText? offence = Complete(DatasetEntity.Offences) ? text => offences.TryGetValue(text, out var o) ? o.Id : null : null;
         var outcomes = _outcomes.GetAlternateLookup<ReadOnlySpan<char>>();
-        HeldText outcome = text => outcomes.TryGetValue(text, out var o) ? o.Id : null;
-        HeldText?[] Columns(params (int Column, HeldText Held)[] columns)
+        HeldText? outcome = Complete(DatasetEntity.Outcomes) ? text => outcomes.TryGetValue(text, out var o) ? o.Id : null : null;
+        bool Complete(DatasetEntity entity) => _complete.ContainsKey(entity);
+        HeldText?[] Columns(params (int Column, HeldText? Held)[] columns)
         {
             var held = new HeldText?[schema.Columns.Count];
             foreach (var (column, h) in columns)

@@ -66,6 +66,20 @@ public sealed class CsvRowSourceTests
     }
 
     [Fact]
+    public void An_import_offers_no_lookup_into_a_file_not_yet_read_to_the_end()
+    {
+        // Its dictionaries may still be being filled on another thread: reading them then would be a race.
+        var session = new ImportSession("folder", new ImportOptions());
+
+        var held = session.HeldReferences(DatasetSchema.Outcomes);
+
+        Assert.NotNull(held);
+        Assert.Equal(DatasetSchema.Outcomes.Columns.Count, held.Length);
+        Assert.All(held, Assert.Null);
+        Assert.Null(session.HeldReferences(DatasetSchema.Children));
+    }
+
+    [Fact]
     public void A_value_longer_than_an_id_is_read_as_a_new_string()
     {
         var longId = new string('A', 200);
