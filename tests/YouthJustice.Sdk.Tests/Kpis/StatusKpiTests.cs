@@ -117,6 +117,32 @@ public class StatusKpiTests
     }
 
     [Fact]
+    public void Kpi1_the_caseload_keeps_one_observation_per_child_intervention_and_point_whatever_the_record_order()
+    {
+        var on = new LocalDate(2023, 10, 1);
+        // The episode ids are new strings, not the episode's own: the same intervention is found by its id's text.
+        static string Text(string s) => new(s.ToCharArray());
+        StatusObservation[] observations =
+        [
+            // The same day at the same point: the greatest id (O2, suitable) is the one counted.
+            Obs("O2", "C1", Text("E1"), End, Community, on, accommodation: true),
+            Obs("O1", "C1", Text("E1"), End, Community, on, accommodation: false),
+            // Each unlinked observation is an intervention of its own: both count.
+            Obs("U1", "C1", null, End, Community, on, accommodation: true),
+            Obs("U2", "C1", null, End, Community, on, accommodation: false),
+            // Another child's observation naming the same episode is that child's own.
+            Obs("O3", "C2", Text("E1"), End, Community, on, accommodation: false),
+        ];
+        Dataset Of(IEnumerable<StatusObservation> records) =>
+            Dataset([Child("C1"), Child("C2")], [Episode("E1", "C1", ProgrammeKinds.CourtOrderSupervision)], [.. records]);
+
+        foreach (var data in new[] { Of(observations), Of(observations.Reverse()) })
+        {
+            Compute(new SuitableAccommodationIndicator(), data).AssertCounts("total", 2, 4);
+        }
+    }
+
+    [Fact]
     public void Kpi2_counts_suitable_ete_at_start_and_end()
     {
         var data = Dataset(
