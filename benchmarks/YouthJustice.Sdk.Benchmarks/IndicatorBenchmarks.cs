@@ -65,8 +65,13 @@ public class FullReportBenchmarks
     private IReadOnlyList<IIndicator> _indicators = null!;
     private IndicatorQuery _query = null!;
 
-    [Params(1, 30, 150)]
+    /// <summary>Areas in the generated dataset: the peer suites' scales (1, 4, 38 and 150, or <c>YJ_BENCH_AREAS</c>), so
+    /// the full suite's cost per record is measured on the same datasets as the import's.</summary>
+    [ParamsSource(nameof(Scales))]
     public int Areas { get; set; }
+
+    /// <summary>1, 4, 38 and 150 areas, or the comma-separated list in <c>YJ_BENCH_AREAS</c> (e.g. <c>4,150</c>).</summary>
+    public static IEnumerable<int> Scales() => Peers.PeerScales.Areas();
 
     [GlobalSetup]
     public void Setup()
