@@ -60,6 +60,12 @@ public sealed record Dataset
     /// <summary>Feedback asked of children, parents and carers, and victims.</summary>
     public IReadOnlyList<FeedbackRequest> Feedback { get; init; } = [];
 
+    /// <summary>The tables this dataset was imported without, by their file names in the dataset format less
+    /// <c>.csv</c> (e.g. <c>status-observations</c>), in the format's order. Their lists are empty because they were not
+    /// read, not because nothing was recorded, so nothing that reads them may be computed from this dataset: the SDK
+    /// refuses to (see <c>ImportOptions.Tables</c>). Empty, the default, for a dataset with every table.</summary>
+    public IReadOnlyList<string> TablesNotRead { get; init; } = [];
+
     /// <summary>The total number of records across every list.</summary>
     public long RecordCount =>
         (long)Areas.Count + Children.Count + Offences.Count + Outcomes.Count + Episodes.Count + PathwayEvents.Count

@@ -37,6 +37,23 @@ public static class DatasetFormat
     /// <summary>The CSV file name of an entity, e.g. <c>pathway-events.csv</c>.</summary>
     public static string FileName(DatasetEntity entity) => Schema(entity).FileName;
 
+    /// <summary>The name of an entity's table: its CSV file name less <c>.csv</c>, e.g. <c>pathway-events</c>, as
+    /// <see cref="Dataset.TablesNotRead"/> names it.</summary>
+    public static string TableName(DatasetEntity entity) => Path.GetFileNameWithoutExtension(Schema(entity).FileName);
+
+    /// <summary>Throws unless <paramref name="dataset"/> has every table: a dataset imported without some cannot be written
+    /// out, because the tables it lacks would be written empty and read back as "nothing recorded".</summary>
+    internal static void CheckHasEveryTable(Dataset dataset, string parameter)
+    {
+        if (dataset.TablesNotRead.Count > 0)
+        {
+            throw new ArgumentException(
+                $"The dataset was imported without the tables {string.Join(", ", dataset.TablesNotRead)} (ImportOptions.Tables), so it cannot be "
+                + "written out: those tables would be written empty and read back as though nothing had been recorded. Import every table to write it.",
+                parameter);
+        }
+    }
+
     /// <summary>The JSON array name of an entity, e.g. <c>pathway_events</c>.</summary>
     public static string JsonArrayName(DatasetEntity entity) => Schema(entity).JsonName;
 
@@ -74,11 +91,13 @@ public static class DatasetExporter
     /// <param name="dataset">The dataset.</param>
     /// <param name="path">The folder; created if missing. Existing dataset files in it are overwritten.</param>
     /// <exception cref="ArgumentNullException"><paramref name="dataset"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is blank.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is blank, or the dataset was imported without some
+    /// tables (<see cref="Dataset.TablesNotRead"/>): written out, their empty files would read back as "nothing recorded".</exception>
     public static void WriteFolder(Dataset dataset, string path)
     {
         Preconditions.CheckNotNull(dataset, nameof(dataset));
         Preconditions.CheckNotBlank(path, nameof(path));
+        DatasetFormat.CheckHasEveryTable(dataset, nameof(dataset));
         Directory.CreateDirectory(path);
         using (var manifest = CsvWriter.ToFile(Path.Combine(path, DatasetFormat.ManifestFileName), WriterOptions))
         {
@@ -103,10 +122,12 @@ public static class DatasetExporter
     /// <summary>Writes <paramref name="dataset"/> as one JSON document (UTF-8, no byte order mark, indented with
     /// two spaces, <c>\n</c> line endings). Null fields are left out. The stream is not closed.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The dataset was imported without some tables (<see cref="Dataset.TablesNotRead"/>).</exception>
     public static void WriteJson(Dataset dataset, Stream stream)
     {
         Preconditions.CheckNotNull(dataset, nameof(dataset));
         Preconditions.CheckNotNull(stream, nameof(stream));
+        DatasetFormat.CheckHasEveryTable(dataset, nameof(dataset));
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" });
         json.WriteStartObject();
         json.WriteNumber(DatasetFormat.FormatVersionField, DatasetFormat.CurrentVersion);

@@ -88,7 +88,7 @@ public static class DatasetImporter
             return !readAhead || (source.FileErrors.Count > 0 && source.RejectHeader.Count == 0)
                 ? source
                 : new PrefetchingRowSource(source, keepRejectValues: options.Policy == ImportPolicy.Lenient && options.RejectsDirectory is not null);
-        }, DatasetSchema.All.Sum(schema => new FileInfo(Path.Combine(path, schema.FileName)) is { Exists: true } f ? f.Length : 0), parallelFiles);
+        }, schema => File.Exists(Path.Combine(path, schema.FileName)), DatasetSchema.All.Sum(schema => new FileInfo(Path.Combine(path, schema.FileName)) is { Exists: true } f ? f.Length : 0), parallelFiles);
     }
 
     /// <summary>Imports a JSON dataset document from a file.</summary>
@@ -156,7 +156,7 @@ public static class DatasetImporter
                     return null;
                 }
                 return new JsonRowSource(schema, name, array);
-            });
+            }, schema => root.TryGetProperty(schema.JsonName, out var array) && array.ValueKind != JsonValueKind.Null);
         }
     }
 

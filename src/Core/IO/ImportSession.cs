@@ -49,6 +49,10 @@ internal sealed class ImportSession
         Internal.Preconditions.CheckArgument(options.Vocabulary is not null, nameof(options), "ImportOptions.Vocabulary must not be null.");
         Internal.Preconditions.CheckArgument(options.ValidationRules is not null && !options.ValidationRules.Contains(null!), nameof(options),
             "ImportOptions.ValidationRules must not be null or contain null.");
+        if (options.Tables?.FirstOrDefault(t => !Enum.IsDefined(t)) is { } notTable && !Enum.IsDefined(notTable))
+        {
+            throw new ArgumentException($"ImportOptions.Tables holds {(int)notTable}, which is not a table of the dataset format.", nameof(options));
+        }
     }
 
     public bool HasErrors => _errors.Count > 0;
@@ -80,7 +84,9 @@ internal sealed class ImportSession
     /// <param name="parallelFiles">How many files may be converted at once (1: one after another on this thread). A file
     /// starts only when the files whose ids it checks are complete; whatever the number, everything reported is the same,
     /// in the same order, as reading the files one after another.</param>
-    public ImportResult Run(LocalDate asOf, Func<EntitySchema, List<ImportError>, bool, RowSource?> open, long totalBytes = 0, int parallelFiles = 1)
+    /// <param name="present">Whether a table's file (or JSON array) is there, for a table the options ask not to read.</param>
+    public ImportResult Run(LocalDate asOf, Func<EntitySchema, List<ImportError>, bool, RowSource?> open, Func<EntitySchema, bool> present,
+        long totalBytes = 0, int parallelFiles = 1)
     {
         _totalBytes = totalBytes;
         if (Lenient && _options.RejectsDirectory is { } rejects)
@@ -92,21 +98,22 @@ internal sealed class ImportSession
                 File.Delete(Path.Combine(rejects, schema.RejectsFileName));
             }
         }
-        List<Area> areas = null!;
-        List<Child> children = null!;
-        List<Offence> offences = null!;
-        List<Outcome> outcomes = null!;
-        List<ProgrammeEpisode> episodes = null!;
-        List<PathwayEvent> pathwayEvents = null!;
-        List<ChildLink> links = null!;
-        List<Assessment> assessments = null!;
-        List<StatusObservation> observations = null!;
-        List<VictimContact> victimContacts = null!;
-        List<BoardAttendance> board = null!;
-        List<PopulationEstimate> populations = null!;
-        List<ReferencePopulation> references = null!;
-        List<CaseEvent> caseEvents = null!;
-        List<FeedbackRequest> feedback = null!;
+        // Empty for a table not read (ImportOptions.Tables).
+        List<Area> areas = [];
+        List<Child> children = [];
+        List<Offence> offences = [];
+        List<Outcome> outcomes = [];
+        List<ProgrammeEpisode> episodes = [];
+        List<PathwayEvent> pathwayEvents = [];
+        List<ChildLink> links = [];
+        List<Assessment> assessments = [];
+        List<StatusObservation> observations = [];
+        List<VictimContact> victimContacts = [];
+        List<BoardAttendance> board = [];
+        List<PopulationEstimate> populations = [];
+        List<ReferencePopulation> references = [];
+        List<CaseEvent> caseEvents = [];
+        List<FeedbackRequest> feedback = [];
 
         // In file order, each with the files (by position here) whose accepted and rejected ids its rows check.
         FileJob[] jobs =
@@ -127,6 +134,23 @@ internal sealed class ImportSession
             new(DatasetSchema.CaseEvents, [1, 3], f => caseEvents = Read(f, asOf, open, ConvertCaseEvent)),
             new(DatasetSchema.Feedback, [1, 4], f => feedback = Read(f, asOf, open, ConvertFeedback)),
         ];
+        var read = TablesToRead(_options.Tables, jobs.Select(j => (j.File.Schema.Entity, j.After)).ToArray());
+        var notRead = new List<string>();
+        for (var i = 0; i < jobs.Length; i++)
+        {
+            if (!read[i])
+            {
+                var schema = jobs[i].File.Schema;
+                notRead.Add(DatasetFormat.TableName(schema.Entity));
+                var name = _json ? $"{_source}#{schema.JsonName}" : schema.FileName;
+                var there = present(schema);
+                jobs[i] = new FileJob(schema, jobs[i].After, f =>
+                {
+                    f.Report = new ImportFileReport { Entity = schema.Entity, File = name, Present = there, NotRead = true, Read = 0, Accepted = 0, Rejected = 0 };
+                    _complete[schema.Entity] = true;
+                });
+            }
+        }
         _reads = [.. jobs.Select(j => j.File)];
         foreach (var job in jobs)
         {
@@ -152,14 +176,14 @@ internal sealed class ImportSession
             RunInParallel(jobs, parallelFiles);
         }
         // Everything each file reported, in file order: as though the files had been read one after another.
-        foreach (var read in _reads)
+        foreach (var file in _reads)
         {
-            _errors.AddRange(read.Errors);
-            _warnings.AddRange(read.Warnings);
-            _files.Add(read.Report!);
-            if (read.Positions is not null)
+            _errors.AddRange(file.Errors);
+            _warnings.AddRange(file.Warnings);
+            _files.Add(file.Report!);
+            if (file.Positions is not null)
             {
-                _positions[read.Schema.Entity] = read.Positions;
+                _positions[file.Schema.Entity] = file.Positions;
             }
         }
 
@@ -181,6 +205,7 @@ internal sealed class ImportSession
             ReferencePopulations = references.AsReadOnly(),
             CaseEvents = caseEvents.AsReadOnly(),
             Feedback = feedback.AsReadOnly(),
+            TablesNotRead = notRead.AsReadOnly(),
         };
         if (_options.ValidationRules.Count > 0 && (Lenient || !HasErrors))
         {
@@ -188,6 +213,39 @@ internal sealed class ImportSession
         }
         var succeeded = Lenient || !HasErrors;
         return Logged(new ImportResult(succeeded ? Engine.KnownUniqueIds.Mark(dataset) : null, new ImportReport(_source, _options.Policy, succeeded, _files, _errors, _warnings)));
+    }
+
+    /// <summary>Which of the files (in file order, each with the files by position whose ids its rows check) to read: every
+    /// one when <paramref name="asked"/> is null; otherwise those asked for, the areas and children always (the areas
+    /// decide which areas are reported, the children are required), and every file a file read checks its rows against,
+    /// so that a record read is checked exactly as in a full import.</summary>
+    internal static bool[] TablesToRead(IReadOnlyCollection<DatasetEntity>? asked, (DatasetEntity Entity, int[] After)[] files)
+    {
+        var read = new bool[files.Length];
+        if (asked is null)
+        {
+            Array.Fill(read, true);
+            return read;
+        }
+        foreach (var entity in asked)
+        {
+            // The constructor has checked that each is a table.
+            read[Array.FindIndex(files, f => f.Entity == entity)] = true;
+        }
+        read[Array.FindIndex(files, f => f.Entity == DatasetEntity.Areas)] = true;
+        read[Array.FindIndex(files, f => f.Entity == DatasetEntity.Children)] = true;
+        // A file only ever checks files before it, so one pass from the last file back closes the set.
+        for (var i = files.Length - 1; i >= 0; i--)
+        {
+            if (read[i])
+            {
+                foreach (var before in files[i].After)
+                {
+                    read[before] = true;
+                }
+            }
+        }
+        return read;
     }
 
     /// <summary>One file to read: what it reports, the files it waits for, and how to read it.</summary>

@@ -45,6 +45,17 @@ public sealed record ImportOptions
     /// each file. <see langword="null"/> (the default) tells nothing.</summary>
     public IProgress<ImportProgress>? Progress { get; init; }
 
+    /// <summary>The tables to read; <see langword="null"/> (the default) reads every table. Besides those given, the
+    /// areas and children are always read, and so is every table a table read refers to (offences for outcomes and victim
+    /// contacts, episodes for pathway events, status observations and feedback, outcomes for case events), so each record
+    /// read is checked exactly as in a full import. Every other table is left unread: its
+    /// <see cref="ImportFileReport.NotRead"/> is set, its list in the dataset is empty, and the dataset's
+    /// <see cref="Dataset.TablesNotRead"/> names it, so that the SDK refuses to compute from it anything that reads it.</summary>
+    /// <remarks>For a host that computes only some indicators: <see cref="Hosting.YouthJusticeRegistryExtensions.TablesRead"/>
+    /// gives the tables they read. At national scale, the four tables the national case indicators read are about a quarter
+    /// of the bytes.</remarks>
+    public IReadOnlyCollection<DatasetEntity>? Tables { get; init; }
+
     /// <summary>Where to log the import's totals (read, accepted, rejected, errors, warnings) when it ends;
     /// <see langword="null"/> (the default) logs nothing.</summary>
     public Microsoft.Extensions.Logging.ILogger? Logger { get; init; }
@@ -132,13 +143,19 @@ public sealed record ImportFileReport
     /// <summary>Records refused, each with at least one <see cref="ImportError"/> in the report.</summary>
     public required long Rejected { get; init; }
 
+    /// <summary>Whether the file was left unread because the import was asked for other tables
+    /// (<see cref="ImportOptions.Tables"/>); its counts are then zero and <see cref="Present"/> says whether it is there.</summary>
+    public bool NotRead { get; init; }
+
     /// <summary>Of <see cref="Accepted"/>, the records kept with a warning (under the lenient policy, an unrecognised
     /// classification code kept as "not known"), each with at least one entry in <see cref="ImportReport.Warnings"/>.</summary>
     public long AcceptedWithWarnings { get; init; }
 
     /// <summary>The reconciliation, e.g. <c>offences.csv: read 120 = accepted 118 + rejected 2</c>.</summary>
     public override string ToString() =>
-        Present
+        NotRead
+            ? $"{File}: not read (the import was asked for other tables)"
+            : Present
             ? string.Create(CultureInfo.InvariantCulture, $"{File}: read {Read} = accepted {Accepted} + rejected {Rejected}")
                 + (AcceptedWithWarnings > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({AcceptedWithWarnings} accepted with warnings)") : "")
             : $"{File}: not present (read as empty)";

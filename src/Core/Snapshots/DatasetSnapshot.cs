@@ -38,7 +38,8 @@ public static class DatasetSnapshot
     /// <param name="dataset">The dataset (normally the result of an import).</param>
     /// <param name="path">The folder; created when missing.</param>
     /// <exception cref="ArgumentNullException"><paramref name="dataset"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is blank.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is blank, or the dataset was imported without some
+    /// tables (<see cref="Dataset.TablesNotRead"/>).</exception>
     public static void Write(Dataset dataset, string path) => Write(dataset, path, RowGroupRows);
 
     /// <summary>Writes with <paramref name="rowGroupRows"/> rows to a row group (tests use small ones).</summary>
@@ -46,6 +47,7 @@ public static class DatasetSnapshot
     {
         Preconditions.CheckNotNull(dataset, nameof(dataset));
         Preconditions.CheckNotBlank(path, nameof(path));
+        DatasetFormat.CheckHasEveryTable(dataset, nameof(dataset));
         Directory.CreateDirectory(path);
         File.WriteAllText(Path.Combine(path, DatasetFormat.ManifestFileName),
             string.Create(CultureInfo.InvariantCulture, $"{DatasetFormat.FormatVersionField},{DatasetFormat.AsOfField}\n{DatasetFormat.CurrentVersion},{RowParser.FormatDate(dataset.AsOf)}\n"));
@@ -133,7 +135,8 @@ public static class DatasetSnapshot
 
     /// <summary>Loads a snapshot folder written by <see cref="Write(Dataset, string)"/>.</summary>
     /// <param name="path">The folder.</param>
-    /// <param name="options">Only <see cref="ImportOptions.Vocabulary"/> is used; <see langword="null"/> for the defaults.</param>
+    /// <param name="options">Only <see cref="ImportOptions.Vocabulary"/> is used (a snapshot is loaded whole, whatever
+    /// <see cref="ImportOptions.Tables"/> says); <see langword="null"/> for the defaults.</param>
     /// <returns>The dataset and a report (every file read = accepted, nothing rejected), or a failed result whose report
     /// says what could not be read, with the file, row and field.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is blank.</exception>
