@@ -204,6 +204,7 @@ public sealed partial class YouthJusticeRegistry : IYouthJusticeRegistry
             var byId = Indicators.ToDictionary(i => i.Definition.Id, StringComparer.Ordinal);
             selected = [.. indicatorIds.Select(id => byId.TryGetValue(id, out var i) ? i : throw new KeyNotFoundException($"No indicator '{id}' is registered."))];
         }
+        CheckTables(context.Dataset, selected.Select(i => i.Definition.Id));
         var started = Stopwatch.GetTimestamp();
         var computed = new ComputedIndicator[selected.Count];
         var workers = Math.Min(EffectiveParallelism, selected.Count);
@@ -244,6 +245,13 @@ public sealed partial class YouthJusticeRegistry : IYouthJusticeRegistry
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(query);
+        if (context.Dataset.TablesNotRead.Count > 0 && ReportSections.Count > 0)
+        {
+            // A section may read the dataset itself, and none says which tables it reads.
+            throw new InvalidOperationException(
+                $"The report sections cannot be built from a dataset imported without the tables {string.Join(", ", context.Dataset.TablesNotRead)} "
+                + "(ImportOptions.Tables): a section may read any table. Import every table to build them.");
+        }
         var sections = ImmutableArray.CreateBuilder<Reporting.ReportSection>();
         var errors = new List<PluginError>();
         var queryBreakdowns = query.Breakdowns.IsDefault ? [] : query.Breakdowns;
@@ -337,6 +345,32 @@ public sealed partial class YouthJusticeRegistry : IYouthJusticeRegistry
 #pragma warning restore CA1031
         {
             throw new PluginFailureException([Threw("eligibility rule", ruleId, ex)]);
+        }
+    }
+
+    /// <summary>Whether the SDK itself registered the indicator (so that <see cref="IndicatorTables"/> may say which
+    /// tables it reads).</summary>
+    internal bool IsBuiltIn(string indicatorId) =>
+        OwnerOf(indicatorId) is null && Indicators.FirstOrDefault(i => i.Definition.Id == indicatorId) is National.NationalIndicator;
+
+    /// <summary>Throws, naming the first indicator and the tables it lacks, when the dataset was imported without a table
+    /// one of the indicators reads: computed, it would count the empty list as "nothing recorded".</summary>
+    private void CheckTables(Dataset dataset, IEnumerable<string> indicatorIds)
+    {
+        if (dataset.TablesNotRead.Count == 0)
+        {
+            return;
+        }
+        var lacking = indicatorIds.Select(id => (Id: id, Tables: IndicatorTables.Lacking(dataset, id, IsBuiltIn(id))))
+            .Where(p => p.Tables.Count > 0).ToList();
+        if (lacking.Count > 0)
+        {
+            var (id, tables) = lacking[0];
+            var says = IndicatorTables.Of(id, IsBuiltIn(id)) is null ? " (it does not say which tables it reads, so it is taken to read every one)" : "";
+            throw new InvalidOperationException(
+                $"The indicator '{id}' reads the tables {string.Join(", ", tables)}{says}, which this dataset was imported without (ImportOptions.Tables)"
+                + (lacking.Count > 1 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; so do {lacking.Count - 1} more of the indicators asked for") : "")
+                + ". Import those tables, or compute only indicators that read the tables imported (YouthJusticeRegistryExtensions.TablesRead).");
         }
     }
 

@@ -26,4 +26,36 @@ public static class YouthJusticeRegistryExtensions
             ValidationRules = [.. registry.ValidationRules],
         };
     }
+
+    /// <summary>
+    /// The tables the indicators read, to import only those (<see cref="ImportOptions.Tables"/>): for the national
+    /// indicators, the case records (areas, children, offences, outcomes) and, for rates and disproportionality, the
+    /// population estimates. Any other indicator (a YJB KPI, a plan measure, a plugin's) is taken to read every table.
+    /// </summary>
+    /// <param name="registry">The composed registry.</param>
+    /// <param name="indicatorIds">Registered indicator ids.</param>
+    /// <returns>The tables, in the dataset format's order; every table when any of the indicators does not say.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="KeyNotFoundException">An id is not a registered indicator.</exception>
+    public static IReadOnlyList<DatasetEntity> TablesRead(this IYouthJusticeRegistry registry, IEnumerable<string> indicatorIds)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(indicatorIds);
+        var byId = registry.Indicators.ToDictionary(i => i.Definition.Id, StringComparer.Ordinal);
+        var tables = new SortedSet<DatasetEntity>();
+        foreach (var id in indicatorIds)
+        {
+            if (!byId.TryGetValue(id, out var indicator))
+            {
+                throw new KeyNotFoundException($"No indicator '{id}' is registered.");
+            }
+            var builtIn = indicator is National.NationalIndicator && registry.OwnerOf(id) is null;
+            if (IndicatorTables.Of(id, builtIn) is not { } reads)
+            {
+                return Enum.GetValues<DatasetEntity>();
+            }
+            tables.UnionWith(reads);
+        }
+        return [.. tables];
+    }
 }

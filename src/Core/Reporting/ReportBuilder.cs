@@ -39,6 +39,12 @@ public sealed record ReportRequest
 
     /// <summary>The disclosure description to show (the policy itself is applied to the built report).</summary>
     public ReportDisclosure Disclosure { get; init; } = ReportDisclosure.Internal;
+
+    /// <summary>Only these indicators (registered ids), e.g. for a dataset imported with only the tables they read
+    /// (<see cref="YouthJusticeRegistryExtensions.TablesRead"/>); default (an uninitialised array) for every registered
+    /// indicator. With a selection, the headline and its trend show only the selected indicators, and no plugin section is
+    /// built (a section belongs to its plugin's whole set of indicators).</summary>
+    public ImmutableArray<string> Indicators { get; init; }
 }
 
 /// <summary>
@@ -76,8 +82,9 @@ public static class ReportBuilder
         {
             throw new ArgumentException("A report needs at least one period.", nameof(request));
         }
-        var run = registry.Compute(context, query, progress: progress);
-        var built = registry.BuildReportSections(context, query, run);
+        var selected = request.Indicators.IsDefault ? null : (IEnumerable<string>)request.Indicators;
+        var run = registry.Compute(context, query, selected, progress);
+        var built = selected is null ? registry.BuildReportSections(context, query, run) : new ReportRun([], []);
         return Build(registry, context, request, run, built);
     }
 
@@ -108,6 +115,7 @@ public static class ReportBuilder
             .Concat(PlanHeadlineIndicators)
             .Concat(registry.ReportSections.SelectMany(s => s.HeadlineIndicators.IsDefault ? [] : s.HeadlineIndicators))
             .Where(definitions.ContainsKey)
+            .Where(id => request.Indicators.IsDefault || request.Indicators.Contains(id, StringComparer.Ordinal))
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
