@@ -55,11 +55,16 @@ internal static class Progress
         var report = result.Report;
         console.Profile.Out.Writer.WriteLine(report.Succeeded
             ? string.Create(CultureInfo.InvariantCulture,
-                $"Imported {report.Files.Count(f => f.Present)} file(s): read {report.TotalRead:N0} = accepted {report.TotalAccepted:N0} + rejected {report.TotalRejected:N0} records in {stopwatch.Elapsed.TotalSeconds:F1} s.")
+                $"Imported {report.Files.Count(f => f.Present && !f.NotRead)} file(s){NotRead(report)}: read {report.TotalRead:N0} = accepted {report.TotalAccepted:N0} + rejected {report.TotalRejected:N0} records in {stopwatch.Elapsed.TotalSeconds:F1} s.")
             : string.Create(CultureInfo.InvariantCulture,
                 $"Import FAILED ({report.Policy.ToString().ToLowerInvariant()}): {report.ErrorCount:N0} error(s) after reading {report.TotalRead:N0} records in {stopwatch.Elapsed.TotalSeconds:F1} s."));
         return result;
     }
+
+    private static string NotRead(ImportReport report) =>
+        report.Files.Count(f => f.NotRead) is var n and > 0
+            ? string.Create(CultureInfo.InvariantCulture, $" ({n} table(s) not read: {string.Join(", ", report.Files.Where(f => f.NotRead).Select(f => f.File))})")
+            : "";
 
     /// <summary>Runs the computation under a task naming how much is computed (the engine reports no finer steps).</summary>
     public static T Compute<T>(IAnsiConsole console, IYouthJusticeRegistry registry, IndicatorQuery query, Func<IProgress<ComputeProgress>, T> compute) =>

@@ -62,6 +62,12 @@ internal static class ReportCommand
         Description = "A plan inputs folder (council-figures.csv, budget.csv, grant.csv, workforce.csv, national-standards.csv, action-plan.csv; docs/methodology-local.md section 12). Default for the embedded sample: its Coventry plan inputs.",
     };
 
+    public static readonly Option<string[]> IndicatorIds = new("--indicator", "-i")
+    {
+        Description = "An indicator id to compute, e.g. fte-count. Repeat for several. Only the tables those indicators read are imported (for the national indicators: areas, children, offences, outcomes and, for rates, populations), and no plugin section is built. Default: every indicator.",
+        HelpName = "id",
+    };
+
     /// <summary>Checks every <c>--period</c> before anything is loaded, so a typo costs nothing.</summary>
     /// <returns>The usage-error exit code after saying which text is not a period, or <see langword="null"/> when all parse.</returns>
     public static int? CheckPeriodTexts(ParseResult parse)
@@ -86,7 +92,7 @@ internal static class ReportCommand
         Choices.RefuseOptionLikeValues(DatasetPath);
         var command = new Command("report", "Compute every national, KPI and plugin indicator for a dataset, areas and periods.")
         {
-            DatasetPath, Periods, Areas, Breakdowns, Publish, Comparators, Targets, Inputs,
+            DatasetPath, Periods, Areas, Breakdowns, IndicatorIds, Publish, Comparators, Targets, Inputs,
         };
         ValidateCommand.AddImportOptionsTo(command);
         SdkHost.AddOptionsTo(command);
@@ -100,6 +106,7 @@ internal static class ReportCommand
         root.Options.Add(Periods);
         root.Options.Add(Areas);
         root.Options.Add(Breakdowns);
+        root.Options.Add(IndicatorIds);
         root.Options.Add(Publish);
         root.Options.Add(Comparators);
         root.Options.Add(Targets);
@@ -124,7 +131,20 @@ internal static class ReportCommand
         var targets = LoadTargets(parse.GetValue(Targets), path is null, registry);
         var inputsFolder = parse.GetValue(Inputs);
         var inputs = LoadPlanInputs(inputsFolder, path is null);
-        var (imported, importExit) = ValidateCommand.ImportOrFail(parse, progress, path, registry, provider);
+        var selected = parse.GetValue(IndicatorIds) is { Length: > 0 } ids ? ids.Distinct(StringComparer.Ordinal).ToList() : null;
+        IReadOnlyList<DatasetEntity>? tables = null;
+        if (selected is not null)
+        {
+            var registered = registry.Indicators.Select(i => i.Definition.Id).ToHashSet(StringComparer.Ordinal);
+            var unknown = selected.Where(id => !registered.Contains(id)).ToList();
+            if (unknown.Count > 0)
+            {
+                System.Console.Error.WriteLine($"No indicator {string.Join(", ", unknown.Select(id => $"'{id}'"))} is registered. `yj plugins` lists the plugins; the national ids are in docs/methodology.md, e.g. {string.Join(", ", registered.Order(StringComparer.Ordinal).Take(5))}.");
+                return ExitCodes.UsageError;
+            }
+            tables = registry.TablesRead(selected);
+        }
+        var (imported, importExit) = ValidateCommand.ImportOrFail(parse, progress, path, registry, provider, tables);
         if (imported is not { Dataset: { } dataset } import)
         {
             return importExit;
@@ -148,8 +168,9 @@ internal static class ReportCommand
         var (run, sections) = Progress.Compute(progress, registry, query,
             progressOfCompute =>
             {
-                var computed = registry.Compute(context, query, progress: progressOfCompute);
-                return (computed, registry.BuildReportSections(context, query, computed));
+                var computed = registry.Compute(context, query, selected, progressOfCompute);
+                // A plugin's section belongs to its whole set of indicators, so a selection builds none.
+                return (computed, selected is null ? registry.BuildReportSections(context, query, computed) : new ReportRun([], []));
             });
 
         var produced = run.Results.Select(r => r.Breakdown.Dimension).ToHashSet(StringComparer.Ordinal);
@@ -167,10 +188,19 @@ internal static class ReportCommand
             Dataset = DatasetSource.Describe(path),
             AreaNames = areaNames,
             Targets = targets,
+            Indicators = selected is null ? default : [.. selected],
             About =
             [
                 KeyValuePair.Create("records", string.Create(CultureInfo.InvariantCulture,
                     $"read {import.Report.TotalRead} = accepted {import.Report.TotalAccepted} + rejected {import.Report.TotalRejected}")),
+                .. selected is null ? Array.Empty<KeyValuePair<string, string>>() :
+                [
+                    KeyValuePair.Create("indicators", string.Create(CultureInfo.InvariantCulture, $"{selected.Count} asked for (--indicator): {string.Join(", ", selected)}")),
+                ],
+                .. dataset.TablesNotRead.Count == 0 ? Array.Empty<KeyValuePair<string, string>>() :
+                [
+                    KeyValuePair.Create("tables not read", string.Join(", ", dataset.TablesNotRead) + " (the indicators asked for do not read them)"),
+                ],
                 .. inputs.IsEmpty ? Array.Empty<KeyValuePair<string, string>>() :
                 [
                     KeyValuePair.Create("plan inputs", string.Create(CultureInfo.InvariantCulture,

@@ -76,12 +76,14 @@ internal static class ValidateCommand
         };
 
     /// <summary>The import step every computing command shares: imports with the command's import options, and on failure
-    /// describes the import on standard error and gives the exit code (data errors, or <c>--fail-on-rejects</c>).</summary>
+    /// describes the import on standard error and gives the exit code (data errors, or <c>--fail-on-rejects</c>). Reads only
+    /// <c>tables</c> when given (<see cref="ImportOptions.Tables"/>); every table when <see langword="null"/>.</summary>
     /// <returns>The import (its dataset present), or <see langword="null"/> with the exit code to return.</returns>
     public static (ImportResult? Import, int ExitCode) ImportOrFail(
-        ParseResult parse, IAnsiConsole progress, string? path, IYouthJusticeRegistry registry, IServiceProvider provider)
+        ParseResult parse, IAnsiConsole progress, string? path, IYouthJusticeRegistry registry, IServiceProvider provider,
+        IReadOnlyCollection<DatasetEntity>? tables = null)
     {
-        var import = Progress.Import(progress, path, ImportOptionsFrom(parse, registry, provider));
+        var import = Progress.Import(progress, path, ImportOptionsFrom(parse, registry, provider) with { Tables = tables });
         if (import.Dataset is null)
         {
             OutputWriter.WriteToStandardError(Describe(import.Report));
@@ -117,7 +119,7 @@ internal static class ValidateCommand
     {
         static string N(long n) => n.ToString(CultureInfo.InvariantCulture);
         var files = report.Files
-            .Select(f => (IReadOnlyList<string>)[f.File, f.Present ? "yes" : "no", N(f.Read), N(f.Accepted), N(f.Rejected), N(f.AcceptedWithWarnings), f.Read == f.Accepted + f.Rejected ? "yes" : "NO"])
+            .Select(f => (IReadOnlyList<string>)[f.File, (f.Present ? "yes" : "no") + (f.NotRead ? ", not read" : ""), N(f.Read), N(f.Accepted), N(f.Rejected), N(f.AcceptedWithWarnings), f.Read == f.Accepted + f.Rejected ? "yes" : "NO"])
             .Append(["total", "", N(report.TotalRead), N(report.TotalAccepted), N(report.TotalRejected), N(report.TotalAcceptedWithWarnings), report.TotalRead == report.TotalAccepted + report.TotalRejected ? "yes" : "NO"])
             .ToList();
         var status = report.Succeeded ? "succeeded" : "FAILED";

@@ -194,6 +194,7 @@ public sealed class ConsoleTests : IDisposable
     [Theory]
     [InlineData("report", "--period", "next year")]
     [InlineData("explain", "no-such-indicator", "2021/22")]
+    [InlineData("report", "--indicator", "no-such-indicator")]
     [InlineData("explain", "fte-count", "2021/23")]
     public void Bad_arguments_exit_2_with_a_message(params string[] args)
     {
@@ -210,5 +211,35 @@ public sealed class ConsoleTests : IDisposable
 
         Assert.True(run.ExitCode == 4, run.ToString());
         Assert.Contains("missing", run.StdErr);
+    }
+
+    [Fact]
+    public void Report_of_some_indicators_reads_only_their_tables_and_gives_the_figures_of_the_whole_report()
+    {
+        var whole = ConsoleProcess.Run(_work.FullName, "report", "--format", "csv");
+        var some = ConsoleProcess.Run(_work.FullName, "report", "--indicator", "fte-rate", "-i", "custody-count", "--format", "csv");
+
+        Assert.True(whole.ExitCode == 0, whole.ToString());
+        Assert.True(some.ExitCode == 0, some.ToString());
+        // The tables the two indicators do not read are left unread, and the import line says so.
+        Assert.Contains("not read: episodes.csv", some.StdErr + some.StdOut);
+        static Dictionary<string, string> Figures(string csv, out List<string> ids)
+        {
+            var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var header = CsvFields(lines[0]);
+            var rows = lines.Skip(1).Select(CsvFields).ToList();
+            ids = [.. rows.Select(r => r[header.IndexOf("indicator_id")]).Distinct()];
+            // Every column but the sections the figure appears in (a report of two indicators has fewer sections).
+            var sections = header.IndexOf("sections");
+            return rows.ToDictionary(r => r[0], r => string.Join("|", r.Where((_, i) => i != sections)));
+        }
+        var someFigures = Figures(some.StdOut, out var someIds);
+        var wholeFigures = Figures(whole.StdOut, out _);
+        Assert.Equal(["custody-count", "fte-rate"], someIds.Order());
+        Assert.NotEmpty(someFigures);
+        foreach (var (id, figure) in someFigures)
+        {
+            Assert.Equal(wholeFigures[id], figure);
+        }
     }
 }
