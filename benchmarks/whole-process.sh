@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Whole-process timing on one dataset folder, interleaved A B C A B C ..., medians of wall time and peak RSS:
 #   report  `yj report <folder> -f csv -o <tmp>`: every national, KPI and plugin indicator, the whole process;
-#   sdk     the benchmark program answering the peer questions with the SDK (CSV import + FTE, custody, remand,
-#           MoJ reoffending, live tracker);
+#   subset  `yj report <folder> --indicator ...` for the eight indicators the peer questions ask (the same questions as
+#           DuckDB's script): only the tables they read are imported (areas, children, offences, outcomes);
+#   sdk     the benchmark program answering the peer questions with the SDK (CSV import of every table + FTE, custody,
+#           remand, MoJ reoffending, live tracker);
+#   sdk4    the same, importing only the four tables the questions read (ImportOptions.Tables), as DuckDB does;
 #   duckdb  the benchmark program answering the same questions with DuckDB (read_csv of the four files + SQL);
 #   snapshot (when SNAPSHOT=<folder> is set, a snapshot of the same folder written by `yj import --to`)
 #           `yj report <snapshot> -f csv -o <tmp>`, checked to print the same report as from the CSV folder.
 # Before timing, `peer check` verifies that the SDK and DuckDB give the same counts, and the script stops if not.
 #
 # Usage: benchmarks/whole-process.sh <csv-folder> [rounds=5] [extra yj report arguments...]
+# Needs python3 (to compare the subset's figures with the whole report's).
 # Build first: dotnet build -c Release samples/Console && dotnet build -c Release benchmarks/YouthJustice.Sdk.Benchmarks
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,9 +32,22 @@ run() { # name, command...
   /usr/bin/time -f "%e %M %U %S" -o "$out/time" "$@" > "$out/$name.stdout" 2> "$out/$name.stderr" || { cat "$out/$name.stderr" >&2; exit 1; }
   echo "$name $(cat "$out/time")" >> "$out/all"
 }
+# The SDK indicators of the peer questions (PeerQuestions.SdkQuestions).
+peer_indicators=(-i fte-count -i custody-count -i remand-episodes -i remand-children -i reoffending-binary -i reoffending-frequency -i tracker-binary -i tracker-frequency)
 for i in $(seq "$rounds"); do
   run report dotnet "$yj" report "$folder" -f csv -o "$out/report.csv" "$@"
+  run subset dotnet "$yj" report "$folder" "${peer_indicators[@]}" -f csv -o "$out/subset.csv" "$@"
+  # The subset's figures are the whole report's for the same indicators, every column but the sections they appear in.
+  python3 - "$out/subset.csv" "$out/report.csv" <<'PY' || { echo "the subset report's figures are not the whole report's" >&2; exit 1; }
+import csv, sys
+def figures(path):
+    rows = list(csv.DictReader(open(path, newline="")))
+    return {r["figure_id"]: {k: v for k, v in r.items() if k != "sections"} for r in rows}
+subset, whole = figures(sys.argv[1]), figures(sys.argv[2])
+sys.exit(0 if subset and all(whole.get(k) == v for k, v in subset.items()) else 1)
+PY
   run sdk dotnet "$bench" peer sdk "$folder"
+  run sdk4 dotnet "$bench" peer sdk-tables "$folder"
   run duckdb dotnet "$bench" peer duckdb "$folder"
   if [[ -n "${SNAPSHOT:-}" ]]; then
     run snapshot dotnet "$yj" report "$SNAPSHOT" -f csv -o "$out/snapshot.csv" "$@"
@@ -41,7 +58,7 @@ for i in $(seq "$rounds"); do
 done
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 printf '%-8s %10s %12s %10s %9s\n' run "wall s" "peak RSS MB" "cpu s" "RSS/CSV"
-for name in report sdk duckdb ${SNAPSHOT:+snapshot}; do
+for name in report subset sdk sdk4 duckdb ${SNAPSHOT:+snapshot}; do
   wall=$(awk -v n=$name '$1==n {print $2}' "$out/all" | median)
   rss=$(awk -v n=$name '$1==n {print $3}' "$out/all" | median)
   cpu=$(awk -v n=$name '$1==n {print $4+$5}' "$out/all" | median)

@@ -58,12 +58,18 @@ public class PeerBenchmarks
         var sdk = PeerQuestions.Sdk(_dataset);
         PeerQuestions.CheckAgree("DuckDB", sdk, DuckDbPeer.Answer(_duck));
         PeerQuestions.CheckAgree("the SDK from the snapshot", sdk, PeerQuestions.Sdk(DatasetSnapshot.Load(_snapshot).Dataset!));
+        PeerQuestions.CheckAgree("the SDK from the tables its questions read", sdk, PeerQuestions.SdkFromCsv(_folder, tablesRead: true));
         Console.WriteLine($"// {Areas} areas: {_dataset.RecordCount:N0} records, {sdk.Count} counts agree");
     }
 
     /// <summary>CSV folder in, counts out: import (every file, strict, validated) and the questions.</summary>
     [Benchmark(Baseline = true), BenchmarkCategory("end to end")]
     public int SdkFromCsv() => PeerQuestions.SdkFromCsv(_folder).Count;
+
+    /// <summary>As <see cref="SdkFromCsv"/>, importing only the tables the questions read (<see cref="ImportOptions.Tables"/>):
+    /// the four files DuckDB reads.</summary>
+    [Benchmark, BenchmarkCategory("end to end")]
+    public int SdkFromCsvTablesRead() => PeerQuestions.SdkFromCsv(_folder, tablesRead: true).Count;
 
     /// <summary>As <see cref="SdkFromCsv"/> from the snapshot of the same folder.</summary>
     [Benchmark, BenchmarkCategory("end to end")]
@@ -76,6 +82,19 @@ public class PeerBenchmarks
     /// <summary>Import of the CSV folder only (all thirteen files).</summary>
     [Benchmark, BenchmarkCategory("import")]
     public long SdkImportCsv() => DatasetImporter.ImportFolder(_folder).Report.TotalAccepted;
+
+    /// <summary>Import of the tables the questions read only (areas, children, offences, outcomes).</summary>
+    [Benchmark, BenchmarkCategory("import")]
+    public long SdkImportTablesRead() => DatasetImporter.ImportFolder(_folder, new ImportOptions { Tables = PeerQuestions.TablesOfQuestions }).Report.TotalAccepted;
+
+    /// <summary>DuckDB read_csv of the four files the questions read into tables.</summary>
+    [Benchmark, BenchmarkCategory("import")]
+    public int DuckDbReadCsvTablesRead()
+    {
+        using var connection = DuckDbPeer.Open();
+        DuckDbPeer.Load(connection, _folder, PeerQuestions.TablesRead);
+        return PeerQuestions.TablesRead.Length;
+    }
 
     /// <summary>Load of the snapshot only.</summary>
     [Benchmark, BenchmarkCategory("import")]

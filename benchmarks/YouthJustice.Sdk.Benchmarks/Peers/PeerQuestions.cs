@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using DuckDB.NET.Data;
 using YouthJustice.Sdk.Domain;
@@ -35,6 +36,15 @@ internal static class PeerQuestions
     private static readonly IReadOnlyList<IIndicator> Indicators =
         [.. SdkQuestions.Select(q => NationalIndicators.Create(NationalIndicators.Get(q.Indicator)))];
 
+    /// <summary>The ids of the SDK indicators the questions ask.</summary>
+    public static IEnumerable<string> IndicatorIds => SdkQuestions.Select(q => q.Indicator);
+
+    /// <summary>The tables the SDK's indicators for the questions read, as the composed SDK says
+    /// (<see cref="Hosting.YouthJusticeRegistryExtensions.TablesRead"/>): the four files DuckDB loads.</summary>
+    public static readonly IReadOnlyList<DatasetEntity> TablesOfQuestions = Hosting.YouthJusticeRegistryExtensions.TablesRead(
+        new ServiceCollection().AddYouthJustice(_ => { }).BuildServiceProvider().GetRequiredService<Hosting.IYouthJusticeRegistry>(),
+        IndicatorIds);
+
     /// <summary>The four CSV files the questions read (what DuckDB loads for them).</summary>
     public static readonly string[] TablesRead = ["areas", "children", "offences", "outcomes"];
 
@@ -71,9 +81,13 @@ internal static class PeerQuestions
     }
 
     /// <summary>The SDK end to end: the CSV folder imported (strict, every rule) and the questions answered.</summary>
-    public static Dictionary<string, long> SdkFromCsv(string folder)
+    /// <param name="folder">The CSV folder.</param>
+    /// <param name="tablesRead">Import only the tables the questions read (<see cref="ImportOptions.Tables"/>, as
+    /// <see cref="Hosting.YouthJusticeRegistryExtensions.TablesRead"/> gives them), as DuckDB reads only their files;
+    /// otherwise every table.</param>
+    public static Dictionary<string, long> SdkFromCsv(string folder, bool tablesRead = false)
     {
-        var import = DatasetImporter.ImportFolder(folder);
+        var import = DatasetImporter.ImportFolder(folder, tablesRead ? new ImportOptions { Tables = TablesOfQuestions } : null);
         return Sdk(import.Dataset ?? throw new InvalidOperationException($"The import of {folder} failed: {import.Report.ErrorCount} errors."));
     }
 
