@@ -57,21 +57,24 @@ internal static class IndicatorTables
     /// <summary>The ids this knows the tables of.</summary>
     internal static IEnumerable<string> KnownIds => National.Keys;
 
-    /// <summary>The tables a built-in indicator reads, or <see langword="null"/> when it does not say (every table).</summary>
-    /// <param name="indicatorId">The indicator's id.</param>
-    /// <param name="builtIn">Whether the SDK itself registered it (a plugin's indicator with the same id says nothing).</param>
-    internal static IReadOnlyList<DatasetEntity>? Of(string indicatorId, bool builtIn) =>
-        builtIn && National.TryGetValue(indicatorId, out var tables) ? tables : null;
+    /// <summary>The tables a registered indicator reads, or <see langword="null"/> when it does not say (every table):
+    /// only the SDK's own national indicators say (a plugin's indicator, even one built on <see cref="NationalIndicator"/>,
+    /// does not).</summary>
+    /// <param name="registry">The registry it is registered in.</param>
+    /// <param name="indicator">The indicator.</param>
+    internal static IReadOnlyList<DatasetEntity>? Of(Hosting.IYouthJusticeRegistry registry, Indicators.IIndicator indicator) =>
+        indicator is NationalIndicator && registry.OwnerOf(indicator.Definition.Id) is null
+        && National.TryGetValue(indicator.Definition.Id, out var tables) ? tables : null;
 
     /// <summary>The tables of <see cref="Dataset.TablesNotRead"/> that the indicator reads (every one of them when it does
-    /// not say which it reads); empty when it can be computed from the dataset.</summary>
-    internal static IReadOnlyList<string> Lacking(Dataset dataset, string indicatorId, bool builtIn)
+    /// not say which it reads, <paramref name="reads"/> null); empty when it can be computed from the dataset.</summary>
+    internal static IReadOnlyList<string> Lacking(Dataset dataset, IReadOnlyList<DatasetEntity>? reads)
     {
         if (dataset.TablesNotRead.Count == 0)
         {
             return [];
         }
-        if (Of(indicatorId, builtIn) is not { } reads)
+        if (reads is null)
         {
             return dataset.TablesNotRead;
         }

@@ -204,7 +204,7 @@ public sealed partial class YouthJusticeRegistry : IYouthJusticeRegistry
             var byId = Indicators.ToDictionary(i => i.Definition.Id, StringComparer.Ordinal);
             selected = [.. indicatorIds.Select(id => byId.TryGetValue(id, out var i) ? i : throw new KeyNotFoundException($"No indicator '{id}' is registered."))];
         }
-        CheckTables(context.Dataset, selected.Select(i => i.Definition.Id));
+        CheckTables(context.Dataset, selected);
         var started = Stopwatch.GetTimestamp();
         var computed = new ComputedIndicator[selected.Count];
         var workers = Math.Min(EffectiveParallelism, selected.Count);
@@ -348,25 +348,21 @@ public sealed partial class YouthJusticeRegistry : IYouthJusticeRegistry
         }
     }
 
-    /// <summary>Whether the SDK itself registered the indicator (so that <see cref="IndicatorTables"/> may say which
-    /// tables it reads).</summary>
-    internal bool IsBuiltIn(string indicatorId) =>
-        OwnerOf(indicatorId) is null && Indicators.FirstOrDefault(i => i.Definition.Id == indicatorId) is National.NationalIndicator;
-
     /// <summary>Throws, naming the first indicator and the tables it lacks, when the dataset was imported without a table
     /// one of the indicators reads: computed, it would count the empty list as "nothing recorded".</summary>
-    private void CheckTables(Dataset dataset, IEnumerable<string> indicatorIds)
+    private void CheckTables(Dataset dataset, IEnumerable<IIndicator> indicators)
     {
         if (dataset.TablesNotRead.Count == 0)
         {
             return;
         }
-        var lacking = indicatorIds.Select(id => (Id: id, Tables: IndicatorTables.Lacking(dataset, id, IsBuiltIn(id))))
+        var lacking = indicators.Select(i => (i.Definition.Id, Reads: IndicatorTables.Of(this, i)))
+            .Select(p => (p.Id, p.Reads, Tables: IndicatorTables.Lacking(dataset, p.Reads)))
             .Where(p => p.Tables.Count > 0).ToList();
         if (lacking.Count > 0)
         {
-            var (id, tables) = lacking[0];
-            var says = IndicatorTables.Of(id, IsBuiltIn(id)) is null ? " (it does not say which tables it reads, so it is taken to read every one)" : "";
+            var (id, reads, tables) = lacking[0];
+            var says = reads is null ? " (it does not say which tables it reads, so it is taken to read every one)" : "";
             throw new InvalidOperationException(
                 $"The indicator '{id}' reads the tables {string.Join(", ", tables)}{says}, which this dataset was imported without (ImportOptions.Tables)"
                 + (lacking.Count > 1 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; so do {lacking.Count - 1} more of the indicators asked for") : "")

@@ -49,8 +49,7 @@ public static class YouthJusticeRegistryExtensions
             {
                 throw new KeyNotFoundException($"No indicator '{id}' is registered.");
             }
-            var builtIn = indicator is National.NationalIndicator && registry.OwnerOf(id) is null;
-            if (IndicatorTables.Of(id, builtIn) is not { } reads)
+            if (IndicatorTables.Of(registry, indicator) is not { } reads)
             {
                 return Enum.GetValues<DatasetEntity>();
             }
