@@ -22,17 +22,22 @@ internal sealed class ImportSession
     private readonly Dictionary<DatasetEntity, List<int>> _positions = [];
     private long _totalBytes;
 
-    // Accepted ids with what later files check against them, and rejected ids with where they were (for cascades).
-    // Each accepted id is kept with the record's own id string, which the records that refer to it then share: a
-    // reference read from a later file is a new string of the same text, and would otherwise be kept as well.
-    private readonly Dictionary<string, (string Id, LocalDate DateOfBirth)> _children = new(StringComparer.Ordinal);
+    // The accepted records later files check against (each file's list is the dataset's), their ids with where each is
+    // in that list, and rejected ids with where they were (for cascades). A reference is kept as the record's own id
+    // string, which the records that refer to it then share: a reference read from a later file is a new string of the
+    // same text, and would otherwise be kept as well.
+    private readonly List<Child> _acceptedChildren = [];
+    private readonly Dictionary<string, int> _children = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _rejectedChildren = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string Id, string ChildId, LocalDate CommittedOn)> _offences = new(StringComparer.Ordinal);
+    private readonly List<Offence> _acceptedOffences = [];
+    private readonly Dictionary<string, int> _offences = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _rejectedOffences = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string Id, string ChildId, LocalDate CommittedOn)>.AlternateLookup<ReadOnlySpan<char>> _offenceIds;
-    private readonly Dictionary<string, (string Id, string ChildId)> _outcomes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _offenceIds;
+    private readonly List<Outcome> _acceptedOutcomes = [];
+    private readonly Dictionary<string, int> _outcomes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _rejectedOutcomes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string Id, string ChildId)> _episodes = new(StringComparer.Ordinal);
+    private readonly List<ProgrammeEpisode> _acceptedEpisodes = [];
+    private readonly Dictionary<string, int> _episodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _rejectedEpisodes = new(StringComparer.Ordinal);
     private readonly Dictionary<DatasetEntity, HashSet<string>> _seenIds = [];
     // The files read to the end, so that their ids no longer change.
@@ -119,10 +124,10 @@ internal sealed class ImportSession
         FileJob[] jobs =
         [
             new(DatasetSchema.Areas, [], f => areas = Read(f, asOf, open, ConvertArea)),
-            new(DatasetSchema.Children, [], f => children = Read(f, asOf, open, ConvertChild, c => _children.Add(c.Id, (c.Id, c.DateOfBirth)), _rejectedChildren, n => _children.EnsureCapacity(n))),
-            new(DatasetSchema.Offences, [1], f => offences = Read(f, asOf, open, ConvertOffence, o => _offences.Add(o.Id, (o.Id, o.ChildId, o.CommittedOn)), _rejectedOffences, n => _offences.EnsureCapacity(n))),
-            new(DatasetSchema.Outcomes, [1, 2], f => outcomes = Read(f, asOf, open, ConvertOutcome, o => _outcomes.Add(o.Id, (o.Id, o.ChildId)), _rejectedOutcomes, n => _outcomes.EnsureCapacity(n))),
-            new(DatasetSchema.Episodes, [1], f => episodes = Read(f, asOf, open, ConvertEpisode, e => _episodes.Add(e.Id, (e.Id, e.ChildId)), _rejectedEpisodes, n => _episodes.EnsureCapacity(n))),
+            new(DatasetSchema.Children, [], f => children = Read(f, asOf, open, ConvertChild, (c, at) => _children.Add(c.Id, at), _rejectedChildren, n => _children.EnsureCapacity(n), _acceptedChildren)),
+            new(DatasetSchema.Offences, [1], f => offences = Read(f, asOf, open, ConvertOffence, (o, at) => _offences.Add(o.Id, at), _rejectedOffences, n => _offences.EnsureCapacity(n), _acceptedOffences)),
+            new(DatasetSchema.Outcomes, [1, 2], f => outcomes = Read(f, asOf, open, ConvertOutcome, (o, at) => _outcomes.Add(o.Id, at), _rejectedOutcomes, n => _outcomes.EnsureCapacity(n), _acceptedOutcomes)),
+            new(DatasetSchema.Episodes, [1], f => episodes = Read(f, asOf, open, ConvertEpisode, (e, at) => _episodes.Add(e.Id, at), _rejectedEpisodes, n => _episodes.EnsureCapacity(n), _acceptedEpisodes)),
             new(DatasetSchema.PathwayEvents, [4], f => pathwayEvents = Read(f, asOf, open, ConvertPathwayEvent)),
             new(DatasetSchema.Links, [1], f => links = Read(f, asOf, open, ConvertLink)),
             new(DatasetSchema.Assessments, [1], f => assessments = Read(f, asOf, open, ConvertAssessment)),
@@ -437,11 +442,12 @@ internal sealed class ImportSession
 
     /// <summary>Reads one file: converts each record, counts it, and rejects it (with every problem) or accepts it.</summary>
     private List<T> Read<T>(FileRead file, LocalDate asOf, Func<EntitySchema, List<ImportError>, bool, RowSource?> open,
-        Func<RowParser, T?> convert, Action<T>? onAccepted = null, Dictionary<string, string>? rejectedIds = null, Action<int>? reserve = null)
+        Func<RowParser, T?> convert, Action<T, int>? onAccepted = null, Dictionary<string, string>? rejectedIds = null, Action<int>? reserve = null,
+        List<T>? accepted = null)
         where T : class
     {
         var schema = file.Schema;
-        var records = new List<T>();
+        var records = accepted ?? [];
         var source = open(schema, file.Errors, file.ReadAhead);
         if (source is null)
         {
@@ -513,7 +519,7 @@ internal sealed class ImportSession
                 }
                 records.Add(record);
                 positions?.Add(source.Line ?? ParsePosition(source.Position));
-                onAccepted?.Invoke(record);
+                onAccepted?.Invoke(record, records.Count - 1);
             }
         }
         finally
@@ -593,15 +599,27 @@ internal sealed class ImportSession
     /// left out here (or a file not yet complete) costs a new string, never a different value.</summary>
     internal HeldText?[]? HeldReferences(EntitySchema schema)
     {
-        var children = _children.GetAlternateLookup<ReadOnlySpan<char>>();
-        HeldText? child = Complete(DatasetEntity.Children) ? text => children.TryGetValue(text, out var c) ? c.Id : null : null;
-        var episodes = _episodes.GetAlternateLookup<ReadOnlySpan<char>>();
-        HeldText? episode = Complete(DatasetEntity.Episodes) ? text => episodes.TryGetValue(text, out var e) ? e.Id : null : null;
-        var offences = _offenceIds;
-        HeldText? offence = Complete(DatasetEntity.Offences) ? text => offences.TryGetValue(text, out var o) ? o.Id : null : null;
-        var outcomes = _outcomes.GetAlternateLookup<ReadOnlySpan<char>>();
-        HeldText? outcome = Complete(DatasetEntity.Outcomes) ? text => outcomes.TryGetValue(text, out var o) ? o.Id : null : null;
-        bool Complete(DatasetEntity entity) => _complete.ContainsKey(entity);
+        HeldText? child = Held(DatasetEntity.Children, _children);
+        HeldText? episode = Held(DatasetEntity.Episodes, _episodes);
+        HeldText? offence = Held(DatasetEntity.Offences, _offences);
+        HeldText? outcome = Held(DatasetEntity.Outcomes, _outcomes);
+        HeldText? Held(DatasetEntity entity, Dictionary<string, int> accepted)
+        {
+            if (!_complete.ContainsKey(entity))
+            {
+                return null;
+            }
+            var ids = accepted.GetAlternateLookup<ReadOnlySpan<char>>();
+            return (ReadOnlySpan<char> text, out int position) =>
+            {
+                if (ids.TryGetValue(text, out var id, out position))
+                {
+                    return id;
+                }
+                position = -1;
+                return null;
+            };
+        }
         HeldText?[] Columns(params (int Column, HeldText? Held)[] columns)
         {
             var held = new HeldText?[schema.Columns.Count];
@@ -663,8 +681,11 @@ internal sealed class ImportSession
         {
             return null;
         }
-        if (_children.TryGetValue(id, out var child))
+        // The reader has usually found the child already (HeldAt), so it is not looked up again.
+        var at = row.HeldAt(column);
+        if (at >= 0 || _children.TryGetValue(id, out at))
         {
+            var child = _acceptedChildren[at];
             shared = child.Id;
             return child.DateOfBirth;
         }
@@ -686,11 +707,12 @@ internal sealed class ImportSession
         return false;
     }
 
-    private (string Id, string ChildId, LocalDate CommittedOn)? RequireOffence(RowParser row, int column, string id)
+    private Offence? RequireOffence(RowParser row, int column, string id)
     {
-        if (_offences.TryGetValue(id, out var offence))
+        var at = row.HeldAt(column);
+        if (at >= 0 || _offences.TryGetValue(id, out at))
         {
-            return offence;
+            return _acceptedOffences[at];
         }
         row.Error(column, id, _rejectedOffences.TryGetValue(id, out var where)
             ? $"offence {id} was rejected ({where})"
@@ -703,8 +725,10 @@ internal sealed class ImportSession
     private string? RequireEpisode(RowParser row, int column, string id, out string shared)
     {
         shared = id;
-        if (_episodes.TryGetValue(id, out var episode))
+        var at = row.HeldAt(column);
+        if (at >= 0 || _episodes.TryGetValue(id, out at))
         {
+            var episode = _acceptedEpisodes[at];
             shared = episode.Id;
             return episode.ChildId;
         }
@@ -717,8 +741,10 @@ internal sealed class ImportSession
     private string? RequireOutcome(RowParser row, int column, string id, out string shared)
     {
         shared = id;
-        if (_outcomes.TryGetValue(id, out var outcome))
+        var at = row.HeldAt(column);
+        if (at >= 0 || _outcomes.TryGetValue(id, out at))
         {
+            var outcome = _acceptedOutcomes[at];
             shared = outcome.Id;
             return outcome.ChildId;
         }
@@ -810,14 +836,18 @@ internal sealed class ImportSession
                     row.Error(2, part.ToString(), "lists the same offence twice");
                     continue;
                 }
-                if (!_offenceIds.TryGetValue(part, out var offenceId, out var offence))
+                // A cell of one id the reader has found already (HeldAt) is not looked up again.
+                var at = part.Length == list.Length ? row.HeldAt(2) : -1;
+                string? offenceId = at >= 0 ? list : null;
+                if (at < 0 && !_offenceIds.TryGetValue(part, out offenceId, out at))
                 {
                     offenceId = part.Length == list.Length ? list : part.ToString();
                     ids[count++] = offenceId;
                     RequireOffence(row, 2, offenceId);
                     continue;
                 }
-                ids[count++] = offenceId;
+                ids[count++] = offenceId!;
+                var offence = _acceptedOffences[at];
                 if (!string.Equals(offence.ChildId, childId, StringComparison.Ordinal))
                 {
                     row.Error(2, offenceId, $"offence {offenceId} belongs to child {offence.ChildId}, not to child {childId}");

@@ -55,6 +55,7 @@ internal sealed class PrefetchingRowSource : RowSource
     private sealed class Batch(int width)
     {
         public readonly string?[] Cells = new string?[BatchRows * width];
+        public readonly int[] HeldAt = new int[BatchRows * width];
         public readonly int?[] Lines = new int?[BatchRows];
         public readonly string?[] Positions = new string?[BatchRows];
         public readonly RowProblem[]?[] Problems = new RowProblem[BatchRows][];
@@ -72,6 +73,7 @@ internal sealed class PrefetchingRowSource : RowSource
             {
                 var row = batch.Count;
                 Array.Copy(_inner.Cells, 0, batch.Cells, row * _width, _width);
+                Array.Copy(_inner.HeldAt, 0, batch.HeldAt, row * _width, _width);
                 batch.Lines[row] = _inner.Line;
                 batch.Positions[row] = _inner.Position;
                 batch.Problems[row] = _inner.Problems.Count == 0 ? null : [.. _inner.Problems];
@@ -138,6 +140,7 @@ internal sealed class PrefetchingRowSource : RowSource
             _bytesRead = _batch.BytesRead;
         }
         Array.Copy(_batch.Cells, _at * _width, Cells, 0, _width);
+        Array.Copy(_batch.HeldAt, _at * _width, HeldAt, 0, _width);
         Line = _batch.Lines[_at];
         Position = _batch.Positions[_at];
         if (_batch.Problems[_at] is { } problems)

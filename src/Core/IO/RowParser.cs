@@ -66,6 +66,10 @@ internal sealed class RowParser
 
     public string? Raw(int column) => _source.Cells[column];
 
+    /// <summary>Where the accepted record whose id the cell holds is among its file's accepted records, or -1 when the
+    /// reader did not find it (see <see cref="RowSource.HeldAt"/>).</summary>
+    public int HeldAt(int column) => _source.HeldAt[column];
+
     public void Error(int column, string reason) => Problems.Add(new RowProblem(Name(column), Raw(column), reason));
 
     public void Error(int column, string? value, string reason) => Problems.Add(new RowProblem(Name(column), value, reason));

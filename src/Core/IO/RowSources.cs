@@ -20,6 +20,8 @@ internal abstract class RowSource : IDisposable
         File = file;
         DisplayName = displayName;
         Cells = new string?[schema.Columns.Count];
+        HeldAt = new int[schema.Columns.Count];
+        Array.Fill(HeldAt, -1);
     }
 
     public EntitySchema Schema { get; }
@@ -32,6 +34,11 @@ internal abstract class RowSource : IDisposable
 
     /// <summary>The current record's cells, in schema column order. Reused from record to record.</summary>
     public string?[] Cells { get; }
+
+    /// <summary>By column, where the accepted record whose own id string the current cell holds is among the accepted
+    /// records of its file (see <see cref="HeldText"/>), or -1: the converter then has the record without looking the id
+    /// up again. Reused from record to record.</summary>
+    public int[] HeldAt { get; }
 
     public int? Line { get; protected set; }
 
@@ -67,9 +74,10 @@ internal abstract class RowSource : IDisposable
     public abstract void Dispose();
 }
 
-/// <summary>The string already held for a text (an accepted record's own id), or null when none is.</summary>
+/// <summary>The string already held for a text (an accepted record's own id), or null when none is; with it, the record's
+/// position among its file's accepted records.</summary>
 /// <remarks>Called on the thread that reads the file; it must only read what no thread is still changing.</remarks>
-internal delegate string? HeldText(ReadOnlySpan<char> text);
+internal delegate string? HeldText(ReadOnlySpan<char> text, out int position);
 
 /// <summary>Reads a CSV file with CsvHelper, row by row.</summary>
 internal sealed class CsvRowSource : RowSource
@@ -187,14 +195,16 @@ internal sealed class CsvRowSource : RowSource
         for (var c = 0; c < Cells.Length; c++)
         {
             var index = _columnIndex[c];
+            HeldAt[c] = -1;
             if (index < 0 || index >= count)
             {
                 Cells[c] = null;
                 continue;
             }
-            if (_held?[c] is { } held && Held(index, held) is { } found)
+            if (_held?[c] is { } held && Held(index, held, out var position) is { } found)
             {
                 Cells[c] = found;
+                HeldAt[c] = position;
                 continue;
             }
             var value = _reader.GetString(index);
@@ -205,8 +215,9 @@ internal sealed class CsvRowSource : RowSource
 
     /// <summary>The string held for field <paramref name="index"/>'s text, if any. Only ASCII is looked up, so the text
     /// compared is exactly the text <see cref="CsvReader.GetString(int)"/> would have made.</summary>
-    private string? Held(int index, HeldText held)
+    private string? Held(int index, HeldText held, out int position)
     {
+        position = -1;
         var bytes = _reader.GetSpan(index);
         if (bytes.Length == 0 || bytes.Length > MaxHeldLength || !Ascii.IsValid(bytes))
         {
@@ -214,7 +225,7 @@ internal sealed class CsvRowSource : RowSource
         }
         Span<char> text = stackalloc char[MaxHeldLength];
         Ascii.ToUtf16(bytes, text, out var written);
-        return held(text[..written]);
+        return held(text[..written], out position);
     }
 
     private static string Describe(CsvMalformedReason reason) => reason switch

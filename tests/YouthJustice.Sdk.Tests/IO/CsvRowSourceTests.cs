@@ -14,15 +14,19 @@ public sealed class CsvRowSourceTests
         return path;
     }
 
-    private static List<string?[]> ReadAll(string path, HeldText?[]? held)
+    private static List<string?[]> ReadAll(string path, HeldText?[]? held) => ReadAllWithPositions(path, held).Cells;
+
+    private static (List<string?[]> Cells, List<int[]> HeldAt) ReadAllWithPositions(string path, HeldText?[]? held)
     {
         using var source = new CsvRowSource(DatasetSchema.Links, path, held);
         var rows = new List<string?[]>();
+        var positions = new List<int[]>();
         while (source.MoveNext())
         {
             rows.Add([.. source.Cells]);
+            positions.Add([.. source.HeldAt]);
         }
-        return rows;
+        return (rows, positions);
     }
 
     [Fact]
@@ -31,14 +35,15 @@ public sealed class CsvRowSourceTests
         // Made at run time, so that no string in the file can be the same object as it by interning.
         var c1 = new string(['C', '1']);
         var asked = new List<string>();
-        HeldText child = text =>
+        HeldText child = (ReadOnlySpan<char> text, out int position) =>
         {
             asked.Add(text.ToString());
-            return text.SequenceEqual("C1") ? c1 : null;
+            position = text.SequenceEqual("C1") ? 7 : -1;
+            return position >= 0 ? c1 : null;
         };
         var path = LinksFile("C1,C2,SIBLING", "\"C1\",C1 ,SIBLING", " C1,Zoë,SIBLING", ",C1,SIBLING");
 
-        var rows = ReadAll(path, [child, child, null]);
+        var (rows, heldAt) = ReadAllWithPositions(path, [child, child, null]);
 
         Assert.Equal(4, rows.Count);
         Assert.Same(c1, rows[0][0]);
@@ -54,13 +59,19 @@ public sealed class CsvRowSourceTests
         Assert.Equal("SIBLING", rows[0][2]);
         // Non-ASCII text and empty fields are never looked up; the kind column has no lookup.
         Assert.Equal(["C1", "C2", "C1", "C1 ", " C1", "C1"], asked);
+        // Where the held record is, for each cell read as a held string, and -1 for every other cell.
+        Assert.Equal([[7, -1, -1], [7, -1, -1], [-1, -1, -1], [-1, 7, -1]], heldAt);
     }
 
     [Fact]
     public void Without_lookups_every_cell_reads_the_same_as_with_them()
     {
         var path = LinksFile("C1,C2,SIBLING", "\"C1\",C1 ,SIBLING", " C1,Zoë,SIBLING", ",C1,SIBLING", "C3,\"a,b\",X");
-        HeldText child = text => text.SequenceEqual("C1") ? "C1" : null;
+        HeldText child = (ReadOnlySpan<char> text, out int position) =>
+        {
+            position = text.SequenceEqual("C1") ? 0 : -1;
+            return position >= 0 ? "C1" : null;
+        };
 
         Assert.Equal(ReadAll(path, null), ReadAll(path, [child, child, child]));
     }
@@ -84,9 +95,10 @@ public sealed class CsvRowSourceTests
     {
         var longId = new string('A', 200);
         var calls = 0;
-        HeldText child = _ =>
+        HeldText child = (ReadOnlySpan<char> _, out int position) =>
         {
             calls++;
+            position = 0;
             return "held";
         };
         var path = LinksFile($"{longId},C2,SIBLING");
