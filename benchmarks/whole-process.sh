@@ -14,17 +14,21 @@
 # Usage: benchmarks/whole-process.sh <csv-folder> [rounds=5] [extra yj report arguments...]
 # Needs python3 (to compare the subset's figures with the whole report's).
 # Build first: dotnet build -c Release samples/Console && dotnet build -c Release benchmarks/YouthJustice.Sdk.Benchmarks
+# YJ=<path to yj.dll> times another build of yj, e.g. one published for this machine, which is compiled ahead of time
+# (ReadyToRun) as an integrator would deploy it:
+#   dotnet publish -c Release -r linux-x64 --self-contained false samples/Console -o /tmp/yj-r2r
+#   YJ=/tmp/yj-r2r/yj.dll benchmarks/whole-process.sh <csv-folder>
 set -euo pipefail
 cd "$(dirname "$0")/.."
 folder=${1:?usage: benchmarks/whole-process.sh <csv-folder> [rounds] [yj report args...]}
 rounds=${2:-5}
 shift $(( $# >= 2 ? 2 : 1 ))
-yj=samples/Console/bin/Release/net10.0/yj.dll
+yj=${YJ:-samples/Console/bin/Release/net10.0/yj.dll}
 bench=benchmarks/YouthJustice.Sdk.Benchmarks/bin/Release/net10.0/YouthJustice.Sdk.Benchmarks.dll
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 bytes=$(du -sb "$folder" | cut -f1)
-echo "dataset: $folder, $bytes bytes of CSV; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "dataset: $folder, $bytes bytes of CSV; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); yj: $yj"
 dotnet "$bench" peer check "$folder"
 
 run() { # name, command...
