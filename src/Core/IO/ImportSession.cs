@@ -159,12 +159,9 @@ internal sealed class ImportSession
         _reads = [.. jobs.Select(j => j.File)];
         foreach (var job in jobs)
         {
-            // Made here so that files read at once only read this dictionary; each set is one file's own. The files whose
-            // accepted and rejected ids are kept need none (see CheckUnique).
-            if (job.File.Schema.Entity is not (DatasetEntity.Children or DatasetEntity.Offences or DatasetEntity.Outcomes or DatasetEntity.Episodes))
-            {
-                _seenIds[job.File.Schema.Entity] = new HashSet<string>(StringComparer.Ordinal);
-            }
+            // Made here so that files read at once only read this dictionary; each set is one file's own. A file whose
+            // accepted and rejected ids are kept leaves its set empty (see CheckUnique), and Reserve does not size it.
+            _seenIds[job.File.Schema.Entity] = new HashSet<string>(StringComparer.Ordinal);
         }
         if (parallelFiles <= 1)
         {
@@ -555,7 +552,9 @@ internal sealed class ImportSession
         var expected = (int)Math.Min(1 << 28, source.Length / Math.Max(1, source.BytesRead / read));
         records.EnsureCapacity(expected);
         positions?.EnsureCapacity(expected);
-        if (_seenIds.TryGetValue(source.Schema.Entity, out var seen))
+        // A set still empty after this many records is one the file does not fill (its converter checks duplicates
+        // against the ids it keeps), or one of ids all empty: either way not worth sizing.
+        if (_seenIds[source.Schema.Entity] is { Count: > 0 } seen)
         {
             seen.EnsureCapacity(expected);
         }
